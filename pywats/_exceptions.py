@@ -1,0 +1,221 @@
+"""Every error pywats raises, in one tree.
+
+::
+
+    WatsError
+    ├── ApiError(status, message, body)      the server answered with an error status
+    │   ├── BadRequestError           400    carries the server's validation lines
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── ConflictError             409
+    │   ├── RateLimitError            429    retryable, may carry retry_after
+    │   └── ServerError               5xx    retryable
+    ├── WatsConnectionError                  the server could not be reached (retryable)
+    │   └── WatsTimeoutError
+    ├── CircuitOpenError                     the breaker refused the call (retryable later)
+    └── ReportValidationError                a report failed local validation (never sent)
+
+Each class carries ``retryable``: the SDK's retry policy and the station queue both read it,
+so "try again" versus "park it for an operator" is decided in one place.
+
+No error keeps the httpx request or response: those carry the Authorization header into
+tracebacks, pickles and logs. Only the method, a URL without credentials, the status, the
+server's message and its body are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = [
+    "ApiError",
+    "AuthenticationError",
+    "BadRequestError",
+    "CircuitOpenError",
+    "ConflictError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ReportValidationError",
+    "ServerError",
+    "WatsConnectionError",
+    "WatsError",
+    "WatsTimeoutError",
+    "error_for_status",
+]
+
+
+class WatsError(Exception):
+    """Base class of every error raised by pywats."""
+
+    retryable: bool = False
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ApiError(WatsError):
+    """The server answered with an error status.
+
+    Attributes:
+        status: the HTTP status code.
+        message: the server's own message where it sent one, else a description.
+        body: the response body as text (may be empty).
+        method: the HTTP method of the request.
+        url: the request URL (never with credentials).
+        request_id: the server's request id header, when it sent one.
+    """
+
+    default_hint = ""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        body: str = "",
+        method: str = "",
+        url: str = "",
+        request_id: str | None = None,
+    ) -> None:
+        self.status = status
+        self.server_message = message
+        self.body = body
+        self.method = method
+        self.url = url
+        self.request_id = request_id
+        where = f" from {method} {url}" if url else ""
+        text = f"{status}{where}: {message}" if message else f"{status}{where}"
+        if self.default_hint:
+            text = f"{text}. {self.default_hint}"
+        super().__init__(text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_api_error,
+            (type(self), self.status, self.server_message, self.body, self.method, self.url,
+             self.request_id),
+        )
+
+
+def _rebuild_api_error(
+    cls: type[ApiError],
+    status: int,
+    message: str,
+    body: str,
+    method: str,
+    url: str,
+    request_id: str | None,
+) -> ApiError:
+    return cls(status, message, body=body, method=method, url=url, request_id=request_id)
+
+
+class BadRequestError(ApiError):
+    """400: the server rejected the request; ``lines`` holds its validation messages."""
+
+    @property
+    def lines(self) -> list[str]:
+        """The server's message split into its lines (one per validation problem)."""
+        return [line.strip() for line in self.server_message.splitlines() if line.strip()]
+
+
+class AuthenticationError(ApiError):
+    """401: the token was refused."""
+
+    default_hint = "Run `wats login` or set PYWATS_API_TOKEN"
+
+
+class PermissionDeniedError(ApiError):
+    """403: the token is valid but lacks the permission for this operation."""
+
+    default_hint = "Ask a WATS administrator to grant the token's user this permission"
+
+
+class NotFoundError(ApiError):
+    """404: the thing asked for does not exist."""
+
+
+class ConflictError(ApiError):
+    """409: the request conflicts with the server's current state."""
+
+
+class RateLimitError(ApiError):
+    """429: too many requests; ``retry_after`` is the server's wait in seconds, if it sent one."""
+
+    retryable = True
+
+    def __init__(self, status: int, message: str, *, retry_after: float | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(status, message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(ApiError):
+    """5xx (and 408): the server failed; worth trying again later."""
+
+    retryable = True
+
+
+class WatsConnectionError(WatsError):
+    """The server could not be reached (DNS, refused, reset, TLS)."""
+
+    retryable = True
+
+
+class WatsTimeoutError(WatsConnectionError):
+    """The server did not answer in time."""
+
+
+class CircuitOpenError(WatsError):
+    """The circuit breaker is open after repeated failures; calls are refused until it probes."""
+
+    retryable = True
+
+    def __init__(self, message: str, *, retry_in: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_in = retry_in
+
+
+class ReportValidationError(WatsError, ValueError):
+    """A report broke the rules the server enforces; it was not sent.
+
+    ``lines`` holds every problem, each prefixed with its path in the server's style
+    (``root -> step X -> ...: message``).
+    """
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = list(lines)
+        count = len(self.lines)
+        head = f"the report has {count} problem{'s' if count != 1 else ''}"
+        super().__init__(head + ":\n" + "\n".join(f"  {line}" for line in self.lines))
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    408: ServerError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def error_for_status(status: int) -> type[ApiError]:
+    """Return the error class for an HTTP error status (an unlisted 4xx is a plain ApiError)."""
+    if status >= 500:
+        return ServerError
+    return _BY_STATUS.get(status, ApiError)
+
+
+for _cls in (WatsError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError,
+             NotFoundError, ConflictError, RateLimitError, ServerError, WatsConnectionError,
+             WatsTimeoutError, CircuitOpenError, ReportValidationError):
+    _cls.__module__ = "pywats"
+del _cls
