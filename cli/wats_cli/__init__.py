@@ -1,0 +1,1 @@
+"""The ``wats`` command (Typer). Thin: parse, call pywats, render."""
