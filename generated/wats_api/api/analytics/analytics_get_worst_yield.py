@@ -1,0 +1,129 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    days: int,
+    product_group_id: str,
+    level_id: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["days"] = days
+
+    params["productGroupId"] = product_group_id
+
+    params["levelId"] = level_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/App/WorstYield",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    days: int,
+    product_group_id: str,
+    level_id: str,
+) -> Response[Any]:
+    """Lowest-yield products (query form)
+
+     Yield rows sorted by lowest yield for the last `days` days.
+
+    Args:
+        days (int):
+        product_group_id (str):
+        level_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        days=days,
+        product_group_id=product_group_id,
+        level_id=level_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    days: int,
+    product_group_id: str,
+    level_id: str,
+) -> Response[Any]:
+    """Lowest-yield products (query form)
+
+     Yield rows sorted by lowest yield for the last `days` days.
+
+    Args:
+        days (int):
+        product_group_id (str):
+        level_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        days=days,
+        product_group_id=product_group_id,
+        level_id=level_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

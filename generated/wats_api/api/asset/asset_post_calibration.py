@@ -1,0 +1,142 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    id: str | Unset = UNSET,
+    serial_number: str | Unset = UNSET,
+    date_time: datetime.datetime | Unset = UNSET,
+    comment: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["id"] = id
+
+    params["serialNumber"] = serial_number
+
+    json_date_time: str | Unset = UNSET
+    if not isinstance(date_time, Unset):
+        json_date_time = date_time.isoformat()
+    params["dateTime"] = json_date_time
+
+    params["comment"] = comment
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Asset/Calibration",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    serial_number: str | Unset = UNSET,
+    date_time: datetime.datetime | Unset = UNSET,
+    comment: str | Unset = UNSET,
+) -> Response[Any]:
+    """Record a calibration
+
+     Logs a calibration of the asset named by `id` or `serialNumber` and resets its calibration clock.
+
+    Args:
+        id (str | Unset):
+        serial_number (str | Unset):
+        date_time (datetime.datetime | Unset):
+        comment (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        serial_number=serial_number,
+        date_time=date_time,
+        comment=comment,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    id: str | Unset = UNSET,
+    serial_number: str | Unset = UNSET,
+    date_time: datetime.datetime | Unset = UNSET,
+    comment: str | Unset = UNSET,
+) -> Response[Any]:
+    """Record a calibration
+
+     Logs a calibration of the asset named by `id` or `serialNumber` and resets its calibration clock.
+
+    Args:
+        id (str | Unset):
+        serial_number (str | Unset):
+        date_time (datetime.datetime | Unset):
+        comment (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        serial_number=serial_number,
+        date_time=date_time,
+        comment=comment,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)

@@ -1,0 +1,160 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response
+
+
+def _get_kwargs(
+    *,
+    parent_serial_number: str,
+    parent_part_number: str,
+    child_serial_number: str,
+    child_part_number: str,
+    check_part_number: str,
+    check_revision: str,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["parentSerialNumber"] = parent_serial_number
+
+    params["parentPartNumber"] = parent_part_number
+
+    params["childSerialNumber"] = child_serial_number
+
+    params["childPartNumber"] = child_part_number
+
+    params["checkPartNumber"] = check_part_number
+
+    params["checkRevision"] = check_revision
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/Production/AddChildUnit",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | None:
+    if response.status_code == 200:
+        return None
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    parent_serial_number: str,
+    parent_part_number: str,
+    child_serial_number: str,
+    child_part_number: str,
+    check_part_number: str,
+    check_revision: str,
+) -> Response[Any]:
+    """Attach a child unit to a parent
+
+     Creates a parent/child relation. The child must have no parent, be finalized, and be allowed by the
+    parent's box build unless `checkPartNumber`/`checkRevision` name the part to check against instead
+    (leave them empty to use the box build).
+
+    Args:
+        parent_serial_number (str):
+        parent_part_number (str):
+        child_serial_number (str):
+        child_part_number (str):
+        check_part_number (str):
+        check_revision (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        parent_serial_number=parent_serial_number,
+        parent_part_number=parent_part_number,
+        child_serial_number=child_serial_number,
+        child_part_number=child_part_number,
+        check_part_number=check_part_number,
+        check_revision=check_revision,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    parent_serial_number: str,
+    parent_part_number: str,
+    child_serial_number: str,
+    child_part_number: str,
+    check_part_number: str,
+    check_revision: str,
+) -> Response[Any]:
+    """Attach a child unit to a parent
+
+     Creates a parent/child relation. The child must have no parent, be finalized, and be allowed by the
+    parent's box build unless `checkPartNumber`/`checkRevision` name the part to check against instead
+    (leave them empty to use the box build).
+
+    Args:
+        parent_serial_number (str):
+        parent_part_number (str):
+        child_serial_number (str):
+        child_part_number (str):
+        check_part_number (str):
+        check_revision (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any]
+    """
+
+    kwargs = _get_kwargs(
+        parent_serial_number=parent_serial_number,
+        parent_part_number=parent_part_number,
+        child_serial_number=child_serial_number,
+        child_part_number=child_part_number,
+        check_part_number=check_part_number,
+        check_revision=check_revision,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
