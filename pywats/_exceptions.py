@@ -73,6 +73,8 @@ class ApiError(WatsError):
     """
 
     default_hint = ""
+    retry_after: float | None = None
+    """Seconds the server asked us to wait (``Retry-After`` on 429 and 503), if it said."""
 
     def __init__(
         self,

@@ -1,0 +1,213 @@
+"""The httpx-facing pieces both clients share: auth, status → error, transport → error.
+
+Nothing here retries or sleeps (that is ``_call`` in the async base service, once). This
+module imports httpx, so only the clients import it, on first use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import email.utils
+import json
+import logging
+import ssl
+from collections.abc import Generator, Mapping
+from typing import Any
+
+import httpx
+
+from pywats._exceptions import (
+    ApiError,
+    RateLimitError,
+    WatsConnectionError,
+    WatsTimeoutError,
+    error_for_status,
+)
+from pywats._version import __version__
+
+__all__ = [
+    "USER_AGENT",
+    "TokenAuth",
+    "error_from_response",
+    "log_response",
+    "parse_retry_after",
+    "server_message",
+    "set_timeout",
+    "ssl_verify",
+    "timeout_override",
+    "translate_transport_errors",
+]
+
+logger = logging.getLogger("pywats.http")
+
+USER_AGENT = f"pywats/{__version__}"
+
+_MAX_MESSAGE = 2000  # characters of a server message kept in an error
+
+# The timeout of the client copy making the current call (``with_options(timeout=...)``):
+# copies share one httpx client, so the copy's timeout travels with the call instead.
+timeout_override: contextvars.ContextVar[httpx.Timeout | None] = contextvars.ContextVar(
+    "pywats_timeout", default=None
+)
+
+
+class TokenAuth(httpx.Auth):
+    """``Authorization: Basic <token>``, with the token kept out of every repr."""
+
+    __slots__ = ("_header",)
+
+    def __init__(self, token: str) -> None:
+        self._header = f"Basic {token}"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self._header
+        yield request
+
+    def __repr__(self) -> str:
+        return "TokenAuth(<hidden>)"
+
+
+def ssl_verify(verify: bool | str) -> ssl.SSLContext | bool:
+    """Turn ``verify=True|False|"ca.pem"`` into what httpx takes (a CA path → an SSL context)."""
+    if isinstance(verify, str):
+        return ssl.create_default_context(cafile=verify)
+    return verify
+
+
+def set_timeout(request: httpx.Request) -> None:
+    """Request hook: apply the calling copy's timeout, if it has its own."""
+    timeout = timeout_override.get()
+    if timeout is not None:
+        request.extensions["timeout"] = timeout.as_dict()
+
+
+def log_response(response: httpx.Response) -> None:
+    """Response hook: one debug line per exchange (method, URL, status), never headers."""
+    if logger.isEnabledFor(logging.DEBUG):
+        request = response.request
+        logger.debug("%s %s -> %d", request.method, _safe_url(request.url), response.status_code)
+
+
+def _safe_url(url: httpx.URL) -> str:
+    # URLs never carry credentials here (the base URL refuses them), but be sure.
+    return str(url.copy_with(username=None, password=None)) if url.userinfo else str(url)
+
+
+def server_message(body: bytes, content_type: str = "") -> str:
+    """The server's own message from an error body (ASP.NET JSON, a JSON string or text).
+
+    WATS answers errors as ``{"Message": ...}`` (sometimes with ``ExceptionMessage`` or a
+    ``ModelState`` of field errors), as a JSON string, or as plain text lines
+    (report validation, reference/wats-api.md §1.4). HTML error pages say nothing useful.
+    """
+    text = body.decode("utf-8", errors="replace").strip()
+    if not text or "html" in content_type.lower() or text[:1] == "<":
+        return ""
+    try:
+        data: Any = json.loads(text)
+    except ValueError:
+        return text[:_MAX_MESSAGE]
+    return _message_from_json(data)[:_MAX_MESSAGE]
+
+
+def _message_from_json(data: Any) -> str:
+    if isinstance(data, str):
+        return data.strip()
+    if isinstance(data, list):
+        return "\n".join(filter(None, (_message_from_json(item) for item in data)))
+    if not isinstance(data, dict):
+        return "" if data is None else str(data)
+    lower = {str(key).lower(): value for key, value in data.items()}
+    lines: list[str] = []
+    for key in ("message", "error", "title", "detail", "exceptionmessage", "errors"):
+        value = lower.get(key)
+        if value and not isinstance(value, dict):
+            line = _message_from_json(value)
+            if line and line not in lines:
+                lines.append(line)
+    # Field errors: ASP.NET's ModelState, or RFC 7807's "errors" object.
+    for key in ("modelstate", "errors"):
+        fields = lower.get(key)
+        if isinstance(fields, dict):
+            for field, problems in fields.items():
+                for problem in problems if isinstance(problems, list) else [problems]:
+                    lines.append(f"{field}: {problem}")
+    return "\n".join(lines)
+
+
+def parse_retry_after(value: str | None, *, now: dt.datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        seconds = (when - (now or dt.datetime.now(dt.UTC))).total_seconds()
+    if seconds != seconds:  # NaN
+        return None
+    return max(0.0, seconds)
+
+
+def _request_id(headers: Mapping[str, str]) -> str | None:
+    for name in ("request-id", "x-request-id", "x-correlation-id"):
+        if name in headers:
+            return headers[name]
+    return None
+
+
+def error_from_response(response: httpx.Response) -> ApiError:
+    """The typed error for an error response (its body must have been read)."""
+    request = response.request
+    status = response.status_code
+    cls = error_for_status(status)
+    message = server_message(response.content, response.headers.get("content-type", ""))
+    if not message:
+        message = response.reason_phrase or "error"
+    kwargs: dict[str, Any] = {
+        "body": response.text[: _MAX_MESSAGE * 4],
+        "method": request.method,
+        "url": _safe_url(request.url.copy_with(query=None)),
+        "request_id": _request_id(response.headers),
+    }
+    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    if issubclass(cls, RateLimitError):
+        return cls(status, message, retry_after=retry_after, **kwargs)
+    error = cls(status, message, **kwargs)
+    if retry_after is not None:
+        error.retry_after = retry_after
+    return error
+
+
+@contextlib.contextmanager
+def translate_transport_errors() -> Generator[None, None, None]:
+    """Turn httpx transport failures into WatsTimeoutError / WatsConnectionError."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        raise WatsTimeoutError(
+            f"{_where(exc)} did not answer in time ({type(exc).__name__}). "
+            "Retry later, or raise the client's timeout."
+        ) from exc
+    except httpx.TransportError as exc:
+        detail = str(exc) or type(exc).__name__
+        raise WatsConnectionError(
+            f"could not reach {_where(exc)}: {detail}. "
+            "Check the server URL (PYWATS_SERVER_URL), the network and any proxy."
+        ) from exc
+
+
+def _where(exc: httpx.TransportError) -> str:
+    try:
+        url = exc.request.url
+    except RuntimeError:  # raised before a request existed
+        return "the WATS server"
+    return f"{url.scheme}://{url.netloc.decode('ascii', 'replace')}"

@@ -1,0 +1,96 @@
+"""The retry policy: which failures to try again, how long to wait, when to stop.
+
+Read by the one retry loop in ``_call()`` (pywats/_async/_service.py); nothing else in pywats
+retries. The decision is the error's own ``retryable`` flag (connection errors, timeouts, 408,
+429, 5xx), so the SDK and the station queue agree on "try again" versus "give up":
+
+1. a call that is not idempotent (a plain POST) is never retried;
+2. a refusal by the circuit breaker is not retried: the breaker's point is to fail fast;
+3. a ``Retry-After`` longer than ``max_retry_after`` is not waited for: the error is raised;
+4. otherwise wait ``Retry-After`` when the server sent one, else capped exponential backoff
+   with jitter, until ``max_retries`` retries or ``max_elapsed`` seconds are used up.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from tenacity import RetryCallState, wait_exponential_jitter
+
+from pywats._exceptions import CircuitOpenError, WatsError
+from pywats._options import RetryConfig
+
+__all__ = ["retry_kwargs", "should_retry"]
+
+logger = logging.getLogger("pywats.retry")
+
+
+def should_retry(exc: BaseException, config: RetryConfig) -> bool:
+    """Whether ``exc`` from an idempotent call is worth another attempt."""
+    if not isinstance(exc, WatsError) or not exc.retryable:
+        return False
+    if isinstance(exc, CircuitOpenError):
+        return False
+    retry_after: float | None = getattr(exc, "retry_after", None)
+    return retry_after is None or retry_after <= config.max_retry_after
+
+
+class _Policy:
+    """tenacity's retry/wait/stop/before_sleep callbacks for one RetryConfig."""
+
+    def __init__(self, config: RetryConfig) -> None:
+        self.config = config
+        self._backoff = wait_exponential_jitter(
+            initial=config.initial_backoff,
+            max=config.max_backoff,
+            exp_base=2,
+            jitter=config.jitter,
+        )
+
+    def retry(self, state: RetryCallState) -> bool:
+        outcome = state.outcome
+        if outcome is None or not outcome.failed:
+            return False
+        exc = outcome.exception()
+        return exc is not None and should_retry(exc, self.config)
+
+    def wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        retry_after: float | None = getattr(exc, "retry_after", None)
+        if retry_after is not None:
+            return retry_after
+        return float(self._backoff(state))
+
+    def stop(self, state: RetryCallState) -> bool:
+        if state.attempt_number > self.config.max_retries:
+            return True
+        limit = self.config.max_elapsed
+        if limit is None:
+            return False
+        # idle_for counts the waits even when a test's sleep does not really sleep.
+        elapsed = max(state.seconds_since_start or 0.0, state.idle_for)
+        return elapsed + (state.upcoming_sleep or 0.0) > limit
+
+    def before_sleep(self, state: RetryCallState) -> None:
+        exc = state.outcome.exception() if state.outcome else None
+        logger.warning(
+            "retrying in %.2f s (attempt %d of %d) after %s: %s",
+            state.upcoming_sleep,
+            state.attempt_number + 1,
+            self.config.max_retries + 1,
+            type(exc).__name__,
+            exc,
+        )
+
+
+def retry_kwargs(config: RetryConfig) -> dict[str, Any]:
+    """Keyword arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` (without ``sleep``)."""
+    policy = _Policy(config)
+    return {
+        "retry": policy.retry,
+        "wait": policy.wait,
+        "stop": policy.stop,
+        "before_sleep": policy.before_sleep,
+        "reraise": True,  # callers see ServerError, not tenacity.RetryError
+    }
