@@ -8,11 +8,39 @@ from __future__ import annotations
 
 import typer
 
+from wats_cli._errors import WatsGroup
+from wats_cli._types import OutputFormat
+
+_EPILOG = """\
+\b
+Examples:
+  wats config init --url https://acme.wats.com    # configure the default instance
+  wats login < token.txt                          # store a token (or type it when asked)
+  wats ping                                       # server version, latency, token check
+  wats product get ABC-100                        # one product
+  wats report submit results/*.json               # upload WSJF reports
+  wats report query --pn ABC-100 --since 2026-11-01 -o csv > reports.csv
+  wats -i line2 asset list                        # use the named instance 'line2'
+
+\b
+Exit codes:
+  0 ok                    4 authentication or permission     7 rejected by validation (400)
+  1 error                 5 not found                      130 interrupted
+  2 usage                 6 server or network unavailable
+  3 configuration
+
+Environment: PYWATS_SERVER_URL, PYWATS_API_TOKEN, PYWATS_INSTANCE_ID override the
+instance file; NO_COLOR turns colour off.
+"""
+
 app = typer.Typer(
     name="wats",
+    cls=WatsGroup,
     help="Work with a WATS server: reports, products, assets, production and more.",
+    epilog=_EPILOG,
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -27,11 +55,53 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
+    instance: str = typer.Option(
+        None,
+        "--instance",
+        "-i",
+        help="Named configuration to use (default: $PYWATS_INSTANCE_ID, else 'default').",
+    ),
+    url: str = typer.Option(
+        None, "--url", help="Server URL for this run (overrides $PYWATS_SERVER_URL and the file)."
+    ),
+    output: OutputFormat = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="table, json or csv (default: table on a terminal, json when piped).",
+        case_sensitive=False,
+    ),
+    verbose: int = typer.Option(
+        0,
+        "--verbose",
+        "-v",
+        count=True,
+        show_default=False,
+        help="Show tracebacks and request logs on stderr (-vv: debug).",
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only data and errors."),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
-    """Work with a WATS server from the shell."""
+    """Work with a WATS server from the shell: data on stdout, messages on stderr."""
+    from wats_cli._context import State, begin
+
+    begin(State(instance=instance, url=url, output=output, verbose=verbose, quiet=quiet))
+    if verbose:
+        import logging
+
+        logging.basicConfig(
+            level=logging.DEBUG if verbose > 1 else logging.INFO,
+            format="%(levelname)s %(name)s: %(message)s",
+        )
+
+
+# --- command groups (one line each; keep every registration other modules add) ------------
+from wats_cli.commands import auth, config  # noqa: E402
+
+app.add_typer(config.app, name="config")
+app.add_typer(auth.app)
 
 
 def run() -> None:

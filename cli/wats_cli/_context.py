@@ -1,0 +1,172 @@
+"""The global options of one ``wats`` run, and the client built from them.
+
+``main.py``'s callback stores a :class:`State` on the root Click context. Command bodies call
+:func:`client` (server URL and token by the precedence flag > environment > instance file >
+default, token from the OS keyring or the private token file) and :func:`emit` to render.
+Messages for people (progress, warnings, "Submitted 3 reports") go to stderr via :func:`info`
+and :func:`warn`; data alone goes to stdout.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from wats_cli._types import OutputFormat
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pywats import pyWATS
+    from pywats._credentials import TokenStore
+    from pywats._instances import Connection
+
+__all__ = [
+    "State",
+    "begin",
+    "client",
+    "connection",
+    "emit",
+    "err_console",
+    "info",
+    "state",
+    "token_store",
+    "warn",
+]
+
+
+class State:
+    """The global options, plus what was resolved from them during the run."""
+
+    __slots__ = (
+        "_cleanups",
+        "_connection",
+        "instance",
+        "output",
+        "quiet",
+        "secrets",
+        "url",
+        "verbose",
+    )
+
+    def __init__(
+        self,
+        *,
+        instance: str | None = None,
+        url: str | None = None,
+        output: OutputFormat | None = None,
+        verbose: int = 0,
+        quiet: bool = False,
+    ) -> None:
+        self.instance = instance
+        self.url = url
+        self.output = output
+        self.verbose = verbose
+        self.quiet = quiet
+        # Every token this run has seen; the error handler masks them in anything it prints.
+        self.secrets: set[str] = set()
+        self._connection: Connection | None = None
+        self._cleanups: list[Callable[[], Any]] = []
+
+    def close(self) -> None:
+        """Release what the run opened (the SDK client); called when the command ends."""
+        while self._cleanups:
+            self._cleanups.pop()()
+
+
+# One ``wats`` run per process, or one per CliRunner invocation: the root callback replaces it.
+_STATE: State | None = None
+
+
+def begin(new: State) -> State:
+    """Make ``new`` the state of the run that is starting (called by the root callback)."""
+    global _STATE
+    if _STATE is not None:
+        _STATE.close()
+    _STATE = new
+    return new
+
+
+def state() -> State:
+    """Return the run's :class:`State` (a default one before the root callback ran)."""
+    global _STATE
+    if _STATE is None:
+        _STATE = State()
+    return _STATE
+
+
+def token_store() -> TokenStore:
+    """Return the token store (OS keyring when usable, else the private token file)."""
+    from pywats._credentials import TokenStore
+
+    return TokenStore()
+
+
+def connection(*, require_url: bool = True) -> Connection:
+    """Resolve the server URL and token for this run (flag > environment > file > default)."""
+    st = state()
+    if st._connection is None or (require_url and not st._connection.url):
+        from pywats._instances import resolve_connection
+
+        conn = resolve_connection(
+            st.instance, url=st.url, load_token=token_store().load, require_url=require_url
+        )
+        if conn.token:
+            st.secrets.add(conn.token)
+        st._connection = conn
+    return st._connection
+
+
+def client(*, retries: int | None = None) -> pyWATS:
+    """Build the SDK client for this run.
+
+    Raises:
+        ConfigError: no server URL is configured.
+        CredentialsMissingError: no token is configured (exit code 4: run ``wats login``).
+    """
+    conn = connection()
+    token = conn.require_token()
+    from pywats import pyWATS
+
+    kwargs: dict[str, Any] = {}
+    if retries is not None:
+        from pywats import RetryConfig
+
+        kwargs["retry"] = RetryConfig(max_attempts=retries + 1)
+    api = pyWATS(conn.url, token, **kwargs)
+    state()._cleanups.append(api.close)
+    return api
+
+
+def err_console() -> Console:
+    """Return a rich console on stderr (colour off under ``NO_COLOR`` or when not a terminal)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def info(message: str) -> None:
+    """Write a message for people to stderr, unless ``--quiet``."""
+    if not state().quiet:
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
+
+
+def warn(message: str) -> None:
+    """Write a warning to stderr (shown even with ``--quiet``)."""
+    sys.stderr.write(f"warning: {message}\n")
+    sys.stderr.flush()
+
+
+def emit(
+    data: Any,
+    output: OutputFormat | None = None,
+    *,
+    columns: list[str] | None = None,
+) -> None:
+    """Write ``data`` to stdout as a table, JSON or CSV (see :mod:`wats_cli._output`)."""
+    from wats_cli._output import render
+
+    fmt = output or state().output
+    render(data, fmt, columns=columns, stream=sys.stdout)

@@ -1,0 +1,167 @@
+"""One place that turns a failure into a line on stderr and a documented exit code.
+
+======  ==========================================================================
+ code   meaning
+======  ==========================================================================
+   0    success
+   1    error (anything not listed below)
+   2    usage: a bad option, argument or value
+   3    configuration: no server URL, an invalid setting, an unreadable config file
+   4    authentication or permission: no token, token refused (401), forbidden (403)
+   5    not found (404)
+   6    server or network unavailable: unreachable, timeout, 5xx, 429, breaker open
+   7    rejected by validation: the server's 400, or the local report validator
+ 130    interrupted (Ctrl-C)
+======  ==========================================================================
+
+Each failure prints ``error: <what happened>`` and, when there is one, ``next: <what to do>``.
+A traceback is printed only with ``-v``, and never with local variables. Every token the run
+has seen is masked in anything printed here.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
+
+__all__ = [
+    "EXIT_AUTH",
+    "EXIT_CODES_HELP",
+    "EXIT_CONFIG",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_NOT_FOUND",
+    "EXIT_OK",
+    "EXIT_REJECTED",
+    "EXIT_UNAVAILABLE",
+    "EXIT_USAGE",
+    "WatsGroup",
+    "classify",
+    "handle",
+]
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_CONFIG = 3
+EXIT_AUTH = 4
+EXIT_NOT_FOUND = 5
+EXIT_UNAVAILABLE = 6
+EXIT_REJECTED = 7
+EXIT_INTERRUPTED = 130
+
+#: The exit-code table shown in ``wats --help``.
+EXIT_CODES_HELP = (
+    "0 ok · 1 error · 2 usage · 3 configuration · 4 authentication/permission · "
+    "5 not found · 6 server or network unavailable · 7 rejected by validation (400) · "
+    "130 interrupted"
+)
+
+
+def classify(exc: BaseException) -> tuple[int, str | None]:
+    """Return the exit code for ``exc`` and the next step to suggest (or ``None``)."""
+    from pywats import _exceptions as e
+    from pywats._instances import ConfigError, CredentialsMissingError
+
+    if isinstance(exc, KeyboardInterrupt | typer.Abort):
+        return EXIT_INTERRUPTED, None
+    if isinstance(exc, CredentialsMissingError):
+        return EXIT_AUTH, None
+    station_config = sys.modules.get("pywats.station.config")
+    station_error: Any = getattr(station_config, "ConfigError", ConfigError)
+    if isinstance(exc, ConfigError | station_error):
+        return EXIT_CONFIG, "see `wats config show` and `wats config --help`"
+    if isinstance(exc, e.AuthenticationError | e.PermissionDeniedError):
+        return EXIT_AUTH, None
+    if isinstance(exc, e.NotFoundError):
+        return EXIT_NOT_FOUND, "check the name or id (the `list` and `query` commands show them)"
+    if isinstance(exc, e.RateLimitError):
+        return EXIT_UNAVAILABLE, "the server is limiting requests: wait a minute and try again"
+    if isinstance(exc, e.ServerError | e.CircuitOpenError):
+        return EXIT_UNAVAILABLE, "the server is failing: try again later; `wats ping` checks it"
+    if isinstance(exc, e.WatsConnectionError):
+        return (
+            EXIT_UNAVAILABLE,
+            "check the server URL (`wats config get server.url`) and the network;"
+            " `wats ping` tests the connection",
+        )
+    if isinstance(exc, e.BadRequestError | e.ReportValidationError):
+        return EXIT_REJECTED, "fix the problems listed above and try again"
+    if isinstance(exc, e.WatsError):
+        return EXIT_ERROR, None
+    if isinstance(exc, ValueError | TypeError):
+        # The SDK raises these for misuse (an empty part number, a naive datetime) before I/O.
+        return EXIT_USAGE, "see the command's --help"
+    if isinstance(exc, OSError):
+        return EXIT_ERROR, None
+    return EXIT_ERROR, "run again with -v to see the traceback"
+
+
+def _mask(text: str, secrets: set[str]) -> str:
+    for secret in sorted(secrets, key=len, reverse=True):
+        if len(secret) >= 4:
+            text = text.replace(secret, "***")
+    return text
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror}{where}"
+    text = str(exc).strip()
+    return text or type(exc).__name__
+
+
+def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = None) -> int:
+    """Print ``exc`` for a person on stderr and return its exit code."""
+    import os
+
+    code, hint = classify(exc)
+    masked = set(secrets or ())
+    env_token = os.environ.get("PYWATS_API_TOKEN", "").strip()
+    if env_token:
+        masked.add(env_token)
+    out = sys.stderr
+    if verbose:
+        import traceback
+
+        out.write(_mask("".join(traceback.format_exception(exc)), masked))
+    if code == EXIT_INTERRUPTED:
+        out.write("interrupted\n")
+        out.flush()
+        return code
+    lines = _describe(exc).splitlines() or [type(exc).__name__]
+    out.write(_mask(f"error: {lines[0]}", masked) + "\n")
+    for line in lines[1:]:
+        out.write(_mask(f"  {line.strip()}", masked) + "\n")
+    lines_attr: Any = getattr(exc, "lines", None)
+    if code == EXIT_REJECTED and isinstance(lines_attr, list) and len(lines) == 1:
+        for line in lines_attr:
+            out.write(_mask(f"  {line}", masked) + "\n")
+    if hint:
+        out.write(f"next: {hint}\n")
+    out.flush()
+    return code
+
+
+class WatsGroup(TyperGroup):
+    """The root group: runs a command and maps whatever it raises to an exit code."""
+
+    # ``ctx`` is typer's vendored click Context, which typer does not export under a public name.
+    def invoke(self, ctx: Any) -> Any:
+        from wats_cli._context import state
+
+        try:
+            return super().invoke(ctx)
+        except (TyperException, typer.Exit):  # usage errors (2) and explicit exits
+            raise
+        except (Exception, KeyboardInterrupt) as exc:
+            st = state()
+            code = handle(exc, verbose=st.verbose, secrets=st.secrets)
+            raise typer.Exit(code) from None
+        finally:
+            state().close()
