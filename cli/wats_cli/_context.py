@@ -165,7 +165,12 @@ def emit(
     *,
     columns: list[str] | None = None,
 ) -> None:
-    """Write ``data`` to stdout as a table, JSON or CSV (see :mod:`wats_cli._output`)."""
+    """Write ``data`` to stdout as a table, JSON or CSV (see :mod:`wats_cli._output`).
+
+    ``None`` (an action whose answer has no body) writes nothing.
+    """
+    if data is None:
+        return
     from wats_cli._output import render
 
     fmt = output or state().output

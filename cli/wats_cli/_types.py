@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
 import typer
 
-__all__ = ["OutputFormat", "output_option"]
+__all__ = ["OutputFormat", "ReportResult", "output_option", "parse_time"]
 
 
 class OutputFormat(StrEnum):
@@ -16,6 +18,20 @@ class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class ReportResult(StrEnum):
+    """A report's overall result, as ``--result`` takes it (the wire codes are P, F, E, T)."""
+
+    passed = "passed"
+    failed = "failed"
+    error = "error"
+    terminated = "terminated"
+
+    @property
+    def code(self) -> str:
+        """The WSJF result code."""
+        return {"passed": "P", "failed": "F", "error": "E", "terminated": "T"}[self.value]
 
 
 def output_option() -> Any:
@@ -27,3 +43,33 @@ def output_option() -> Any:
         help="table, json or csv (default: table on a terminal, json when piped).",
         case_sensitive=False,
     )
+
+
+_RELATIVE = re.compile(r"^(\d+)\s*([smhdw])$", re.IGNORECASE)
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_time(text: str | None, option: str) -> datetime | None:
+    """Parse ``--since``/``--until``: an ISO date or date-time, or a relative ``7d``/``12h``.
+
+    A value without a time zone is local time; the result is always time-zone aware.
+
+    Raises:
+        typer.BadParameter: the text is neither (exit code 2).
+    """
+    if text is None:
+        return None
+    value = text.strip()
+    now = datetime.now().astimezone()
+    match = _RELATIVE.match(value)
+    if match:
+        return now - timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match[2].lower()])
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date: use 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00Z"
+            " or a relative time such as 7d, 12h, 30m",
+            param_hint=option,
+        ) from None
+    return parsed if parsed.tzinfo is not None else parsed.astimezone()

@@ -1,0 +1,174 @@
+"""``wats asset``: test equipment and fixtures: counts, calibration, maintenance, state, log."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from wats_cli._types import OutputFormat, output_option, parse_time
+
+app = typer.Typer(
+    help="Assets (equipment, fixtures): usage counts, calibration, maintenance, state and log.",
+    no_args_is_help=True,
+)
+
+_ASSET = typer.Argument(
+    ..., help="The asset's serial number, or its asset id (a GUID).", show_default=False
+)
+
+
+class AssetState(StrEnum):
+    """Asset states (the wire takes 0-6)."""
+
+    unknown = "unknown"
+    in_operation = "in-operation"
+    in_transit = "in-transit"
+    in_maintenance = "in-maintenance"
+    in_calibration = "in-calibration"
+    in_storage = "in-storage"
+    scrapped = "scrapped"
+
+    @property
+    def code(self) -> int:
+        return list(AssetState).index(self)
+
+
+def _which(asset: str) -> dict[str, Any]:
+    """An asset id when the text is a GUID, else a serial number (the SDK takes either)."""
+    import uuid
+
+    try:
+        uuid.UUID(asset)
+    except ValueError:
+        return {"serial_number": asset}
+    return {"asset_id": asset}
+
+
+@app.command()
+def get(asset: str = _ASSET, output: OutputFormat = output_option()) -> None:
+    """Show one asset."""
+    from wats_cli._context import client, emit
+
+    emit(client().asset.get(asset), output)
+
+
+@app.command("list")
+def list_(
+    odata: str = typer.Option(None, "--filter", help="OData $filter, e.g. 'runningCount gt 1000'."),
+    top: int = typer.Option(None, "--top", min=1, help="At most this many (server: 1000)."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """List assets."""
+    from wats_cli._context import client, emit
+
+    emit(
+        client().asset.query(odata, top=top),
+        output,
+        columns=["serialNumber", "assetName", "state", "runningCount", "totalCount"],
+    )
+
+
+@app.command()
+def count(
+    asset: str = _ASSET,
+    by: int = typer.Option(None, "--by", help="Add this many uses (default 1)."),
+    total: int = typer.Option(None, "--total", help="Set the total count instead."),
+    children: bool = typer.Option(False, "--children", help="Count the sub-assets too."),
+    reset: bool = typer.Option(False, "--reset", help="Reset the running count to 0 instead."),
+    comment: str = typer.Option(None, "--comment", help="Log comment (with --reset)."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Add to an asset's usage count (or set the total, or reset the running count)."""
+    from wats_cli._context import client, emit
+
+    api = client()
+    if reset:
+        emit(api.asset.reset_running_count(**_which(asset), comment=comment), output)
+        return
+    emit(
+        api.asset.increment_count(
+            **_which(asset),
+            increment_by=by,
+            total_count=total,
+            increment_children=children or None,
+        ),
+        output,
+    )
+
+
+@app.command()
+def calibrate(
+    asset: str = _ASSET,
+    when: str = typer.Option(None, "--date", help="When it was calibrated (default: now)."),
+    comment: str = typer.Option(None, "--comment", help="Log comment."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Record a calibration."""
+    from wats_cli._context import client, emit
+
+    emit(
+        client().asset.record_calibration(
+            **_which(asset), date_time=parse_time(when, "--date"), comment=comment
+        ),
+        output,
+    )
+
+
+@app.command()
+def maintain(
+    asset: str = _ASSET,
+    when: str = typer.Option(None, "--date", help="When it was maintained (default: now)."),
+    comment: str = typer.Option(None, "--comment", help="Log comment."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Record maintenance."""
+    from wats_cli._context import client, emit
+
+    emit(
+        client().asset.record_maintenance(
+            **_which(asset), date_time=parse_time(when, "--date"), comment=comment
+        ),
+        output,
+    )
+
+
+@app.command()
+def log(
+    serial_number: str = typer.Option(None, "--sn", help="Only this asset's entries."),
+    odata: str = typer.Option(None, "--filter", help="OData $filter."),
+    top: int = typer.Option(None, "--top", min=1, help="At most this many (server: 1000)."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Show the asset log, newest first."""
+    from pywats._odata import F, Filter
+    from wats_cli._context import client, emit
+
+    where: Filter | str | None = odata
+    if serial_number:
+        by_sn = F("serialNumber").eq(serial_number)
+        where = by_sn if odata is None else by_sn & Filter(f"({odata})")
+    emit(
+        client().asset.query_log(where, top=top),
+        output,
+        columns=["date", "serialNumber", "type", "user", "comment"],
+    )
+
+
+@app.command()
+def state(
+    asset: str = _ASSET,
+    new_state: AssetState = typer.Argument(
+        None, help="Set this state; without it, show the current status.", show_default=False
+    ),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Show an asset's status, or set its state."""
+    from wats_cli._context import client, emit
+
+    api = client()
+    if new_state is None:
+        emit(api.asset.get_status(**_which(asset)), output)
+        return
+    emit(api.asset.set_state(**_which(asset), state=new_state.code), output)
