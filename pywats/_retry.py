@@ -14,9 +14,10 @@ retries. The decision is the error's own ``retryable`` flag (connection errors, 
 from __future__ import annotations
 
 import logging
+import random
 from typing import Any
 
-from tenacity import RetryCallState, wait_exponential_jitter
+from tenacity import RetryCallState
 
 from pywats._exceptions import CircuitOpenError, WatsError
 from pywats._options import RetryConfig
@@ -41,12 +42,11 @@ class _Policy:
 
     def __init__(self, config: RetryConfig) -> None:
         self.config = config
-        self._backoff = wait_exponential_jitter(
-            initial=config.initial_backoff,
-            max=config.max_backoff,
-            exp_base=2,
-            jitter=config.jitter,
-        )
+
+    def backoff(self, attempt: int) -> float:
+        """Seconds to wait after failed attempt ``attempt`` (1-based), before jitter is added."""
+        config = self.config
+        return min(config.max_backoff, config.initial_backoff * 2.0 ** (attempt - 1))
 
     def retry(self, state: RetryCallState) -> bool:
         outcome = state.outcome
@@ -60,7 +60,8 @@ class _Policy:
         retry_after: float | None = getattr(exc, "retry_after", None)
         if retry_after is not None:
             return retry_after
-        return float(self._backoff(state))
+        jitter = random.uniform(0, self.config.jitter) if self.config.jitter else 0.0
+        return self.backoff(state.attempt_number) + jitter
 
     def stop(self, state: RetryCallState) -> bool:
         if state.attempt_number > self.config.max_retries:

@@ -1,0 +1,315 @@
+"""``AsyncWATS``: the async client. ``pyWATS`` in ``pywats/_sync/`` is generated from this file.
+
+A client owns one connection pool (an httpx client), one circuit breaker, one rate limiter
+and the station registry; ``with_options`` copies share all of them. Domain services
+(``api.report``, ``api.product`` ...) are built on first access.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+
+import attrs
+import httpx
+
+from pywats._breaker import CircuitBreaker
+from pywats._http import (
+    USER_AGENT,
+    TokenAuth,
+    error_from_response,
+    log_response,
+    set_timeout,
+    ssl_verify,
+)
+from pywats._options import (
+    BreakerConfig,
+    ClientOptions,
+    ErrorMode,
+    RateLimit,
+    RetryConfig,
+    resolve_credentials,
+)
+from pywats._ratelimit import SlidingWindowLimiter
+from pywats._station import Station, StationRegistry
+from pywats._synchronization import AsyncSleep
+from pywats._synchronization import async_sleep as _default_sleep
+
+if TYPE_CHECKING:
+    from wats_api import Client as GeneratedClient
+
+    from pywats._async.analytics import AsyncAnalyticsService
+    from pywats._async.asset import AsyncAssetService
+    from pywats._async.process import AsyncProcessService
+    from pywats._async.product import AsyncProductService
+    from pywats._async.production import AsyncProductionService
+    from pywats._async.report import AsyncReportService
+    from pywats._async.rootcause import AsyncRootCauseService
+    from pywats._async.software import AsyncSoftwareService
+
+__all__ = ["AsyncWATS"]
+
+_UNSET: Any = object()
+
+
+async def _on_request(request: httpx.Request) -> None:
+    set_timeout(request)
+
+
+async def _on_response(response: httpx.Response) -> None:
+    # Every error status becomes a typed error here, where the request (method, URL) is at
+    # hand; `_call()` then decides whether to retry it.
+    log_response(response)
+    if response.status_code >= 400:
+        await response.aread()
+        raise error_from_response(response)
+
+
+class AsyncClientState:
+    """What a client and its ``with_options`` copies share."""
+
+    def __init__(
+        self,
+        http: httpx.AsyncClient,
+        *,
+        base_url: str,
+        breaker: CircuitBreaker | None,
+        limiter: SlidingWindowLimiter | None,
+        stations: StationRegistry,
+        sleep: AsyncSleep,
+    ) -> None:
+        self.http = http
+        self.base_url = base_url
+        self.breaker = breaker
+        self.limiter = limiter
+        self.stations = stations
+        self.sleep = sleep
+
+    @functools.cached_property
+    def generated(self) -> GeneratedClient:
+        """The generated client, speaking through our httpx client (so through our hooks)."""
+        from wats_api import Client
+
+        client = Client(base_url=self.base_url, raise_on_unexpected_status=False)
+        client.set_async_httpx_client(self.http)
+        return client
+
+
+class AsyncWATS:
+    """A WATS server, reached asynchronously: ``await api.product.get("ABC-1")``.
+
+    Args:
+        base_url: the server, e.g. ``https://acme.wats.com`` (a trailing ``/api`` or an
+            on-premise virtual directory is fine). Default: ``PYWATS_SERVER_URL``.
+        token: the API token from Control Panel → Tokens. Default: ``PYWATS_API_TOKEN``.
+        station: the station reports are submitted from, or a registry of stations; its
+            name, location and purpose fill reports that leave them empty.
+        timeout: seconds for each request (connect, read, write, pool); None waits forever.
+        retry: the retry policy, or None for no retries.
+        rate_limit: the client-side request budget, or None for no limit.
+        circuit_breaker: the breaker's thresholds, or None for no breaker.
+        verify: verify TLS (True), don't (False), or the path of a CA bundle.
+        proxy: an HTTP(S) proxy URL.
+        error_mode: ``"strict"`` raises NotFoundError on 404; ``"lenient"`` makes lookups
+            return None instead.
+        transport: an httpx transport to send through (a test seam, e.g. MockTransport).
+        clock: monotonic seconds for the breaker and the limiter (a test seam).
+        sleep: how the client waits between retries and for the limiter (a test seam).
+
+    Raises:
+        ValueError: no URL or token (argument or environment), or a malformed URL.
+    """
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        token: str | None = None,
+        *,
+        station: Station | StationRegistry | None = None,
+        timeout: float | None = 30.0,
+        retry: RetryConfig | None = RetryConfig(),
+        rate_limit: RateLimit | None = RateLimit(500, 60),
+        circuit_breaker: BreakerConfig | None = BreakerConfig(),
+        verify: bool | str = True,
+        proxy: str | None = None,
+        error_mode: ErrorMode = "strict",
+        transport: httpx.AsyncBaseTransport | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: AsyncSleep | None = None,
+    ) -> None:
+        url, secret = resolve_credentials(base_url, token)
+        self._options = ClientOptions(
+            base_url=url,
+            token=secret,
+            timeout=timeout,
+            retry=retry,
+            verify=verify,
+            proxy=proxy,
+            error_mode=error_mode,
+        )
+        if transport is None:
+            transport = httpx.AsyncHTTPTransport(verify=ssl_verify(verify), proxy=proxy)
+        http = httpx.AsyncClient(
+            base_url=url,
+            auth=TokenAuth(secret),
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            timeout=timeout,
+            transport=transport,
+            event_hooks={"request": [_on_request], "response": [_on_response]},
+        )
+        if isinstance(station, StationRegistry):
+            stations = station
+        else:
+            stations = StationRegistry([station] if station is not None else [])
+        self._state = AsyncClientState(
+            http,
+            base_url=url,
+            breaker=(
+                None if circuit_breaker is None else CircuitBreaker(circuit_breaker, clock=clock)
+            ),
+            limiter=None if rate_limit is None else SlidingWindowLimiter(rate_limit, clock=clock),
+            stations=stations,
+            sleep=sleep or _default_sleep,
+        )
+        self._timeout_override: httpx.Timeout | None = None
+
+    def with_options(
+        self,
+        *,
+        timeout: float | None = _UNSET,
+        max_retries: int | None = None,
+        retry: RetryConfig | None = _UNSET,
+        error_mode: ErrorMode | None = None,
+    ) -> Self:
+        """Return a copy with other per-call settings, sharing the pool, breaker and limiter.
+
+        ``api.with_options(max_retries=0)`` is the station service's client: its queue is
+        its retry layer, so the SDK must not retry underneath it.
+        """
+        options = self._options
+        if retry is not _UNSET:
+            options = attrs.evolve(options, retry=retry)
+        if max_retries is not None:
+            base = options.retry or RetryConfig()
+            options = attrs.evolve(options, retry=attrs.evolve(base, max_retries=max_retries))
+        if error_mode is not None:
+            options = attrs.evolve(options, error_mode=error_mode)
+        copy = object.__new__(type(self))
+        copy._options = options
+        copy._state = self._state
+        copy._timeout_override = self._timeout_override
+        if timeout is not _UNSET:
+            copy._options = attrs.evolve(copy._options, timeout=timeout)
+            copy._timeout_override = httpx.Timeout(timeout)
+        return copy
+
+    @property
+    def base_url(self) -> str:
+        """The server root the API paths are appended to."""
+        return self._options.base_url
+
+    @property
+    def options(self) -> ClientOptions:
+        """The settings this client was made with (the token is left out of its repr)."""
+        return self._options
+
+    @property
+    def breaker(self) -> CircuitBreaker | None:
+        """The circuit breaker (``.state``, ``.retry_in``), or None when it is off."""
+        return self._state.breaker
+
+    @property
+    def rate_limiter(self) -> SlidingWindowLimiter | None:
+        """The client-side rate limiter, or None when it is off."""
+        return self._state.limiter
+
+    @property
+    def stations(self) -> StationRegistry:
+        """The stations this client submits for."""
+        return self._state.stations
+
+    @property
+    def station(self) -> Station | None:
+        """The active station, or None."""
+        return self._state.stations.active
+
+    @functools.cached_property
+    def report(self) -> AsyncReportService:
+        """Reports: submit, read, query headers, attachments."""
+        from pywats._async.report import AsyncReportService
+
+        return AsyncReportService(self)
+
+    @functools.cached_property
+    def product(self) -> AsyncProductService:
+        """Products, revisions, BOMs, vendors and product groups."""
+        from pywats._async.product import AsyncProductService
+
+        return AsyncProductService(self)
+
+    @functools.cached_property
+    def asset(self) -> AsyncAssetService:
+        """Assets (fixtures, instruments): counts, calibration, maintenance, log."""
+        from pywats._async.asset import AsyncAssetService
+
+        return AsyncAssetService(self)
+
+    @functools.cached_property
+    def production(self) -> AsyncProductionService:
+        """Production (MES): units, phases, child units, batches, serial numbers."""
+        from pywats._async.production import AsyncProductionService
+
+        return AsyncProductionService(self)
+
+    @functools.cached_property
+    def analytics(self) -> AsyncAnalyticsService:
+        """Yield, volume, failures, measurements and report lists from the data warehouse."""
+        from pywats._async.analytics import AsyncAnalyticsService
+
+        return AsyncAnalyticsService(self)
+
+    @functools.cached_property
+    def software(self) -> AsyncSoftwareService:
+        """Software distribution: packages, files, virtual folders."""
+        from pywats._async.software import AsyncSoftwareService
+
+        return AsyncSoftwareService(self)
+
+    @functools.cached_property
+    def rootcause(self) -> AsyncRootCauseService:
+        """RootCause tickets and their attachments."""
+        from pywats._async.rootcause import AsyncRootCauseService
+
+        return AsyncRootCauseService(self)
+
+    @functools.cached_property
+    def process(self) -> AsyncProcessService:
+        """Processes (test, repair and WIP operations)."""
+        from pywats._async.process import AsyncProcessService
+
+        return AsyncProcessService(self)
+
+    async def close(self) -> None:
+        """Close the connection pool (shared with every ``with_options`` copy)."""
+        await self._state.http.aclose()
+
+    @property
+    def is_closed(self) -> bool:
+        return self._state.http.is_closed
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.base_url!r}, error_mode={self._options.error_mode!r})"

@@ -1,0 +1,144 @@
+"""The base of every async service, and ``_call()``: the one resilience boundary.
+
+Every call into the generated client goes through ``_call()``, in this order::
+
+    tenacity retry loop (only for idempotent calls; reads exc.retryable, Retry-After)
+    └── one attempt
+        ├── circuit breaker: admit or refuse (CircuitOpenError)
+        ├── rate limiter: take a slot, or sleep until one frees up
+        ├── one HTTP exchange (error statuses become typed errors in the response hook,
+        │   transport failures in translate_transport_errors)
+        └── circuit breaker: record the outcome
+
+Nothing else in pywats retries, so attempts never multiply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, TypeVar
+
+import httpx
+from tenacity import AsyncRetrying
+
+from pywats._exceptions import NotFoundError, WatsError
+from pywats._http import timeout_override, translate_transport_errors
+from pywats._retry import retry_kwargs
+from pywats._synchronization import AsyncExchange, AsyncPageFetch
+
+if TYPE_CHECKING:
+    from wats_api import Client as GeneratedClient
+
+    from pywats._async._client import AsyncWATS
+
+__all__ = ["AsyncService"]
+
+T = TypeVar("T")
+
+
+class AsyncService:
+    """Base of the domain services: holds the client and makes calls through ``_call``."""
+
+    def __init__(self, client: AsyncWATS) -> None:
+        self._client = client
+
+    @property
+    def _api(self) -> GeneratedClient:
+        return self._client._state.generated
+
+    @property
+    def _http(self) -> httpx.AsyncClient:
+        # For the few calls whose answer the SDK reads raw (a report's WSJF): the generated
+        # module still shapes the request, through its _get_kwargs.
+        return self._client._state.http
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} of {self._client!r}>"
+
+    async def _call(self, send: AsyncExchange[T], *, idempotent: bool = True) -> T:
+        """Make one logical call: ``send`` performs one HTTP exchange and returns its result.
+
+        Args:
+            send: performs exactly one exchange (a generated ``asyncio_detailed`` call).
+            idempotent: whether a repeat is harmless; only then is the call retried.
+
+        Raises:
+            WatsError: the typed error of the last attempt.
+        """
+        client = self._client
+        token = (
+            None
+            if client._timeout_override is None
+            else timeout_override.set(client._timeout_override)
+        )
+        try:
+            retry = client._options.retry
+            if not idempotent or retry is None or retry.max_retries == 0:
+                return await self._attempt(send)
+            retrying = AsyncRetrying(sleep=client._state.sleep, **retry_kwargs(retry))
+            result: T = await retrying(self._attempt, send)
+            return result
+        finally:
+            if token is not None:
+                timeout_override.reset(token)
+
+    async def _attempt(self, send: AsyncExchange[T]) -> T:
+        state = self._client._state
+        breaker = state.breaker
+        if breaker is not None:
+            breaker.before_call()
+        try:
+            if state.limiter is not None:
+                while (wait := state.limiter.reserve()) > 0:
+                    await state.sleep(wait)
+            with translate_transport_errors():
+                result = await send()
+        except WatsError as exc:
+            if breaker is not None:
+                breaker.record(exc)
+            raise
+        except BaseException:
+            # Not an answer from the server (cancelled, or a bug parsing one): release a
+            # half-open probe slot without judging the server either way.
+            if breaker is not None:
+                breaker.abandon()
+            raise
+        if breaker is not None:
+            breaker.record(None)
+        return result
+
+    async def _lookup(self, send: AsyncExchange[T]) -> T | None:
+        """``_call`` for a lookup: in lenient mode a 404 gives None instead of NotFoundError."""
+        try:
+            return await self._call(send)
+        except NotFoundError:
+            if self._client._options.error_mode == "lenient":
+                return None
+            raise
+
+    async def _paginate(
+        self,
+        fetch: AsyncPageFetch[T],
+        *,
+        page_size: int,
+        limit: int | None = None,
+    ) -> AsyncIterator[T]:
+        """Yield items page by page: ``fetch(skip, top)`` returns one page.
+
+        Stops at a short page, or after ``limit`` items. Each page is one ``_call``, so a
+        page that fails is retried alone; the pages already yielded are not fetched again.
+        """
+        if page_size <= 0:
+            raise ValueError(f"page_size must be > 0, got {page_size}")
+        skip = 0
+        remaining = limit
+        while remaining is None or remaining > 0:
+            top = page_size if remaining is None else min(page_size, remaining)
+            page = await fetch(skip, top)
+            for item in page:
+                yield item
+            if remaining is not None:
+                remaining -= len(page)
+            if len(page) < top:
+                return
+            skip += len(page)

@@ -1,0 +1,200 @@
+"""``api.software``: software distribution packages, their files and virtual folders.
+
+Package status moves Draft → Pending → Released → Revoked (and Pending → Draft); only Draft
+and Revoked packages can be deleted.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
+
+from wats_api.api.software import (
+    software_create_package,
+    software_delete_package,
+    software_delete_package_by_name,
+    software_get_package,
+    software_get_package_by_name,
+    software_get_package_files,
+    software_get_packages_by_tag,
+    software_get_virtual_folders,
+    software_list_packages,
+    software_put_package,
+    software_set_file_attribute,
+    software_set_package_status,
+    software_upload_zip,
+)
+from wats_api.models import PackageZipUpload, SoftwarePackage
+
+from pywats._async._service import AsyncService
+from pywats._wire import FileSource, clean, file_bytes, json_of, model, require, upload
+
+if TYPE_CHECKING:
+    from wats_api.models import SoftwarePackageFile, VirtualFolder
+
+__all__ = ["AsyncSoftwareService", "PackageStatus"]
+
+PackageStatus = Literal["Draft", "Pending", "Released", "Revoked"]
+FileAttribute = Literal[
+    "None",
+    "ExecuteOnce",
+    "ExecuteAlways",
+    "TopLevelFile",
+    "OverwriteNever",
+    "OverwriteOnNewPackageVersion",
+    "ExecuteOncePerVersion",
+]
+
+
+def _id(value: uuid.UUID | str, what: str = "package_id") -> str:
+    return require(str(value), what)
+
+
+def _packages(parsed: Any) -> list[Any]:
+    # The server documents one package where it sends a list; accept both.
+    if parsed is None:
+        return []
+    return list(parsed) if isinstance(parsed, list) else [parsed]
+
+
+class AsyncSoftwareService(AsyncService):
+    """Software packages: ``await api.software.get_package_by_name("fw", status="Released")``."""
+
+    async def get_packages(self) -> list[SoftwarePackage]:
+        """Every package."""
+        response = await self._call(
+            lambda: software_list_packages.asyncio_detailed(client=self._api)
+        )
+        return clean(_packages(response.parsed))
+
+    async def get_package(self, package_id: uuid.UUID | str) -> SoftwarePackage | None:
+        """One package by id (None if unknown, in lenient mode)."""
+        pid = _id(package_id)
+        response = await self._lookup(
+            lambda: software_get_package.asyncio_detailed(pid, client=self._api)
+        )
+        return None if response is None else clean(response.parsed)
+
+    async def get_package_by_name(
+        self, name: str, *, status: PackageStatus = "Released", version: int | None = None
+    ) -> SoftwarePackage | None:
+        """A package by name and status; the highest version unless ``version`` is given."""
+        require(name, "name")
+        response = await self._lookup(
+            lambda: software_get_package_by_name.asyncio_detailed(
+                client=self._api, name=name, status=status, version=version
+            )
+        )
+        return None if response is None else clean(response.parsed)
+
+    async def get_packages_by_tag(
+        self, tag: str, *, status: PackageStatus = "Released"
+    ) -> list[SoftwarePackage]:
+        """Packages with a tag, given as ``"name=value"`` (name case-sensitive, value not)."""
+        require(tag, "tag")
+        if "=" not in tag:
+            raise ValueError(f"tag must look like 'name=value', got {tag!r}")
+        response = await self._call(
+            lambda: software_get_packages_by_tag.asyncio_detailed(
+                client=self._api, tag=tag, status=status
+            )
+        )
+        return clean(_packages(response.parsed))
+
+    async def create_package(self, package: SoftwarePackage | Mapping[str, Any]) -> SoftwarePackage:
+        """Create a Draft package (``name`` required; an existing name gets the next version).
+
+        Not retried: a repeat would create another version.
+        """
+        body = model(SoftwarePackage, package)
+        response = await self._call(
+            lambda: software_create_package.asyncio_detailed(client=self._api, body=body),
+            idempotent=False,
+        )
+        return clean(response.parsed)
+
+    async def save_package(
+        self, package_id: uuid.UUID | str, package: SoftwarePackage | Mapping[str, Any]
+    ) -> Any:
+        """Overwrite a package (in Pending/Released only its status and tags change)."""
+        pid = _id(package_id)
+        body = model(SoftwarePackage, package)
+        response = await self._call(
+            lambda: software_put_package.asyncio_detailed(pid, client=self._api, body=body)
+        )
+        return json_of(response.content)
+
+    async def delete_package(self, package_id: uuid.UUID | str) -> None:
+        """Delete a Draft or Revoked package."""
+        pid = _id(package_id)
+        await self._call(lambda: software_delete_package.asyncio_detailed(pid, client=self._api))
+
+    async def delete_package_by_name(self, name: str, *, version: int) -> None:
+        """Delete a Draft or Revoked package by name and version."""
+        require(name, "name")
+        await self._call(
+            lambda: software_delete_package_by_name.asyncio_detailed(
+                client=self._api, name=name, version=version
+            )
+        )
+
+    async def set_package_status(
+        self, package_id: uuid.UUID | str, status: PackageStatus
+    ) -> SoftwarePackage:
+        """Move a package to another status (Draft, Pending, Released, Revoked)."""
+        pid = _id(package_id)
+        response = await self._call(
+            lambda: software_set_package_status.asyncio_detailed(
+                pid, client=self._api, status=status
+            )
+        )
+        return clean(response.parsed)
+
+    async def get_package_files(self, package_id: uuid.UUID | str) -> list[SoftwarePackageFile]:
+        """The files of a package (metadata only)."""
+        pid = _id(package_id)
+        response = await self._call(
+            lambda: software_get_package_files.asyncio_detailed(pid, client=self._api)
+        )
+        return clean(response.parsed) or []
+
+    async def upload_zip(
+        self,
+        package_id: uuid.UUID | str,
+        zip_file: FileSource,
+        *,
+        clean_install: bool | None = None,
+    ) -> Any:
+        """Upload a package's files as a zip (files inside folders; none at the zip's root).
+
+        ``clean_install=True`` replaces the package's files; the default merges.
+        """
+        pid = _id(package_id)
+        content = file_bytes(zip_file)
+        response = await self._call(
+            lambda: software_upload_zip.asyncio_detailed(
+                pid,
+                client=self._api,
+                body=PackageZipUpload(file=upload(content, "package.zip", "application/zip")),
+                clean_install=clean_install,
+            )
+        )
+        return json_of(response.content)
+
+    async def set_file_attribute(self, file_id: uuid.UUID | str, attribute: FileAttribute) -> Any:
+        """Set a package file's attribute (e.g. ``"ExecuteOnce"``)."""
+        fid = _id(file_id, "file_id")
+        response = await self._call(
+            lambda: software_set_file_attribute.asyncio_detailed(
+                fid, client=self._api, attribute=attribute
+            )
+        )
+        return json_of(response.content)
+
+    async def get_virtual_folders(self) -> list[VirtualFolder]:
+        """The virtual folders from Production Manager."""
+        response = await self._call(
+            lambda: software_get_virtual_folders.asyncio_detailed(client=self._api)
+        )
+        return clean(response.parsed) or []

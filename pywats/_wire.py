@@ -1,0 +1,163 @@
+"""Between the generated client and the SDK's boundary: shaping arguments, reading answers.
+
+No I/O here: both twins' services import these. Generated models stay the wire format; at the
+boundary their ``UNSET`` becomes None, untyped answers are read as JSON, and files are bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+__all__ = [
+    "JsonBody",
+    "as_uuid",
+    "clean",
+    "file_bytes",
+    "json_of",
+    "model",
+    "one_of",
+    "opt",
+    "require",
+    "upload",
+]
+
+M = TypeVar("M")
+
+
+def _unset_type() -> Any:
+    from wats_api.types import Unset
+
+    return Unset
+
+
+def opt(value: Any) -> Any:
+    """None → ``UNSET`` (the generated client leaves UNSET parameters out of the request)."""
+    if value is None:
+        from wats_api.types import UNSET
+
+        return UNSET
+    return value
+
+
+def clean(value: M) -> M:
+    """Replace every ``UNSET`` in a generated model (recursively, in place) with None."""
+    unset = _unset_type()
+    _clean(value, unset, 0)
+    return value
+
+
+def _clean(value: Any, unset: type, depth: int) -> None:
+    if depth > 64:  # reports nest deeply, DTOs do not; stop a cycle rather than recurse forever
+        return
+    if isinstance(value, list):
+        for item in value:
+            _clean(item, unset, depth + 1)
+        return
+    fields = getattr(type(value), "__attrs_attrs__", None)
+    if fields is None:
+        return
+    for field in fields:
+        current = getattr(value, field.name)
+        if isinstance(current, unset):
+            setattr(value, field.name, None)
+        elif isinstance(current, list) or hasattr(type(current), "__attrs_attrs__"):
+            _clean(current, unset, depth + 1)
+
+
+def model(cls: type[M], value: M | Mapping[str, Any]) -> M:
+    """A generated model from a mapping in wire names (camelCase) or from a model.
+
+    A model the SDK handed out has None where the server sent nothing (``clean``); sending
+    those as JSON nulls could clear fields on a save, so top-level nulls are left out.
+    """
+    if isinstance(value, Mapping):
+        data: Mapping[str, Any] = value
+    elif isinstance(value, cls):
+        data = {k: v for k, v in value.to_dict().items() if v is not None}  # type: ignore[attr-defined]
+    else:
+        raise TypeError(f"expected a {cls.__name__} or a mapping, got {type(value).__name__}")
+    built: M = cls.from_dict(data)  # type: ignore[attr-defined]
+    return built
+
+
+class JsonBody:
+    """A request body sent exactly as given (the generated client calls ``to_dict()``).
+
+    Used where the SDK already holds the wire form, e.g. a WSJF report dict: building the
+    generated model from it and back would cost time and could drop unknown fields.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+
+    def to_dict(self) -> Any:
+        return self._data
+
+
+def json_of(content: bytes) -> Any:
+    """The JSON value of a response body; None for an empty body (some GETs answer 200 empty)."""
+    if not content.strip():
+        return None
+    return json.loads(content)
+
+
+def as_uuid(value: uuid.UUID | str, what: str = "id") -> uuid.UUID:
+    """A UUID from a UUID or its text.
+
+    Raises:
+        ValueError: the text is not a GUID.
+    """
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value).strip())
+    except ValueError:
+        raise ValueError(f"{what} must be a GUID, got {value!r}") from None
+
+
+def require(value: str, what: str) -> str:
+    """Refuse an empty identifier before any I/O (misuse is a ValueError, not a 404)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, got {type(value).__name__}")
+    if not value.strip():
+        raise ValueError(f"{what} must not be empty")
+    return value
+
+
+def one_of(asset_id: str | None, serial_number: str | None) -> tuple[Any, Any]:
+    """Exactly one of id / serial number, as generated-client arguments."""
+    if (asset_id is None) == (serial_number is None):
+        raise ValueError("give exactly one of the id and serial_number")
+    return opt(asset_id), opt(serial_number)
+
+
+FileSource = bytes | str | os.PathLike[str] | IO[bytes]
+
+
+def file_bytes(source: FileSource) -> bytes:
+    """The bytes of an upload: bytes as they are, a path's content, or a binary stream's."""
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, str | os.PathLike):
+        return Path(source).read_bytes()
+    return source.read()
+
+
+def upload(data: bytes, file_name: str | None, mime_type: str | None) -> Any:
+    """A generated ``File`` over a fresh stream (built per attempt: a retry re-reads it)."""
+    from wats_api.types import File
+
+    return File(payload=io.BytesIO(data), file_name=file_name, mime_type=mime_type)
+
+
+def strings(values: Iterable[str]) -> list[str]:
+    """A list of strings; a lone string is one value, not its characters."""
+    return [values] if isinstance(values, str) else list(values)

@@ -1,0 +1,70 @@
+"""Fixtures for the SDK against the emulator: both twins, a sleep recorder, fault injection.
+
+``async_api`` (used by the tests in ``_async/``) and ``api`` (their unasync'd twins in
+``_sync/``) are clients on a fresh emulator state, with retries fast and every wait recorded
+in ``waits`` instead of slept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+
+from pywats._async._client import AsyncWATS
+from pywats._options import BreakerConfig, RateLimit, RetryConfig
+from pywats._sync._client import pyWATS
+from pywats.testing import Emulator, Faults
+
+# Fast, deterministic retries: the recorded waits are the backoff itself (no jitter).
+RETRY = RetryConfig(max_retries=3, initial_backoff=0.25, max_backoff=2.0, jitter=0.0)
+
+
+@pytest.fixture(scope="session")
+def emulator() -> Iterator[Emulator]:
+    with Emulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def fresh(emulator: Emulator) -> Emulator:
+    emulator.reset()
+    return emulator
+
+
+@pytest.fixture
+def faults(fresh: Emulator) -> Faults:
+    return fresh.faults
+
+
+@pytest.fixture
+def waits() -> list[float]:
+    """Every wait a client took (retry backoff, Retry-After, rate limit), in order."""
+    return []
+
+
+def client_kwargs(**overrides: Any) -> dict[str, Any]:
+    kwargs: dict[str, Any] = {
+        "retry": RETRY,
+        "rate_limit": RateLimit(1000, 60),
+        "circuit_breaker": BreakerConfig(failure_threshold=5, reset_timeout=30),
+        "timeout": 10.0,
+    }
+    kwargs.update(overrides)
+    return kwargs
+
+
+@pytest.fixture
+async def async_api(fresh: Emulator, waits: list[float]) -> AsyncIterator[AsyncWATS]:
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    async with AsyncWATS(fresh.url, fresh.token, sleep=record, **client_kwargs()) as client:
+        yield client
+
+
+@pytest.fixture
+def api(fresh: Emulator, waits: list[float]) -> Iterator[pyWATS]:
+    with pyWATS(fresh.url, fresh.token, sleep=waits.append, **client_kwargs()) as client:
+        yield client
