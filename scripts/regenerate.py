@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             if TARGET.exists():
                 shutil.rmtree(TARGET)
             TARGET.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copytree(fresh, TARGET)
+            shutil.copytree(fresh, TARGET, ignore=shutil.ignore_patterns(*IGNORED))
             count = len(_files(TARGET))
             print(f"wrote {count} files to generated/wats_api (generator {elapsed:.1f} s)")
             return 0
