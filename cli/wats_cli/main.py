@@ -98,7 +98,15 @@ def main(
 
 
 # --- command groups (one line each; keep every registration other modules add) ------------
-from wats_cli.commands import asset, auth, config, product, production, report  # noqa: E402
+from wats_cli.commands import (  # noqa: E402
+    asset,
+    auth,
+    config,
+    emulator,
+    product,
+    production,
+    report,
+)
 
 app.add_typer(auth.app)
 app.add_typer(config.app, name="config")
@@ -106,6 +114,7 @@ app.add_typer(report.app, name="report")
 app.add_typer(product.app, name="product")
 app.add_typer(asset.app, name="asset")
 app.add_typer(production.app, name="production")
+app.add_typer(emulator.app)
 
 
 def run() -> None:
