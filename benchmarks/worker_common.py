@@ -3,6 +3,8 @@
 Standard library only: it runs in the anchor's virtual environment too. A worker process
 does one job and prints one JSON line:
 
+Both jobs do one untimed warm-up run first (imports done lazily on first use are not the work).
+
 * ``build N REPEAT``: REPEAT times build an N-step report and serialise it to JSON text;
   timings per repetition, then one more run under tracemalloc for the peak.
 * ``parse FILE REPEAT``: REPEAT times ``json.loads`` + read into the report model.
@@ -36,6 +38,7 @@ def measure(
     out: dict[str, Any] = {"job": job}
     if job == "build":
         n = int(target)
+        serialise(build(min(n, 100)))  # warm-up: lazy imports and caches are not the work
         build_s: list[float] = []
         total_s: list[float] = []
         size = 0
@@ -59,6 +62,7 @@ def measure(
         out.update(build_s=build_s, total_s=total_s, json_chars=size)
     else:
         text = Path(target).read_text(encoding="utf-8-sig")
+        parse(text)  # warm-up
         parse_s: list[float] = []
         for _ in range(repeat):
             gc.collect()

@@ -218,8 +218,16 @@ class _StepBuilder:
         Raises:
             ValueError: the operator is unknown or a limit it needs is missing.
         """
+        # A given P/F/S status is the measurement's too: the server requires them to agree.
         meas = _make_numeric(
-            None, value, low=low, high=high, limit=limit, comp_op=comp_op, unit=unit, status=None
+            None,
+            value,
+            low=low,
+            high=high,
+            limit=limit,
+            comp_op=comp_op,
+            unit=unit,
+            status=status if status in ("P", "F", "S") else None,
         )
         step = Step(
             name=name,
@@ -230,8 +238,6 @@ class _StepBuilder:
             tot_time=tot_time,
             numeric_meas=[meas],
         )
-        if status is not None and status in ("P", "F", "S"):
-            meas.status = status  # the server requires step and measurement to agree
         return self._attach(step)
 
     def add_multi_numeric_step(
@@ -322,9 +328,9 @@ class _StepBuilder:
         ``comp_op`` defaults to CASESENSIT when a ``limit`` is given, else LOG; use
         ``CompOp.IGNORECASE`` for a case-insensitive comparison.
         """
-        meas = _make_string(None, value, limit, comp_op, None)
-        if status is not None and status in ("P", "F", "S"):
-            meas.status = status
+        meas = _make_string(
+            None, value, limit, comp_op, status if status in ("P", "F", "S") else None
+        )
         step = Step(
             name=name,
             step_type=step_type,
