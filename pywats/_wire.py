@@ -6,7 +6,6 @@ boundary their ``UNSET`` becomes None, untyped answers are read as JSON, and fil
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import uuid
@@ -152,10 +151,14 @@ def file_bytes(source: FileSource) -> bytes:
 
 
 def upload(data: bytes, file_name: str | None, mime_type: str | None) -> Any:
-    """A generated ``File`` over a fresh stream (built per attempt: a retry re-reads it)."""
+    """A generated ``File`` holding bytes.
+
+    Bytes, not the stream the type names: httpx sends bytes from both its sync and async
+    clients (an async client refuses a sync stream), and a retry can send them again.
+    """
     from wats_api.types import File
 
-    return File(payload=io.BytesIO(data), file_name=file_name, mime_type=mime_type)
+    return File(payload=data, file_name=file_name, mime_type=mime_type)
 
 
 def strings(values: Iterable[str]) -> list[str]:
