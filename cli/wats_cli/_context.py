@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wats_cli._types import OutputFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from pywats import pyWATS
     from pywats._credentials import TokenStore
     from pywats._instances import Connection
+    from pywats._sync._client import pyWATS
 
 __all__ = [
     "State",
@@ -29,6 +29,7 @@ __all__ = [
     "connection",
     "emit",
     "err_console",
+    "found",
     "info",
     "state",
     "token_store",
@@ -45,6 +46,7 @@ class State:
         "instance",
         "output",
         "quiet",
+        "retries",
         "secrets",
         "url",
         "verbose",
@@ -58,8 +60,10 @@ class State:
         output: OutputFormat | None = None,
         verbose: int = 0,
         quiet: bool = False,
+        retries: int = 2,
     ) -> None:
         self.instance = instance
+        self.retries = retries
         self.url = url
         self.output = output
         self.verbose = verbose
@@ -118,8 +122,11 @@ def connection(*, require_url: bool = True) -> Connection:
     return st._connection
 
 
-def client(*, retries: int | None = None) -> pyWATS:
+def client() -> pyWATS:
     """Build the SDK client for this run.
+
+    A shell command is short-lived: it retries a failed request ``--retries`` times (default
+    2) with short waits, and keeps no circuit breaker (a single process has no history).
 
     Raises:
         ConfigError: no server URL is configured.
@@ -127,16 +134,28 @@ def client(*, retries: int | None = None) -> pyWATS:
     """
     conn = connection()
     token = conn.require_token()
-    from pywats import pyWATS
+    from pywats._options import RetryConfig
+    from pywats._sync._client import pyWATS
 
-    kwargs: dict[str, Any] = {}
-    if retries is not None:
-        from pywats import RetryConfig
-
-        kwargs["retry"] = RetryConfig(max_attempts=retries + 1)
-    api = pyWATS(conn.url, token, **kwargs)
+    st = state()
+    retry = RetryConfig(
+        max_retries=st.retries, max_backoff=4.0, max_retry_after=15.0, max_elapsed=30.0
+    )
+    api = pyWATS(conn.url, token, retry=retry, circuit_breaker=None)
     state()._cleanups.append(api.close)
     return api
+
+
+T = TypeVar("T")
+
+
+def found(value: T | None, what: str) -> T:
+    """Return ``value``, or raise NotFoundError when a lenient lookup gave ``None``."""
+    if value is None:
+        from pywats._exceptions import NotFoundError
+
+        raise NotFoundError(404, f"{what} was not found")
+    return value
 
 
 def err_console() -> Console:

@@ -138,10 +138,13 @@ def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = N
     out.write(_mask(f"error: {lines[0]}", masked) + "\n")
     for line in lines[1:]:
         out.write(_mask(f"  {line.strip()}", masked) + "\n")
-    lines_attr: Any = getattr(exc, "lines", None)
-    if code == EXIT_REJECTED and isinstance(lines_attr, list) and len(lines) == 1:
-        for line in lines_attr:
-            out.write(_mask(f"  {line}", masked) + "\n")
+    # A 400's validation lines, unless the message above already holds them.
+    extra: Any = getattr(exc, "lines", None)
+    if code == EXIT_REJECTED and isinstance(extra, list):
+        shown = "\n".join(lines)
+        for line in extra:
+            if str(line) not in shown:
+                out.write(_mask(f"  {line}", masked) + "\n")
     if hint:
         out.write(f"next: {hint}\n")
     out.flush()

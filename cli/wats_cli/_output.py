@@ -24,7 +24,7 @@ from wats_cli._types import OutputFormat
 
 __all__ = ["choose_format", "render", "to_plain"]
 
-_MAX_TABLE_COLUMNS = 10
+_MAX_TABLE_COLUMNS = 8
 
 
 def to_plain(value: Any) -> Any:
@@ -101,7 +101,8 @@ def render(
         data: a model, a mapping, a list of either, or a scalar.
         requested: the ``-o`` value, or ``None`` for the automatic choice.
         stream: where data goes (stdout).
-        columns: the columns a table shows first (JSON and CSV always carry every field).
+        columns: the columns a table shows (default: the first few that hold plain values);
+            JSON and CSV always carry every field.
     """
     fmt = choose_format(requested, stream)
     plain = to_plain(data)
@@ -200,12 +201,11 @@ def _write_table(plain: Any, stream: IO[str], columns: list[str] | None) -> None
     if not rows:
         return
     keys = _keys(rows)
+    # A command's column hint is its table view; JSON and CSV still carry every field.
     chosen = [c for c in (columns or []) if c in keys]
-    for key in keys:
-        if len(chosen) >= _MAX_TABLE_COLUMNS:
-            break
-        if key not in chosen and not all(_nested(r.get(key)) for r in rows):
-            chosen.append(key)
+    if not chosen:
+        chosen = [k for k in keys if not all(_nested(r.get(k)) for r in rows)]
+        chosen = chosen[:_MAX_TABLE_COLUMNS]
     table = Table(show_lines=False)
     for key in chosen:
         table.add_column(key, overflow="fold")

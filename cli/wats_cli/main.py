@@ -80,6 +80,9 @@ def main(
         help="Show tracebacks and request logs on stderr (-vv: debug).",
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only data and errors."),
+    retries: int = typer.Option(
+        2, "--retries", min=0, max=10, help="Retries of a failed request (5xx, 429, network)."
+    ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
@@ -87,7 +90,16 @@ def main(
     """Work with a WATS server from the shell: data on stdout, messages on stderr."""
     from wats_cli._context import State, begin
 
-    begin(State(instance=instance, url=url, output=output, verbose=verbose, quiet=quiet))
+    begin(
+        State(
+            instance=instance,
+            url=url,
+            output=output,
+            verbose=verbose,
+            quiet=quiet,
+            retries=retries,
+        )
+    )
     if verbose:
         import logging
 
@@ -99,13 +111,17 @@ def main(
 
 # --- command groups (one line each; keep every registration other modules add) ------------
 from wats_cli.commands import (  # noqa: E402
+    analytics,
     asset,
     auth,
     config,
     emulator,
+    process,
     product,
     production,
     report,
+    rootcause,
+    software,
 )
 
 app.add_typer(auth.app)
@@ -114,6 +130,10 @@ app.add_typer(report.app, name="report")
 app.add_typer(product.app, name="product")
 app.add_typer(asset.app, name="asset")
 app.add_typer(production.app, name="production")
+app.add_typer(analytics.app, name="analytics")
+app.add_typer(software.app, name="software")
+app.add_typer(rootcause.app, name="rootcause")
+app.add_typer(process.app, name="process")
 app.add_typer(emulator.app)
 
 

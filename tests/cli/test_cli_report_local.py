@@ -3,38 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
-from pywats.reports import CompOp, UUTReport
-
-
-def make_report(path: Path, *, sn: str = "SN-1") -> Path:
-    report = UUTReport(
-        pn="PCB-1001",
-        sn=sn,
-        rev="A",
-        process_code=10,
-        station_name="ST-01",
-        location="Line 1",
-        purpose="Production",
-        operator="op1",
-        start=datetime(2026, 11, 1, 8, 0, tzinfo=UTC),
-    )
-    power = report.root.add_sequence("Power")
-    power.add_numeric_step("3V3", value=3.31, low=3.2, high=3.4, comp_op=CompOp.GELE, unit="V")
-    report.save(path)
-    return path
-
-
-def make_broken(path: Path) -> Path:
-    data = json.loads(make_report(path).read_text())
-    data["pn"] = ""
-    del data["sn"]
-    path.write_text(json.dumps(data))
-    return path
+from _cli_helpers import make_broken, make_report
 
 
 def test_validate_reports_each_file(wats, tmp_path: Path) -> None:

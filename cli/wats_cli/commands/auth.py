@@ -42,10 +42,10 @@ def login(
     token = _read_token()
     st.secrets.add(token)
     if verify:
-        from pywats import pyWATS
+        from pywats._sync._client import pyWATS
 
         with pyWATS(conn.url, token) as api:
-            version = api.server_version()
+            version = api.analytics.get_version()
         info(f"Token accepted by {conn.url} (server {version})")
     doc = load_instance(conn.instance)
     if not get_key(doc, "server.url"):
@@ -78,7 +78,7 @@ def ping(output: OutputFormat = output_option()) -> None:
 
     api = client()
     started = time.perf_counter()
-    version = api.server_version()
+    version = api.analytics.get_version()
     latency_ms = (time.perf_counter() - started) * 1000
     emit(
         {

@@ -126,11 +126,11 @@ def get(
     """Show one report (a summary, or the whole WSJF document with --format wsjf)."""
     import sys
 
-    from wats_cli._context import client, emit
+    from wats_cli._context import client, emit, found
 
     if fmt not in (None, "wsjf"):
         raise typer.BadParameter(f"{fmt!r} is not a format: use wsjf", param_hint="--format")
-    report = client().report.get(report_id)
+    report = found(client().report.get(report_id), f"report {report_id}")
     if fmt == "wsjf":
         sys.stdout.write(report.to_json(indent=2) + "\n")
         return

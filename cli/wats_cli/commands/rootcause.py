@@ -1,0 +1,90 @@
+"""``wats rootcause``: RootCause tickets."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+
+from wats_cli._types import OutputFormat, output_option
+
+app = typer.Typer(help="RootCause tickets.", no_args_is_help=True)
+
+# Ticket status flags (reference §3.7).
+_STATUS = {"open": 1, "in-progress": 2, "on-hold": 4, "solved": 8, "closed": 16, "archived": 32}
+
+
+class View(StrEnum):
+    assigned = "assigned"
+    following = "following"
+    all = "all"
+
+
+class Priority(StrEnum):
+    low = "low"
+    normal = "normal"
+    high = "high"
+
+
+@app.command("list")
+def list_(
+    status: list[str] = typer.Option(
+        None,
+        "--status",
+        help="Only these statuses (repeatable): " + ", ".join(_STATUS) + ". Default: all.",
+    ),
+    view: View = typer.Option(View.assigned, "--view", help="Assigned to me, followed, or all."),
+    search: str = typer.Option(None, "--search", help="Text in the subject or tags."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """List tickets."""
+    from wats_cli._context import client, emit
+
+    flags = 0
+    for name in status or list(_STATUS):
+        if name not in _STATUS:
+            raise typer.BadParameter(
+                f"{name!r} is not a status: use {', '.join(_STATUS)}", param_hint="--status"
+            )
+        flags |= _STATUS[name]
+    tickets = client().rootcause.query(status=flags, view=list(View).index(view), search=search)
+    emit(
+        tickets,
+        output,
+        columns=["ticketNumber", "subject", "status", "priority", "assignee", "updatedUtc"],
+    )
+
+
+@app.command()
+def get(
+    ticket_id: str = typer.Argument(..., help="The ticket id (a GUID).", show_default=False),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Show one ticket with its history."""
+    from wats_cli._context import client, emit
+
+    emit(client().rootcause.get(ticket_id), output)
+
+
+@app.command()
+def create(
+    subject: str = typer.Argument(..., help="What the problem is.", show_default=False),
+    text: str = typer.Option(None, "--text", help="A first comment."),
+    priority: Priority = typer.Option(Priority.normal, "--priority", help="Ticket priority."),
+    assignee: str = typer.Option(None, "--assignee", help="User to assign it to."),
+    report: str = typer.Option(None, "--report", help="Link a report by its id."),
+    team: str = typer.Option(None, "--team", help="Team."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Open a new ticket."""
+    from wats_cli._context import client, emit, info
+
+    ticket: dict[str, object] = {"subject": subject, "priority": list(Priority).index(priority)}
+    for key, value in (("assignee", assignee), ("reportUuid", report), ("team", team)):
+        if value is not None:
+            ticket[key] = value
+    if text:
+        ticket["update"] = {"content": text, "updateType": 0}
+    created = client().rootcause.create(ticket)
+    info(f"Created ticket {created.ticket_number}")
+    emit(created, output)

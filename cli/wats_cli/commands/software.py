@@ -1,0 +1,98 @@
+"""``wats software``: software distribution packages and their files."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+
+from wats_cli._types import OutputFormat, output_option
+
+app = typer.Typer(help="Software distribution packages.", no_args_is_help=True)
+
+
+class PackageStatus(StrEnum):
+    draft = "Draft"
+    pending = "Pending"
+    released = "Released"
+    revoked = "Revoked"
+
+
+@app.command("list")
+def list_(
+    tag: str = typer.Option(None, "--tag", help="Only packages with this tag: name=value."),
+    status: PackageStatus = typer.Option(
+        PackageStatus.released, "--status", help="With --tag: the packages' status."
+    ),
+    output: OutputFormat = output_option(),
+) -> None:
+    """List packages (all of them, or those with a tag)."""
+    from wats_cli._context import client, emit
+
+    api = client()
+    packages = (
+        api.software.get_packages()
+        if tag is None
+        else api.software.get_packages_by_tag(tag, status=status.value)
+    )
+    emit(packages, output, columns=["packageId", "name", "version", "status", "modified"])
+
+
+@app.command()
+def get(
+    package: str = typer.Argument(
+        ..., help="The package id (a GUID) or its name.", show_default=False
+    ),
+    status: PackageStatus = typer.Option(
+        PackageStatus.released, "--status", help="With a name: the package's status."
+    ),
+    version: int = typer.Option(None, "--version", help="With a name: this version."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Show one package, by id or by name (the highest version unless --version)."""
+    import uuid
+
+    from wats_cli._context import client, emit
+
+    api = client()
+    try:
+        uuid.UUID(package)
+    except ValueError:
+        emit(
+            api.software.get_package_by_name(package, status=status.value, version=version),
+            output,
+        )
+        return
+    emit(api.software.get_package(package), output)
+
+
+@app.command()
+def files(
+    package_id: str = typer.Argument(..., help="The package id.", show_default=False),
+    output: OutputFormat = output_option(),
+) -> None:
+    """List a package's files (metadata: name, folder, attributes)."""
+    from wats_cli._context import client, emit
+
+    emit(client().software.get_package_files(package_id), output)
+
+
+@app.command()
+def upload(
+    package_id: str = typer.Argument(..., help="The package id.", show_default=False),
+    zip_file: str = typer.Argument(
+        ..., help="A zip whose files sit inside folders.", show_default=False
+    ),
+    clean: bool = typer.Option(False, "--clean", help="Replace all files instead of merging."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Upload a package's files as a zip (the package must be a Draft)."""
+    from pathlib import Path
+
+    from wats_cli._context import client, emit, info
+
+    emit(
+        client().software.upload_zip(package_id, Path(zip_file), clean_install=clean or None),
+        output,
+    )
+    info(f"Uploaded {zip_file} to package {package_id}")
