@@ -5,7 +5,8 @@ retries. The decision is the error's own ``retryable`` flag (connection errors, 
 429, 5xx), so the SDK and the station queue agree on "try again" versus "give up":
 
 1. a call that is not idempotent (a plain POST) is never retried;
-2. a refusal by the circuit breaker is not retried: the breaker's point is to fail fast;
+2. a refusal by the circuit breaker is not retried, and a failure that opened the breaker is
+   raised at once rather than slept on: the breaker's point is to fail fast;
 3. a ``Retry-After`` longer than ``max_retry_after`` is not waited for: the error is raised;
 4. otherwise wait ``Retry-After`` when the server sent one, else capped exponential backoff
    with jitter, until ``max_retries`` retries or ``max_elapsed`` seconds are used up.
@@ -19,6 +20,7 @@ from typing import Any
 
 from tenacity import RetryCallState
 
+from pywats._breaker import BreakerState, CircuitBreaker
 from pywats._exceptions import CircuitOpenError, WatsError
 from pywats._options import RetryConfig
 
@@ -40,8 +42,9 @@ def should_retry(exc: BaseException, config: RetryConfig) -> bool:
 class _Policy:
     """tenacity's retry/wait/stop/before_sleep callbacks for one RetryConfig."""
 
-    def __init__(self, config: RetryConfig) -> None:
+    def __init__(self, config: RetryConfig, breaker: CircuitBreaker | None) -> None:
         self.config = config
+        self.breaker = breaker
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait after failed attempt ``attempt`` (1-based), before jitter is added."""
@@ -53,7 +56,9 @@ class _Policy:
         if outcome is None or not outcome.failed:
             return False
         exc = outcome.exception()
-        return exc is not None and should_retry(exc, self.config)
+        if exc is None or not should_retry(exc, self.config):
+            return False
+        return self.breaker is None or self.breaker.state is not BreakerState.OPEN
 
     def wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -85,9 +90,9 @@ class _Policy:
         )
 
 
-def retry_kwargs(config: RetryConfig) -> dict[str, Any]:
+def retry_kwargs(config: RetryConfig, breaker: CircuitBreaker | None = None) -> dict[str, Any]:
     """Keyword arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` (without ``sleep``)."""
-    policy = _Policy(config)
+    policy = _Policy(config, breaker)
     return {
         "retry": policy.retry,
         "wait": policy.wait,

@@ -75,7 +75,8 @@ class AsyncService:
             retry = client._options.retry
             if not idempotent or retry is None or retry.max_retries == 0:
                 return await self._attempt(send)
-            retrying = AsyncRetrying(sleep=client._state.sleep, **retry_kwargs(retry))
+            kwargs = retry_kwargs(retry, client._state.breaker)
+            retrying = AsyncRetrying(sleep=client._state.sleep, **kwargs)
             result: T = await retrying(self._attempt, send)
             return result
         finally:

@@ -77,7 +77,8 @@ class Service:
             retry = client._options.retry
             if not idempotent or retry is None or retry.max_retries == 0:
                 return self._attempt(send)
-            retrying = Retrying(sleep=client._state.sleep, **retry_kwargs(retry))
+            kwargs = retry_kwargs(retry, client._state.breaker)
+            retrying = Retrying(sleep=client._state.sleep, **kwargs)
             result: T = retrying(self._attempt, send)
             return result
         finally:

@@ -68,3 +68,29 @@ async def async_api(fresh: Emulator, waits: list[float]) -> AsyncIterator[AsyncW
 def api(fresh: Emulator, waits: list[float]) -> Iterator[pyWATS]:
     with pyWATS(fresh.url, fresh.token, sleep=waits.append, **client_kwargs()) as client:
         yield client
+
+
+class FakeClock:
+    """Monotonic time that moves only when a client sleeps (or a test says so)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.waits: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        self.now += seconds
+
+    async def async_sleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
