@@ -16,7 +16,6 @@ report is taken as it is (import mode): ``finalize`` then only fills what is mis
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -56,6 +55,12 @@ if TYPE_CHECKING:
     from os import PathLike
 
 __all__ = ["Loop", "Report", "Step", "UURReport", "UUTReport"]
+
+
+def _new_id() -> str:
+    import uuid  # on first use: importing uuid costs ~10 ms (it loads platform)
+
+    return str(uuid.uuid4())
 
 
 def _now() -> datetime:
@@ -108,7 +113,7 @@ def _make_numeric(
         name=name,
         value=value,
         unit=unit,
-        comp_op=comp_op,
+        comp_op=op,
         low_limit=lo,
         high_limit=hi,
         status=status,
@@ -124,9 +129,10 @@ def _make_string(
 ) -> StringMeasurement:
     if comp_op is None:
         comp_op = CompOp.LOG if limit is None else CompOp.CASESENSIT
+    op = comp_op.upper()  # a plain str, upper case as the server writes it (§10.7)
     if status is None:
-        status = string_status(comp_op, value, limit)
-    return StringMeasurement(name=name, value=value, limit=limit, comp_op=comp_op, status=status)
+        status = string_status(op, value, limit)
+    return StringMeasurement(name=name, value=value, limit=limit, comp_op=op, status=status)
 
 
 def _bool_status(passed: bool | None, status: str | None) -> str:
@@ -173,7 +179,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.SEQUENCE_CALL,
+        step_type: str = StepType.SEQUENCE_CALL.value,
     ) -> Step:
         """Add a nested sequence call and return it (add its steps to it).
 
@@ -206,7 +212,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.NUMERIC_LIMIT,
+        step_type: str = StepType.NUMERIC_LIMIT.value,
     ) -> Step:
         """Add a single numeric limit step.
 
@@ -248,7 +254,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.MULTI_NUMERIC_LIMIT,
+        step_type: str = StepType.MULTI_NUMERIC_LIMIT.value,
     ) -> Step:
         """Add a multiple numeric limit step; add items with ``add_numeric_measurement``."""
         step = Step(
@@ -272,7 +278,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.PASS_FAIL,
+        step_type: str = StepType.PASS_FAIL.value,
     ) -> Step:
         """Add a single pass/fail step (``passed=True`` or an explicit ``status``)."""
         st = _bool_status(passed, status)
@@ -295,7 +301,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.MULTI_PASS_FAIL,
+        step_type: str = StepType.MULTI_PASS_FAIL.value,
     ) -> Step:
         """Add a multiple pass/fail step; add items with ``add_boolean_measurement``."""
         step = Step(
@@ -321,7 +327,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.STRING_VALUE,
+        step_type: str = StepType.STRING_VALUE.value,
     ) -> Step:
         """Add a single string value step.
 
@@ -350,7 +356,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.MULTI_STRING_VALUE,
+        step_type: str = StepType.MULTI_STRING_VALUE.value,
     ) -> Step:
         """Add a multiple string value step; add items with ``add_string_measurement``."""
         step = Step(
@@ -369,12 +375,12 @@ class _StepBuilder:
         self,
         name: str,
         *,
-        status: str = StepStatus.DONE,
+        status: str = StepStatus.DONE.value,
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
         report_text: str | None = None,
-        step_type: str = StepType.ACTION,
+        step_type: str = StepType.ACTION.value,
     ) -> Step:
         """Add an action step (no verdict; status Done unless given)."""
         step = Step(
@@ -397,7 +403,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.CALL_EXECUTABLE,
+        step_type: str = StepType.CALL_EXECUTABLE.value,
     ) -> Step:
         """Add a call-executable step; passed when ``exit_code`` is 0 unless a status is given."""
         step = Step(
@@ -417,11 +423,11 @@ class _StepBuilder:
         *,
         response: str | None = None,
         button: int = 0,
-        status: str = StepStatus.DONE,
+        status: str = StepStatus.DONE.value,
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.MESSAGE_POPUP,
+        step_type: str = StepType.MESSAGE_POPUP.value,
     ) -> Step:
         """Add a message popup step: the operator's ``response`` and the ``button`` index."""
         step = Step(
@@ -438,9 +444,9 @@ class _StepBuilder:
     def add_generic_step(
         self,
         name: str,
-        step_type: str = StepType.LABEL,
+        step_type: str = StepType.LABEL.value,
         *,
-        status: str = StepStatus.DONE,
+        status: str = StepStatus.DONE.value,
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
@@ -472,7 +478,7 @@ class _StepBuilder:
         group: str = "M",
         start: datetime | None = None,
         tot_time: float | None = None,
-        step_type: str = StepType.CHART,
+        step_type: str = StepType.CHART.value,
     ) -> Step:
         """Add a chart step (``WATS_XYGMNLT``).
 
@@ -514,7 +520,7 @@ class _StepBuilder:
         """
         summary = Step(
             name=name,
-            step_type=StepType.ACTION,
+            step_type=StepType.ACTION.value,
             status=None,
             loop=LoopInfo(idx=None, num=0, ending_index=0, passed=0, failed=0),
             auto=True,
@@ -535,7 +541,7 @@ class Step(_StepBuilder):
     """
 
     name: str = ""
-    step_type: str = StepType.ACTION
+    step_type: str = StepType.ACTION.value
     group: str = "M"
     status: str | None = None
     id: int | None = None
@@ -806,7 +812,7 @@ class Report:
     operator: str | None = None
     comment: str | None = None
     exec_time: float | None = None
-    id: str = attrs.field(factory=lambda: str(uuid.uuid4()), converter=str)
+    id: str = attrs.field(factory=_new_id, converter=str)
     start: datetime = attrs.field(factory=_now, validator=_check_aware)
     result: str | None = None
     process_name: str | None = None
@@ -932,7 +938,7 @@ class UUTReport(Report):
     root: Step = attrs.field(
         factory=lambda: Step(
             name="MainSequence Callback",
-            step_type=StepType.SEQUENCE_CALL,
+            step_type=StepType.SEQUENCE_CALL.value,
             seq_call=SeqCall(path=None, name="MainSequence Callback", version=None),
             steps=[],
             auto=True,

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import uuid
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -50,14 +50,14 @@ _MAX_DEPTH = 200
 _INT32 = (-(2**31), 2**31 - 1)
 
 
+# The forms .NET's Guid.Parse reads: 32 digits, hyphenated, in braces or in parentheses.
+_HEX = "[0-9a-fA-F]"
+_DASHED = f"{_HEX}{{8}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{12}}"
+_GUID_RE = re.compile(rf"^(?:{_DASHED}|\{{{_DASHED}\}}|\({_DASHED}\)|{_HEX}{{32}})$")
+
+
 def _is_guid(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
+    return isinstance(value, str) and _GUID_RE.match(value.strip()) is not None
 
 
 def _short(value: Any) -> str:

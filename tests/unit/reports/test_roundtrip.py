@@ -17,7 +17,7 @@ names = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF),
     min_size=1,
     max_size=12,
-)
+).filter(str.strip)  # pn/sn/rev must not be blank
 values = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-1000, 1000)
 finite = st.floats(allow_nan=False, allow_infinity=False, width=32)
 zones = st.sampled_from(
