@@ -219,7 +219,7 @@ def asset_stats(store: Store, serial: str) -> dict[str, Any] | None:
     return {k: v for k, v in _health(store, asset).items() if not k.startswith("_")}
 
 
-def record_usage(store: Store, doc: dict[str, Any], user: str) -> None:
+def record_usage(store: Store, doc: dict[str, Any]) -> None:
     """Add each ``assets[].usageCount`` of a newly received report to the registered asset."""
     for item in doc.get("assets") or []:
         if not isinstance(item, dict) or not item.get("assetSN"):

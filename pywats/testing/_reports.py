@@ -141,6 +141,10 @@ async def post_wsjf(request: Request) -> Response:
         origin=str(doc.get("origin") or user_of(request)),
     )
     record = store.put_report(report_id, doc, header)
+    if record.receive_count == 1:  # a re-post replaces; it must not count asset usage twice
+        from pywats.testing._assets import record_usage
+
+        record_usage(store, doc)
     return ok({"ID": report_id, "uuid": report_id, "Report_ID": record.seq})
 
 
