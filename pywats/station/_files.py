@@ -1,0 +1,112 @@
+"""File operations of the commit protocol: hashing, post actions, the error folder.
+
+Each one is written so a crash at any instant leaves the source where it was or its copy
+complete at the destination (write to a temporary name, fsync, rename, then remove).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+__all__ = ["move_unique", "sha256_of", "unique_path", "write_error", "zip_to"]
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's content, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def unique_path(folder: Path, name: str) -> Path:
+    """``folder/name``, or ``folder/stem.N.suffix`` with the first free N (never overwrite)."""
+    candidate = folder / name
+    if not candidate.exists() and not Path(f"{candidate}.error.txt").exists():
+        return candidate
+    stem, dot, suffix = name.partition(".")
+    n = 1
+    while True:
+        candidate = folder / (f"{stem}.{n}{dot}{suffix}" if dot else f"{name}.{n}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return  # directories cannot be opened for fsync on Windows; NTFS journals renames
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def move_unique(source: Path, folder: Path) -> Path:
+    """Move ``source`` into ``folder`` under a free name; return where it went."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = unique_path(folder, source.name)
+    try:
+        os.rename(source, target)
+    except OSError as exc:
+        if getattr(exc, "errno", None) != 18:  # EXDEV: another filesystem, copy instead
+            raise
+        tmp = folder / f".{target.name}.partial"
+        shutil.copy2(source, tmp)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(folder)
+        source.unlink()
+        return target
+    _fsync_dir(folder)
+    return target
+
+
+def zip_to(source: Path, folder: Path) -> Path:
+    """Compress ``source`` into ``folder/<name>.zip``, then remove the source."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = unique_path(folder, source.name + ".zip")
+    tmp = folder / f".{target.name}.partial"
+    try:
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.write(source, arcname=source.name)
+        with tmp.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+    source.unlink()
+    return target
+
+
+def write_error(source: Path, folder: Path, reason: str) -> Path:
+    """Move ``source`` into the error folder with ``<name>.error.txt`` holding ``reason``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = unique_path(folder, source.name)
+    note = Path(f"{target}.error.txt")
+    note.write_text(f"{source}\n{reason.rstrip()}\n", encoding="utf-8")
+    return move_unique_to(source, target)
+
+
+def move_unique_to(source: Path, target: Path) -> Path:
+    """Move ``source`` to exactly ``target`` (same rules as :func:`move_unique`)."""
+    try:
+        os.rename(source, target)
+    except OSError as exc:
+        if getattr(exc, "errno", None) != 18:
+            raise
+        shutil.copy2(source, target)
+        source.unlink()
+    _fsync_dir(target.parent)
+    return target

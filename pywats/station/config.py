@@ -1,0 +1,493 @@
+"""Station instance configuration: the service's sections of an instance's TOML file.
+
+An *instance* is one named configuration (``wats -i NAME``); ``wats watch --instance NAME``
+runs one station service for it with its own queue, log and lock, so several run side by side
+on one machine without touching each other. Where things live::
+
+    <config dir>/instances/<name>.toml      shared with the CLI (pywats._instances); the
+                                            service reads [server] and [station] and owns
+                                            [queue], [upload], [intake], [service], [[folders]]
+    <data dir>/instances/<name>/queue.sqlite3, service.lock, dropped/
+    <log dir>/<name>.log                    rotating log
+
+``<config dir>``, ``<data dir>`` and ``<log dir>`` are platformdirs' user directories for
+"pywats", or ``$PYWATS_HOME/config``, ``$PYWATS_HOME/data`` and ``$PYWATS_HOME/log`` when
+``PYWATS_HOME`` is set (tests, portable installs). Precedence: command-line flag >
+environment variable (``PYWATS_SERVER_URL``, ``PYWATS_API_TOKEN``) > instance file > default.
+The token never lives in the instance file: ``PYWATS_API_TOKEN``, else what ``wats login``
+stored (OS keyring or a 0600 file, see ``pywats._credentials``).
+
+Example::
+
+    [server]
+    url = "https://acme.wats.com"
+
+    [station]
+    name = "ICT-01"
+    location = "Line 2"
+    purpose = "Production"
+
+    [upload]
+    concurrency = 4
+
+    [[folders]]
+    path = "/data/ict/results"
+    patterns = ["*.json"]
+    converter = "wsjf"
+    post_action = "move"          # move | delete | zip | keep
+    [folders.parameters]
+    operator = "station"
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from pywats._instances import ConfigError, check_instance_name, instance_path, read_toml
+
+__all__ = [
+    "POST_ACTIONS",
+    "ConfigError",
+    "FolderConfig",
+    "InstancePaths",
+    "StationConfig",
+    "config_to_mapping",
+    "instance_paths",
+    "load_config",
+    "read_token",
+    "write_config",
+]
+
+POST_ACTIONS = ("move", "delete", "zip", "keep")
+OBSERVERS = ("auto", "native", "polling")
+ENV_HOME = "PYWATS_HOME"
+
+
+def data_dir() -> Path:
+    """The folder holding every instance's queue and lock (``$PYWATS_HOME/data`` when set)."""
+    home = os.environ.get(ENV_HOME, "").strip()
+    if home:
+        return Path(home).expanduser() / "data"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("pywats", appauthor=False))
+
+
+def log_dir() -> Path:
+    """The folder of the instances' log files (``$PYWATS_HOME/log`` when set)."""
+    home = os.environ.get(ENV_HOME, "").strip()
+    if home:
+        return Path(home).expanduser() / "log"
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("pywats", appauthor=False))
+
+
+@attrs.frozen(kw_only=True)
+class InstancePaths:
+    """Where an instance's files live by default."""
+
+    config: Path
+    data: Path
+    log: Path
+
+
+def instance_paths(name: str) -> InstancePaths:
+    """Default locations of an instance's files."""
+    return InstancePaths(
+        config=instance_path(name),
+        data=data_dir() / "instances" / check_instance_name(name),
+        log=log_dir() / f"{name}.log",
+    )
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if value <= 0:
+        raise ConfigError(f"{attribute.name} = {value!r} must be greater than 0")
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if value < 0:
+        raise ConfigError(f"{attribute.name} = {value!r} must be 0 or more")
+
+
+def _one_of(allowed: tuple[str, ...]) -> Any:
+    def check(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+        if value not in allowed:
+            raise ConfigError(
+                f"{attribute.name} = {value!r} is not allowed; use one of {', '.join(allowed)}"
+            )
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class FolderConfig:
+    """One watched folder."""
+
+    path: Path
+    """The folder test equipment writes result files into."""
+    converter: str = "wsjf"
+    """An entry-point name in ``pywats.converters`` or a ``module:Class`` path."""
+    patterns: tuple[str, ...] = ()
+    """Glob patterns of files to take (case-insensitive); empty = the converter's own."""
+    recursive: bool = False
+    done: Path | None = None
+    """Where converted sources go (``move``/``zip``); default ``<path>/Done``."""
+    error: Path | None = None
+    """Where failed sources go, with ``<name>.error.txt`` beside them; default ``<path>/Error``."""
+    post_action: str = attrs.field(default="move", validator=_one_of(POST_ACTIONS))
+    observer: str = attrs.field(default="auto", validator=_one_of(OBSERVERS))
+    """``native`` (watchdog events), ``polling`` (network shares) or ``auto`` (detect)."""
+    parameters: Mapping[str, Any] = attrs.field(factory=dict)
+    """Converter parameters (operation code, default operator, ...)."""
+
+    @property
+    def done_dir(self) -> Path:
+        return self.done if self.done is not None else self.path / "Done"
+
+    @property
+    def error_dir(self) -> Path:
+        return self.error if self.error is not None else self.path / "Error"
+
+
+@attrs.frozen(kw_only=True)
+class StationConfig:
+    """Everything one station service instance needs; built by ``load_config``."""
+
+    name: str
+    server_url: str = ""
+    token: str = attrs.field(default="", repr=False)
+    station_name: str = ""
+    """The WATS station name (``machineName``) put on reports that lack one."""
+    location: str = ""
+    purpose: str = ""
+    folders: tuple[FolderConfig, ...] = ()
+    queue_path: Path = Path("queue.sqlite3")
+    log_path: Path | None = None
+    lock_path: Path = Path("service.lock")
+    concurrency: int = attrs.field(default=4, validator=_positive)
+    upload_timeout: float = attrs.field(default=30.0, validator=_positive)
+    requests_per_minute: int = attrs.field(default=500, validator=_non_negative)
+    """The client-side request budget (the SDK's sliding window); 0 turns it off."""
+    retry_ladder: tuple[float, ...] = attrs.field(default=(5.0, 15.0, 60.0, 300.0, 900.0))
+    """Seconds to wait after the 1st, 2nd, ... transient failure; the last value repeats."""
+    retention_days: float = attrs.field(default=30.0, validator=_non_negative)
+    min_free_mb: float = attrs.field(default=200.0, validator=_non_negative)
+    """Below this much free space on the queue's disk, intake pauses (loudly)."""
+    poll_seconds: float = attrs.field(default=1.0, validator=_positive)
+    """How often polled folders are scanned and candidate files re-checked."""
+    rescan_seconds: float = attrs.field(default=60.0, validator=_positive)
+    """The full rescan of natively watched folders (the safety net under events)."""
+    stable_seconds: float = attrs.field(default=2.0, validator=_non_negative)
+    """A file must keep its size and mtime this long before it is taken."""
+    min_age_seconds: float = attrs.field(default=1.0, validator=_non_negative)
+    converter_timeout: float = attrs.field(default=60.0, validator=_positive)
+    shutdown_timeout: float = attrs.field(default=10.0, validator=_non_negative)
+    health_port: int | None = None
+    """Serve ``GET /health`` on 127.0.0.1:<port> (0 = any free port); None = off."""
+
+    @retry_ladder.validator
+    def _check_ladder(self, attribute: attrs.Attribute[Any], value: tuple[float, ...]) -> None:
+        if not value or any(step < 0 for step in value):
+            raise ConfigError(
+                f"queue.retry_ladder = {list(value)!r} must be a non-empty list of seconds >= 0"
+            )
+
+    def folder_dirs(self) -> list[Path]:
+        return [folder.path for folder in self.folders]
+
+
+# -- reading ------------------------------------------------------------------------------
+
+_SECTIONS: dict[str, dict[str, str]] = {
+    # toml section -> {toml key: StationConfig field}
+    "server": {"url": "server_url"},
+    "station": {"name": "station_name", "location": "location", "purpose": "purpose"},
+    "queue": {
+        "path": "queue_path",
+        "retry_ladder": "retry_ladder",
+        "retention_days": "retention_days",
+        "min_free_mb": "min_free_mb",
+    },
+    "upload": {
+        "concurrency": "concurrency",
+        "timeout": "upload_timeout",
+        "requests_per_minute": "requests_per_minute",
+    },
+    "intake": {
+        "poll_seconds": "poll_seconds",
+        "rescan_seconds": "rescan_seconds",
+        "stable_seconds": "stable_seconds",
+        "min_age_seconds": "min_age_seconds",
+        "converter_timeout": "converter_timeout",
+    },
+    "service": {
+        "log": "log_path",
+        "lock": "lock_path",
+        "health_port": "health_port",
+        "shutdown_timeout": "shutdown_timeout",
+    },
+}
+_FOLDER_KEYS = {
+    "path",
+    "converter",
+    "patterns",
+    "recursive",
+    "done",
+    "error",
+    "post_action",
+    "observer",
+    "parameters",
+}
+_NUMBER_FIELDS = {
+    "retention_days",
+    "min_free_mb",
+    "upload_timeout",
+    "poll_seconds",
+    "rescan_seconds",
+    "stable_seconds",
+    "min_age_seconds",
+    "converter_timeout",
+    "shutdown_timeout",
+}
+
+
+def _expect(key: str, value: Any, kind: type | tuple[type, ...], what: str) -> Any:
+    if isinstance(value, bool) and kind is not bool and bool not in _as_tuple(kind):
+        raise ConfigError(f"{key} = {value!r} must be {what}")
+    if not isinstance(value, kind):
+        raise ConfigError(f"{key} = {value!r} must be {what}")
+    return value
+
+
+def _as_tuple(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _resolve(base: Path, value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def _folder(index: int, raw: Any, base: Path) -> FolderConfig:
+    where = f"folders[{index}]"
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where} = {raw!r} must be a table with at least 'path'")
+    unknown = sorted(set(raw) - _FOLDER_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{where}.{unknown[0]} is not a known key; use one of {', '.join(sorted(_FOLDER_KEYS))}"
+        )
+    if "path" not in raw:
+        raise ConfigError(f"{where}.path is missing: name the folder to watch")
+    values: dict[str, Any] = {
+        "path": _resolve(base, _expect(f"{where}.path", raw["path"], str, "a folder path"))
+    }
+    if "converter" in raw:
+        values["converter"] = _expect(
+            f"{where}.converter", raw["converter"], str, "a converter name or module:Class"
+        )
+    if "patterns" in raw:
+        patterns = _expect(f"{where}.patterns", raw["patterns"], list, "a list of glob patterns")
+        for pattern in patterns:
+            _expect(f"{where}.patterns", pattern, str, "a list of glob patterns")
+        values["patterns"] = tuple(patterns)
+    if "recursive" in raw:
+        values["recursive"] = _expect(f"{where}.recursive", raw["recursive"], bool, "true or false")
+    for key in ("done", "error"):
+        if key in raw:
+            values[key] = _resolve(base, _expect(f"{where}.{key}", raw[key], str, "a folder path"))
+    for key, allowed in (("post_action", POST_ACTIONS), ("observer", OBSERVERS)):
+        if key in raw:
+            if raw[key] not in allowed:
+                raise ConfigError(
+                    f"{where}.{key} = {raw[key]!r} is not allowed; use one of {', '.join(allowed)}"
+                )
+            values[key] = raw[key]
+    if "parameters" in raw:
+        values["parameters"] = dict(
+            _expect(f"{where}.parameters", raw["parameters"], dict, "a table")
+        )
+    return FolderConfig(**values)
+
+
+# Sections the CLI owns too: the service reads its keys and ignores the others.
+_SHARED = {"server", "station"}
+
+
+def config_from_mapping(
+    name: str, data: Mapping[str, Any], *, base: Path, data_path: Path, log_path: Path
+) -> StationConfig:
+    """Build settings from a parsed instance document; relative paths resolve against ``base``.
+
+    Sections the service does not know belong to other parts of pywats and are left alone;
+    inside its own sections an unknown key is an error (a typo would otherwise be ignored).
+    """
+    values: dict[str, Any] = {
+        "name": name,
+        "queue_path": data_path / "queue.sqlite3",
+        "lock_path": data_path / "service.lock",
+        "log_path": log_path,
+    }
+    timeout = (
+        data.get("server", {}).get("timeout") if isinstance(data.get("server"), dict) else None
+    )
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
+        values["upload_timeout"] = float(timeout)
+    for section, keys in _SECTIONS.items():
+        if section not in data:
+            continue
+        raw = _expect(f"[{section}]", data[section], dict, "a table")
+        for key, value in raw.items():
+            field = keys.get(key)
+            qualified = f"{section}.{key}"
+            if field is None:
+                if section in _SHARED:
+                    continue
+                raise ConfigError(f"{qualified} is not a known key; use one of {', '.join(keys)}")
+            values[field] = _convert(qualified, field, value, base)
+    folders = data.get("folders", [])
+    _expect("folders", folders, list, "an array of tables ([[folders]])")
+    values["folders"] = tuple(_folder(i, raw, base) for i, raw in enumerate(folders))
+    try:
+        return StationConfig(**values)
+    except ConfigError:
+        raise
+    except (TypeError, ValueError) as exc:  # attrs raises these for shapes it rejects
+        raise ConfigError(f"instance {name!r}: {exc}") from exc
+
+
+def _convert(key: str, field: str, value: Any, base: Path) -> Any:
+    if field in {"queue_path", "log_path", "lock_path"}:
+        return _resolve(base, _expect(key, value, str, "a file path"))
+    if field in {"server_url", "station_name", "location", "purpose"}:
+        return _expect(key, value, str, "a string")
+    if field == "concurrency":
+        return _expect(key, value, int, "a whole number of parallel uploads (1-64)")
+    if field == "requests_per_minute":
+        return _expect(key, value, int, "a whole number of requests per minute (0 = no limit)")
+    if field == "health_port":
+        port = _expect(key, value, int, "a port number 0-65535")
+        if not 0 <= port <= 65535:
+            raise ConfigError(f"{key} = {port!r} must be a port number 0-65535")
+        return port
+    if field == "retry_ladder":
+        ladder = _expect(key, value, list, "a list of seconds, e.g. [5, 15, 60, 300]")
+        for step in ladder:
+            _expect(key, step, (int, float), "a list of seconds, e.g. [5, 15, 60, 300]")
+        return tuple(float(step) for step in ladder)
+    if field in _NUMBER_FIELDS:
+        return float(_expect(key, value, (int, float), "a number"))
+    raise AssertionError(field)  # every field in _SECTIONS is handled above
+
+
+def load_config(
+    name: str,
+    *,
+    path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    server_url: str | None = None,
+) -> StationConfig:
+    """Read instance ``name`` (from ``path`` or its default file), then apply overrides.
+
+    Raises:
+        ConfigError: the file is missing, not TOML, or holds a bad key or value.
+    """
+    env = os.environ if env is None else env
+    defaults = instance_paths(name)
+    file = path if path is not None else defaults.config
+    if not file.is_file():
+        raise ConfigError(
+            f"instance {name!r} has no configuration at {file}: write one (see"
+            " `wats watch --help`) or pass --config FILE"
+        )
+    data = read_toml(file)
+    config = config_from_mapping(
+        name, data, base=file.parent, data_path=defaults.data, log_path=defaults.log
+    )
+    url = server_url or env.get("PYWATS_SERVER_URL", "").strip() or config.server_url
+    if not url:
+        raise ConfigError(
+            f"server.url is not set for instance {name!r}: add [server] url to {file},"
+            " set PYWATS_SERVER_URL or pass --url"
+        )
+    if not config.folders:
+        raise ConfigError(
+            f"instance {name!r} watches no folders: add a [[folders]] table to {file}"
+        )
+    return attrs.evolve(config, server_url=url.rstrip("/"), token=read_token(name, env=env))
+
+
+def read_token(name: str, *, env: Mapping[str, str] | None = None) -> str:
+    """Find the API token: ``PYWATS_API_TOKEN``, else what ``wats login`` stored."""
+    env = os.environ if env is None else env
+    token = env.get("PYWATS_API_TOKEN", "").strip()
+    if token:
+        return token
+    from pywats._credentials import TokenStore
+
+    return TokenStore().load(name) or ""
+
+
+def config_to_mapping(config: StationConfig) -> dict[str, Any]:
+    """The TOML shape of a configuration (no token: tokens never go in the instance file)."""
+    data: dict[str, Any] = {}
+    for section, keys in _SECTIONS.items():
+        table: dict[str, Any] = {}
+        for key, field in keys.items():
+            value = getattr(config, field)
+            if value is None or (field == "server_url" and not value):
+                continue
+            if isinstance(value, Path):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            table[key] = value
+        if table:
+            data[section] = table
+    folders = []
+    for folder in config.folders:
+        entry: dict[str, Any] = {
+            "path": str(folder.path),
+            "converter": folder.converter,
+            "recursive": folder.recursive,
+            "post_action": folder.post_action,
+            "observer": folder.observer,
+        }
+        if folder.patterns:
+            entry["patterns"] = list(folder.patterns)
+        if folder.done is not None:
+            entry["done"] = str(folder.done)
+        if folder.error is not None:
+            entry["error"] = str(folder.error)
+        if folder.parameters:
+            entry["parameters"] = dict(folder.parameters)
+        folders.append(entry)
+    if folders:
+        data["folders"] = folders
+    return data
+
+
+def write_config(config: StationConfig, path: Path | None = None) -> Path:
+    """Write the service's sections of ``config`` as TOML, keeping the file's other sections.
+
+    Written to the instance's default file unless ``path`` is given; atomically (tomli-w to a
+    temporary file, fsync, rename).
+    """
+    from pywats._instances import write_toml
+
+    file = path if path is not None else instance_paths(config.name).config
+    document = read_toml(file)
+    for section, table in config_to_mapping(config).items():
+        if section in _SHARED and isinstance(document.get(section), dict):
+            document[section] = {**document[section], **table}
+        else:
+            document[section] = table
+    write_toml(file, document)
+    return file

@@ -1,0 +1,766 @@
+"""The station service: watched folders → converters → the durable queue → the server.
+
+``StationService`` is built from its parts; ``StationService.from_instance("ict")`` wires them
+from an instance's configuration. ``serve()`` is start → loops until stopped → shutdown, and
+``tick(now)`` is one pass of everything (rescan, convert, upload due rows) that tests call.
+
+The commit protocol, per file::
+
+    complete? ──► hash + convert (worker thread, timeout) ──► queue.add (one transaction,
+        fsync) ──► post action (move | delete | zip | keep)
+
+A crash before the commit leaves the source in place (it is converted again); a crash after it
+leaves the reports queued *and* maybe the source (its content hash is recorded in the same
+transaction, so it is not converted twice, and report ids dedupe anyway). A converter failure
+moves the source to the error folder with ``<name>.error.txt`` beside it.
+
+Lifecycle: one process per instance (a file lock). The first SIGTERM/SIGINT stops intake and
+lets in-flight uploads finish within ``shutdown_timeout``; a second exits at once. Rows still
+``uploading`` then are returned to ``pending`` at the next start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import logging.handlers
+import os
+import shutil
+import signal
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from pywats.station import _files
+from pywats.station.config import FolderConfig, StationConfig, load_config
+from pywats.station.converters import (
+    ConversionError,
+    Converter,
+    ConverterContext,
+    load_converter,
+    report_to_dict,
+)
+from pywats.station.queue import ReportQueue
+from pywats.station.uploader import SdkSubmitter, Submitter, Uploader
+from pywats.station.watcher import Completeness, FileState, FolderScanner, NativeObserver
+
+__all__ = ["AlreadyRunningError", "StationService", "configure_logging"]
+
+log = logging.getLogger("pywats.station")
+T = TypeVar("T")
+
+# Report ids derived for reports that come without one: stable per (file content, index),
+# so converting the same file again yields the same ids and the queue dedupes them.
+_ID_NAMESPACE = uuid.UUID("0c5f4a52-8a5e-4c47-9a1f-3f0f8e1f7d20")
+
+
+class AlreadyRunningError(RuntimeError):
+    """Another process already runs this instance (its lock file is held)."""
+
+
+@attrs.define
+class _Folder:
+    config: FolderConfig
+    converter: Converter
+    scanner: FolderScanner
+    last_scan: float = float("-inf")
+    missing_warned: bool = False
+
+
+async def run_in_thread(fn: Callable[[], T], timeout: float, name: str) -> T:
+    """Run ``fn`` in a daemon thread and wait at most ``timeout`` seconds for it.
+
+    A daemon thread, not an executor: a converter that hangs for ever must neither block the
+    service's exit (executor threads are joined at interpreter exit) nor starve a pool.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(value: Any, error: BaseException | None) -> None:
+        if future.done():
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(value)
+
+    def work() -> None:
+        try:
+            value: Any = fn()
+            error: BaseException | None = None
+        except BaseException as exc:
+            value, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop closed while we were hung
+            loop.call_soon_threadsafe(settle, value, error)
+
+    threading.Thread(target=work, name=name, daemon=True).start()
+    return await asyncio.wait_for(future, timeout)
+
+
+class _HealthServer:
+    """``GET /health`` on loopback: a JSON snapshot the event loop refreshes."""
+
+    def __init__(self, port: int, snapshot: Callable[[], Mapping[str, Any]]) -> None:
+        outer = snapshot
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if self.path.split("?")[0].rstrip("/") not in ("", "/health"):
+                    self.send_error(404, "only /health is served")
+                    return
+                body = json.dumps(outer(), default=str).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                return  # health probes would flood the service log
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self._server.daemon_threads = True
+        self.port = int(self._server.server_address[1])
+        self.url = f"http://127.0.0.1:{self.port}/health"
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="pywats-health", daemon=True
+        )
+        self._thread.start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+def configure_logging(log_path: Path | None, *, console: bool = True) -> list[logging.Handler]:
+    """Send the station's log to a rotating file (5 × 5 MB) and, if asked, to stderr."""
+    logger = logging.getLogger("pywats")
+    logger.setLevel(logging.INFO)
+    fmt = logging.Formatter("%(asctime)s %(levelname)-7s %(message)s")
+    handlers: list[logging.Handler] = []
+    if log_path is not None:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = logging.handlers.RotatingFileHandler(
+            log_path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+        )
+        file_handler.setFormatter(fmt)
+        handlers.append(file_handler)
+    if console:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(fmt)
+        handlers.append(stream)
+    for handler in handlers:
+        logger.addHandler(handler)
+    return handlers
+
+
+class StationService:
+    """One station service instance, built from its parts.
+
+    Args:
+        config: the instance's settings.
+        queue: the durable queue.
+        submitter: sends one report to the server.
+        converters: one converter per folder in ``config.folders`` (same order); loaded from
+            the configuration when omitted.
+        clock: Unix time.
+    """
+
+    def __init__(
+        self,
+        config: StationConfig,
+        *,
+        queue: ReportQueue,
+        submitter: Submitter,
+        converters: Sequence[Converter] | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.config = config
+        self.queue = queue
+        self.clock = clock
+        self.uploader = Uploader(
+            queue,
+            submitter,
+            concurrency=config.concurrency,
+            ladder=config.retry_ladder,
+            timeout=config.upload_timeout + 5.0,
+            clock=clock,
+        )
+        if converters is None:
+            converters = [load_converter(folder.converter) for folder in config.folders]
+        self.folders = [
+            _Folder(folder, conv, FolderScanner(folder, folder.patterns or conv.patterns))
+            for folder, conv in zip(config.folders, converters, strict=True)
+        ]
+        self.completeness = Completeness(config.stable_seconds, config.min_age_seconds)
+        self.state = "created"
+        self.intake_paused = ""
+        self.files_converted = 0
+        self.files_failed = 0
+        self.health_url: str | None = None
+        self._owner: dict[Path, _Folder] = {}
+        self._hints: set[Path] = set()
+        self._kept: dict[Path, tuple[int, int]] = {}
+        self._retry_at: dict[Path, float] = {}
+        self._locked_since: dict[Path, float] = {}
+        self._hung = 0
+        self._last_purge = float("-inf")
+        self._last_disk_warning = float("-inf")
+        self._snapshot: dict[str, Any] = {}
+        self._observer: NativeObserver | None = None
+        self._health: _HealthServer | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake_intake: asyncio.Event | None = None
+        self._wake_upload: asyncio.Event | None = None
+        self._stop: asyncio.Event | None = None
+        self._force: asyncio.Event | None = None
+        self._record_service = False
+
+    # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def from_config(
+        cls, config: StationConfig, *, submitter: Submitter | None = None
+    ) -> StationService:
+        """Wire a service from settings (the SDK client unless ``submitter`` is given)."""
+        if submitter is None:
+            submitter = SdkSubmitter(
+                config.server_url,
+                config.token,
+                timeout=config.upload_timeout,
+                requests_per_minute=config.requests_per_minute,
+            )
+        return cls(config, queue=ReportQueue(config.queue_path), submitter=submitter)
+
+    @classmethod
+    def from_instance(
+        cls, name: str, *, config_path: Path | None = None, server_url: str | None = None
+    ) -> StationService:
+        """Read instance ``name``'s configuration and wire its service."""
+        return cls.from_config(load_config(name, path=config_path, server_url=server_url))
+
+    # -- one pass ---------------------------------------------------------------------------
+
+    async def tick(self, now: float | None = None) -> None:
+        """One pass of everything: rescan, convert what is complete, upload what is due."""
+        now = self.clock() if now is None else now
+        await self.intake_pass(now, rescan=True)
+        for _ in range(10_000):  # bounded: a zero-second ladder must not spin for ever
+            if await self.uploader.upload_due(now) == 0:
+                break
+        self.refresh_snapshot()
+
+    async def intake_pass(self, now: float, *, rescan: bool = False) -> int:
+        """Find files, take the complete ones; return how many files were taken."""
+        if self._low_disk(now):
+            return 0
+        for folder in self.folders:
+            interval = (
+                self.config.poll_seconds if folder.scanner.polling else self.config.rescan_seconds
+            )
+            if rescan or now - folder.last_scan >= interval:
+                folder.last_scan = now
+                self._scan(folder, now)
+        hints, self._hints = self._hints, set()
+        for path in hints:
+            self._consider(path, now)
+        ready: list[tuple[Path, _Folder]] = []
+        for path in list(self._owner):
+            state = self.completeness.check(path, now)
+            if state is FileState.READY:
+                self._locked_since.pop(path, None)
+                ready.append((path, self._owner[path]))
+            elif state is FileState.GONE:
+                self._forget(path)
+            elif state is FileState.LOCKED:
+                since = self._locked_since.setdefault(path, now)
+                if now - since > 300 and int(now - since) % 300 < self.config.poll_seconds:
+                    log.warning(
+                        "%s has been locked by another program for %.0f s", path, now - since
+                    )
+        taken = 0
+        batch = max(2, self.config.concurrency)
+        for start in range(0, len(ready), batch):
+            chunk = ready[start : start + batch]
+            results = await asyncio.gather(*(self._take(p, f, now) for p, f in chunk))
+            taken += sum(results)
+            if self._stopping():
+                break
+        if taken and self._wake_upload is not None:
+            self._wake_upload.set()
+        self._purge(now)
+        return taken
+
+    def _scan(self, folder: _Folder, now: float) -> None:
+        path = folder.config.path
+        if not path.is_dir():
+            if not folder.missing_warned:
+                log.warning("watched folder %s does not exist (yet)", path)
+                folder.missing_warned = True
+            return
+        folder.missing_warned = False
+        for file in folder.scanner.scan():
+            if file not in self._owner:
+                self._track(file, folder, now)
+
+    def _consider(self, path: Path, now: float) -> None:
+        if path in self._owner:
+            return
+        for folder in self.folders:
+            if folder.scanner.matches(path) and path.is_file():
+                self._track(path, folder, now)
+                return
+
+    def _track(self, path: Path, folder: _Folder, now: float) -> None:
+        if self._retry_at.get(path, 0.0) > now:
+            return
+        kept = self._kept.get(path)
+        if kept is not None:
+            try:
+                st = path.stat()
+            except OSError:
+                return
+            if kept == (st.st_size, st.st_mtime_ns):
+                return  # post action "keep": already handled, unchanged since
+        self._owner[path] = folder
+
+    def _forget(self, path: Path) -> None:
+        self._owner.pop(path, None)
+        self.completeness.forget(path)
+        self._locked_since.pop(path, None)
+
+    def hint(self, path: Path) -> None:
+        """A watcher saw ``path`` change (call from the event loop thread)."""
+        self._hints.add(path)
+        if self._wake_intake is not None:
+            self._wake_intake.set()
+
+    # -- the commit protocol ------------------------------------------------------------------
+
+    async def _take(self, path: Path, folder: _Folder, detected_at: float) -> bool:
+        """Convert one complete file, commit its reports, then apply the post action."""
+        self._forget(path)
+        context = ConverterContext(
+            station_name=self.config.station_name,
+            location=self.config.location,
+            purpose=self.config.purpose,
+            parameters=folder.config.parameters,
+            logger=log.getChild(folder.converter.name),
+        )
+
+        def work() -> tuple[str, list[dict[str, Any]]]:
+            digest = _files.sha256_of(path)
+            produced = folder.converter.convert(path, context)
+            return digest, [
+                self._normalise(report_to_dict(r), digest, i) for i, r in enumerate(produced)
+            ]
+
+        try:
+            digest, reports = await run_in_thread(
+                work, self.config.converter_timeout, f"convert {path.name}"
+            )
+        except FileNotFoundError:
+            return False  # taken away by someone else between the check and the read
+        except TimeoutError:
+            self._hung += 1
+            reason = (
+                f"converter {folder.converter.name!r} did not finish within "
+                f"{self.config.converter_timeout:g} s"
+            )
+            self._to_error(path, folder, reason, detected_at)
+            return False
+        except ConversionError as exc:
+            self._to_error(path, folder, f"{folder.converter.name}: {exc}", detected_at)
+            return False
+        except PermissionError as exc:
+            self._retry_later(path, detected_at, f"cannot read {path}: {exc}")
+            return False
+        except Exception as exc:
+            log.exception("converter %s failed on %s", folder.converter.name, path)
+            reason = f"{folder.converter.name} raised {type(exc).__name__}: {exc}"
+            self._to_error(path, folder, reason, detected_at)
+            return False
+        problems = self._validate(reports)
+        if problems:
+            self._to_error(path, folder, problems, detected_at)
+            return False
+        try:
+            if not self.queue.seen_source(digest):
+                self.queue.add(
+                    reports,
+                    source=str(path),
+                    source_sha256=digest,
+                    converter=folder.converter.name,
+                    detected_at=detected_at,
+                )
+        except Exception as exc:  # disk full, I/O error: the source stays; try again later
+            self._retry_later(path, detected_at, f"cannot commit reports of {path}: {exc}")
+            return False
+        # Committed (fsync'd): only now may the source go away.
+        try:
+            where = self._post_action(path, folder)
+        except OSError as exc:
+            self._retry_later(
+                path,
+                detected_at,
+                f"reports of {path} are queued, but the {folder.config.post_action} failed: {exc}",
+            )
+            return True
+        self.files_converted += 1
+        log.info("queued %d report(s) from %s%s", len(reports), path, where)
+        return True
+
+    def _normalise(self, report: dict[str, Any], digest: str, index: int) -> dict[str, Any]:
+        if not report.get("id"):
+            report["id"] = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}:{index}"))
+        for key, value in (
+            ("machineName", self.config.station_name),
+            ("location", self.config.location),
+            ("purpose", self.config.purpose),
+        ):
+            if value and not report.get(key):
+                report[key] = value
+        return report
+
+    def _validate(self, reports: list[dict[str, Any]]) -> str:
+        """Run the report validator: what the server would refuse is refused here, unqueued."""
+        from pywats.reports import validate
+
+        lines: list[str] = []
+        for index, report in enumerate(reports):
+            try:
+                validate(report)
+            except ValueError as exc:
+                found = getattr(exc, "lines", None) or [str(exc)]
+                prefix = f"report {index} (id {report.get('id')}): " if len(reports) > 1 else ""
+                lines.extend(prefix + str(line) for line in found)
+        return "\n".join(lines)
+
+    def _post_action(self, path: Path, folder: _Folder) -> str:
+        action = folder.config.post_action
+        if action == "move":
+            return f", moved to {_files.move_unique(path, folder.config.done_dir)}"
+        if action == "zip":
+            return f", zipped to {_files.zip_to(path, folder.config.done_dir)}"
+        if action == "delete":
+            path.unlink()
+            return ", source deleted"
+        st = path.stat()
+        self._kept[path] = (st.st_size, st.st_mtime_ns)
+        return ", source kept"
+
+    def _to_error(self, path: Path, folder: _Folder, reason: str, detected_at: float) -> None:
+        self.files_failed += 1
+        try:
+            target = _files.write_error(path, folder.config.error_dir, reason)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self._retry_later(path, detected_at, f"cannot move {path} to the error folder: {exc}")
+            return
+        log.error("could not convert %s (moved to %s): %s", path, target, reason)
+
+    def _retry_later(self, path: Path, now: float, message: str) -> None:
+        # The file stays where it is, so nothing is lost; back off so it does not spin.
+        log.error("%s; trying again in 30 s", message)
+        self._retry_at[path] = now + 30.0
+
+    # -- housekeeping -------------------------------------------------------------------
+
+    def _low_disk(self, now: float) -> bool:
+        if self.config.min_free_mb <= 0:
+            return False
+        try:
+            free = shutil.disk_usage(self.config.queue_path.parent).free / 1e6
+        except OSError:
+            return False
+        if free >= self.config.min_free_mb:
+            if self.intake_paused:
+                log.warning("disk space recovered (%.0f MB free): intake resumed", free)
+            self.intake_paused = ""
+            return False
+        self.intake_paused = (
+            f"only {free:.0f} MB free on the queue's disk (floor {self.config.min_free_mb:g} MB)"
+        )
+        if now - self._last_disk_warning >= 60:
+            self._last_disk_warning = now
+            log.warning(
+                "INTAKE PAUSED: %s; files wait in their folders until space is freed",
+                self.intake_paused,
+            )
+        return True
+
+    def _purge(self, now: float) -> None:
+        if now - self._last_purge < 3600:
+            return
+        self._last_purge = now
+        if self.config.retention_days <= 0:
+            return
+        purged = self.queue.purge_delivered(now - self.config.retention_days * 86400)
+        if purged:
+            log.info(
+                "purged %d delivered report(s) older than %g days",
+                purged,
+                self.config.retention_days,
+            )
+
+    def refresh_snapshot(self) -> dict[str, Any]:
+        """Recompute the state the health endpoint and the dashboard show."""
+        stats = self.queue.stats()
+        up = self.uploader.stats
+        self._snapshot = {
+            "instance": self.config.name,
+            "state": self.state,
+            "pid": os.getpid(),
+            "intake_paused": self.intake_paused,
+            "queue": stats.as_dict(),
+            "queue_depth": stats.depth,
+            "last_upload_at": up.last_upload_at,
+            "breaker": self.uploader.breaker_state(),
+            "delivered": up.delivered,
+            "retried": up.retried,
+            "parked": up.parked,
+            "files_converted": self.files_converted,
+            "files_failed": self.files_failed,
+            "files_waiting": len(self._owner),
+            "hung_converters": self._hung,
+            "last_error": up.last_error,
+            "server": self.config.server_url,
+        }
+        return self._snapshot
+
+    def snapshot(self) -> dict[str, Any]:
+        """The last computed state (safe to call from any thread)."""
+        return dict(self._snapshot)
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def request_stop(self) -> None:
+        """Ask the service to stop (first call: graceful; second: at once). Loop thread only."""
+        if self._stop is None or self._force is None:
+            return
+        if self._stop.is_set():
+            self._force.set()
+        self._stop.set()
+
+    def _stopping(self) -> bool:
+        return self._stop is not None and self._stop.is_set()
+
+    async def start(self) -> None:
+        """Recover crashed uploads, start watchers and the health endpoint."""
+        self._loop = asyncio.get_running_loop()
+        self._wake_intake = asyncio.Event()
+        self._wake_upload = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._force = asyncio.Event()
+        recovered = self.queue.recover()
+        if recovered:
+            log.info("returned %d report(s) left in flight by the last run to pending", recovered)
+        loop = self._loop
+
+        def notify(path: Path) -> None:  # watchdog's thread
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self.hint, path)
+
+        self._observer = NativeObserver(notify)
+        self._observer.start(folder.scanner for folder in self.folders)
+        for folder in self.folders:
+            mode = "polling" if folder.scanner.polling else "native events + rescan"
+            log.info(
+                "watching %s (%s, converter %s, post action %s)",
+                folder.config.path,
+                mode,
+                folder.converter.name,
+                folder.config.post_action,
+            )
+        if self.config.health_port is not None:
+            self._health = _HealthServer(self.config.health_port, self.snapshot)
+            self.health_url = self._health.url
+            log.info("health endpoint on %s", self.health_url)
+        self.state = "running"
+        self.refresh_snapshot()
+        if self._record_service:
+            _write_service_file(self)
+
+    async def _intake_loop(self) -> None:
+        assert self._stop is not None
+        assert self._wake_intake is not None
+        while not self._stop.is_set():
+            now = self.clock()
+            try:
+                await self.intake_pass(now)
+            except Exception:  # a bug must not stop the station; the rescan retries
+                log.exception("intake pass failed")
+            interval = self.config.poll_seconds
+            if self._owner:
+                interval = min(interval, max(0.05, self.config.stable_seconds / 2))
+            await _wait_any(self._stop, self._wake_intake, timeout=interval)
+            self._wake_intake.clear()
+
+    async def _upload_loop(self) -> None:
+        assert self._stop is not None
+        assert self._wake_upload is not None
+        while not self._stop.is_set():
+            try:
+                sent = await self.uploader.upload_due()
+            except Exception:
+                log.exception("upload pass failed")
+                sent = 0
+            if sent:
+                continue
+            now = self.clock()
+            due = self.queue.next_due_at()
+            wait = self.config.poll_seconds
+            if due is not None:
+                wait = min(wait, max(0.0, due - now))
+            if self.uploader.paused_until > now:
+                wait = max(wait, self.uploader.paused_until - now)
+            await _wait_any(self._stop, self._wake_upload, timeout=wait)
+            self._wake_upload.clear()
+
+    async def _status_loop(self, on_refresh: Callable[[dict[str, Any]], None] | None) -> None:
+        assert self._stop is not None
+        while not self._stop.is_set():
+            snapshot = self.refresh_snapshot()
+            if on_refresh is not None:
+                on_refresh(snapshot)
+            await _wait_any(self._stop, timeout=0.5 if on_refresh else 1.0)
+
+    async def serve(self, *, on_refresh: Callable[[dict[str, Any]], None] | None = None) -> None:
+        """Run until ``request_stop()`` (or SIGTERM/SIGINT, which call it); then shut down."""
+        await self.start()
+        assert self._stop is not None
+        assert self._force is not None
+        loop = asyncio.get_running_loop()
+        installed = _install_signal_handlers(loop, self.request_stop)
+        upload = asyncio.create_task(self._upload_loop(), name="upload")
+        intake = asyncio.create_task(self._intake_loop(), name="intake")
+        status = asyncio.create_task(self._status_loop(on_refresh), name="status")
+        try:
+            await self._stop.wait()
+            self.state = "stopping"
+            log.info(
+                "stopping: intake stopped, finishing uploads in flight (up to %g s)",
+                self.config.shutdown_timeout,
+            )
+            await _finish(intake, self._force, self.config.shutdown_timeout)
+            await _finish(upload, self._force, self.config.shutdown_timeout)
+            status.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await status
+        finally:
+            for task in (intake, upload, status):
+                task.cancel()
+            for sig in installed:
+                loop.remove_signal_handler(sig)
+            await self.shutdown()
+
+    async def shutdown(self) -> None:
+        """Stop watchers and the health endpoint, close the client and the queue."""
+        self.state = "stopped"
+        if self._observer is not None:
+            self._observer.stop()
+        if self._health is not None:
+            self._health.close()
+            self._health = None
+        close = getattr(self.uploader.submitter, "aclose", None)
+        if close is not None:
+            with contextlib.suppress(Exception):
+                await close()
+        self.queue.close()
+        log.info("stopped")
+
+    def run(self, *, dashboard: bool | None = None) -> None:
+        """Hold the instance's lock and serve in the foreground until stopped.
+
+        Raises:
+            AlreadyRunningError: another process runs this instance.
+        """
+        from filelock import FileLock, Timeout
+
+        self.config.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.config.lock_path), timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise AlreadyRunningError(
+                f"instance {self.config.name!r} is already running (lock {self.config.lock_path})"
+            ) from None
+        self._record_service = True
+        try:
+            if dashboard is None:
+                dashboard = sys.stderr.isatty()
+            if dashboard:
+                from pywats.station._dashboard import Dashboard
+
+                with Dashboard(self) as board:
+                    asyncio.run(self.serve(on_refresh=board.update))
+            else:
+                asyncio.run(self.serve())
+        finally:
+            with contextlib.suppress(OSError):
+                service_file(self.config).unlink()
+            lock.release()
+
+
+def service_file(config: StationConfig) -> Path:
+    """Where a running service records its pid and health URL (for ``wats status``)."""
+    return config.lock_path.with_name("service.json")
+
+
+def _write_service_file(service: StationService) -> None:
+    data = {
+        "pid": os.getpid(),
+        "started_at": time.time(),
+        "instance": service.config.name,
+        "health_url": service.health_url,
+    }
+    with contextlib.suppress(OSError):
+        service_file(service.config).write_text(json.dumps(data), encoding="utf-8")
+
+
+async def _wait_any(*events: asyncio.Event, timeout: float) -> None:
+    waiters = [asyncio.ensure_future(event.wait()) for event in events]
+    try:
+        await asyncio.wait(waiters, timeout=max(0.0, timeout), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for waiter in waiters:
+            waiter.cancel()
+
+
+async def _finish(task: asyncio.Task[None], force: asyncio.Event, timeout: float) -> None:
+    """Let ``task`` end by itself within ``timeout``, unless ``force`` is set first."""
+    forced = asyncio.ensure_future(force.wait())
+    try:
+        await asyncio.wait([task, forced], timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        forced.cancel()
+    if not task.done():
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def _install_signal_handlers(
+    loop: asyncio.AbstractEventLoop, on_signal: Callable[[], None]
+) -> list[int]:
+    # Handlers only set events (request_stop); no logging, I/O or locks in them.
+    installed: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        return installed
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, on_signal)
+            installed.append(sig)
+        except (NotImplementedError, RuntimeError):  # Windows: fall back to signal.signal
+            signal.signal(sig, lambda *_: loop.call_soon_threadsafe(on_signal))
+    return installed

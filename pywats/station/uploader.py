@@ -1,0 +1,284 @@
+"""Sending queued reports: bounded concurrency, one retry layer, failures classified once.
+
+The uploader claims due rows, submits them concurrently (at most ``concurrency`` in flight)
+and records each outcome as one guarded queue transition::
+
+    acknowledged                         -> delivered
+    retryable (5xx, 408, 429, network,   -> pending, due after the next ladder step
+      timeout, breaker open)                (Retry-After / breaker wait when longer)
+    401 / 403                            -> pending on the ladder: the station's token is
+                                            wrong, not the report; parking every report
+                                            would bury the real problem
+    400 and other 4xx, local validation  -> parked with the server's message
+    a row whose payload cannot be read   -> quarantined
+
+The SDK's own retries are off (``with_options(max_retries=0)``): the queue's ladder is the only
+retry, so attempts never multiply. While the SDK's circuit breaker is open the uploader claims
+nothing and waits for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from pywats._exceptions import (
+    ApiError,
+    AuthenticationError,
+    BadRequestError,
+    CircuitOpenError,
+    PermissionDeniedError,
+    RateLimitError,
+    ReportValidationError,
+    WatsError,
+)
+from pywats.station.queue import QueueItem, QueueStateError, ReportQueue
+
+__all__ = [
+    "Outcome",
+    "SdkSubmitter",
+    "Submitter",
+    "Uploader",
+    "backoff",
+    "classify",
+]
+
+log = logging.getLogger("pywats.station")
+
+
+@runtime_checkable
+class Submitter(Protocol):
+    """What the uploader needs from a client: send one WSJF report, return the server's id."""
+
+    async def submit(self, report: dict[str, Any]) -> str: ...
+
+
+@attrs.frozen
+class Outcome:
+    """How one failed attempt is to be recorded."""
+
+    park: bool
+    """True: permanent (park for an operator); False: transient (retry on the ladder)."""
+    message: str
+    wait: float | None = None
+    """A wait the server or breaker asked for, in seconds (Retry-After, breaker retry_in)."""
+
+
+def classify(exc: BaseException) -> Outcome:
+    """Decide whether a failed submission is retried or parked, and with what message."""
+    if isinstance(exc, CircuitOpenError):
+        return Outcome(False, str(exc), exc.retry_in or None)
+    if isinstance(exc, RateLimitError):
+        return Outcome(False, str(exc), exc.retry_after)
+    if isinstance(exc, AuthenticationError | PermissionDeniedError):
+        return Outcome(False, str(exc))
+    if isinstance(exc, BadRequestError):
+        text = "\n".join(exc.lines) if exc.lines else exc.message
+        return Outcome(True, f"{exc.status}: {text}")
+    if isinstance(exc, ReportValidationError):
+        return Outcome(True, "rejected by local validation:\n" + "\n".join(exc.lines))
+    if isinstance(exc, WatsError):
+        if exc.retryable:
+            return Outcome(False, str(exc))
+        if isinstance(exc, ApiError):
+            return Outcome(True, str(exc))
+        return Outcome(False, str(exc))
+    if isinstance(exc, TimeoutError):
+        return Outcome(False, "the server did not answer in time")
+    # An unexpected exception is a bug somewhere, not the report's fault: keep retrying,
+    # visibly (last_error), rather than parking good data.
+    return Outcome(False, f"{type(exc).__name__}: {exc}")
+
+
+def backoff(
+    attempts: int,
+    ladder: Sequence[float],
+    *,
+    wait: float | None = None,
+    jitter: float = 0.1,
+    rng: Callable[[], float] = random.random,
+) -> float:
+    """Seconds before the next attempt after ``attempts`` failures (1 = the first failure).
+
+    Steps through ``ladder`` and stays on its last value; ``wait`` (Retry-After, breaker)
+    wins when longer. Up to ``jitter`` (a fraction) is added so stations that failed together
+    do not retry together.
+    """
+    step = ladder[min(max(attempts, 1), len(ladder)) - 1]
+    step = step * (1 + jitter * rng())
+    return max(step, wait or 0.0)
+
+
+class SdkSubmitter:
+    """A :class:`Submitter` over :class:`pywats.AsyncWATS` with the SDK's retries turned off."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        *,
+        timeout: float = 30.0,
+        requests_per_minute: int = 500,
+    ) -> None:
+        from pywats import AsyncWATS
+        from pywats._options import RateLimit
+
+        limit = (
+            RateLimit(max_calls=requests_per_minute, period=60.0)
+            if requests_per_minute > 0
+            else None
+        )
+        self._client = AsyncWATS(base_url, token, rate_limit=limit)
+        self._api = self._client.with_options(max_retries=0, timeout=timeout)
+
+    async def submit(self, report: dict[str, Any]) -> str:
+        result = await self._api.report.submit(report)
+        return str(result)
+
+    def breaker_state(self) -> str:
+        """The SDK circuit breaker's state name (``closed``, ``open``, ``half_open``)."""
+        breaker = self._api.breaker
+        return "off" if breaker is None else str(breaker.state.value)
+
+    def breaker_wait(self) -> float:
+        """Seconds until the breaker lets a probe through (0 when closed)."""
+        breaker = self._api.breaker
+        return 0.0 if breaker is None else float(breaker.retry_in)
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+
+@attrs.define
+class UploadStats:
+    """Running counters for the dashboard and health endpoint."""
+
+    delivered: int = 0
+    retried: int = 0
+    parked: int = 0
+    quarantined: int = 0
+    last_upload_at: float | None = None
+    last_error: str = ""
+    latencies: list[float] = attrs.field(factory=list)
+    """Seconds from file found complete to acknowledged, most recent last (bounded)."""
+
+
+class Uploader:
+    """Claims due rows, sends them, records outcomes.
+
+    Args:
+        queue: the durable queue (used from the event loop thread only).
+        submitter: sends one report.
+        concurrency: reports in flight at most.
+        ladder: the retry ladder in seconds.
+        timeout: a guard around each submission, in seconds.
+        clock: Unix time.
+    """
+
+    def __init__(
+        self,
+        queue: ReportQueue,
+        submitter: Submitter,
+        *,
+        concurrency: int = 4,
+        ladder: Sequence[float] = (5.0, 15.0, 60.0, 300.0, 900.0),
+        timeout: float = 60.0,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.queue = queue
+        self.submitter = submitter
+        self.concurrency = concurrency
+        self.ladder = tuple(ladder)
+        self.timeout = timeout
+        self.clock = clock
+        self.stats = UploadStats()
+        self.paused_until = 0.0
+
+    def breaker_state(self) -> str:
+        probe = getattr(self.submitter, "breaker_state", None)
+        return str(probe()) if callable(probe) else "unknown"
+
+    async def upload_due(self, now: float | None = None) -> int:
+        """Send one batch of due rows (up to ``concurrency``); return how many were tried."""
+        now = self.clock() if now is None else now
+        if now < self.paused_until:
+            return 0
+        items = self.queue.claim(self.concurrency, now=now)
+        if not items:
+            return 0
+        await asyncio.gather(*(self._send(item) for item in items))
+        return len(items)
+
+    async def _send(self, item: QueueItem) -> None:
+        try:
+            report = item.report()
+        except ValueError as exc:
+            log.error(
+                "queue item %s (report %s) is unreadable and was quarantined: %s",
+                item.id,
+                item.report_id,
+                exc,
+            )
+            self._record(self.queue.quarantine, item.id, f"unreadable payload: {exc}")
+            self.stats.quarantined += 1
+            return
+        try:
+            await asyncio.wait_for(self.submitter.submit(report), self.timeout)
+        except asyncio.CancelledError:
+            raise  # shutdown: the row stays uploading and recover() returns it at next start
+        except Exception as exc:
+            self._failed(item, exc)
+            return
+        now = self.clock()
+        self._record(self.queue.ack, item.id, now=now)
+        self.stats.delivered += 1
+        self.stats.last_upload_at = now
+        if item.detected_at is not None:
+            self.stats.latencies.append(max(0.0, now - item.detected_at))
+            del self.stats.latencies[:-10000]
+        log.info(
+            "delivered report %s (SN %s, queue id %s)", item.report_id, item.serial_number, item.id
+        )
+
+    def _failed(self, item: QueueItem, exc: BaseException) -> None:
+        outcome = classify(exc)
+        now = self.clock()
+        self.stats.last_error = outcome.message
+        if outcome.park:
+            self._record(self.queue.park, item.id, outcome.message, now=now)
+            self.stats.parked += 1
+            log.error(
+                "parked report %s (SN %s, queue id %s): %s",
+                item.report_id,
+                item.serial_number,
+                item.id,
+                outcome.message,
+            )
+            return
+        delay = backoff(item.attempts, self.ladder, wait=outcome.wait)
+        self._record(self.queue.retry_later, item.id, outcome.message, now + delay, now=now)
+        self.stats.retried += 1
+        if isinstance(exc, CircuitOpenError):
+            self.paused_until = max(self.paused_until, now + (outcome.wait or delay))
+        log.warning(
+            "report %s (queue id %s) attempt %d failed, retrying in %.1fs: %s",
+            item.report_id,
+            item.id,
+            item.attempts,
+            delay,
+            outcome.message,
+        )
+
+    def _record(self, transition: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+        try:
+            transition(*args, **kwargs)
+        except QueueStateError as exc:
+            # Someone (an operator's `wats queue drop`) changed the row while it was in
+            # flight; their decision stands.
+            log.warning("%s", exc)

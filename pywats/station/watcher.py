@@ -1,0 +1,309 @@
+"""Finding result files: events are hints, the scan is the truth.
+
+Each watched folder is scanned in full on a timer (every ``poll_seconds`` for polled folders,
+every ``rescan_seconds`` for natively watched ones). Where native events work, a watchdog
+observer hands changed paths to the service between scans, so files are found at once; on
+network shares (where inotify and ReadDirectoryChangesW miss changes made by other machines)
+polling is used instead — detected automatically, or forced per folder.
+
+A file found is *tracked* until it is complete: its size and mtime unchanged for
+``stable_seconds``, its mtime at least ``min_age_seconds`` old, and no other process holding a
+lock on it. Only then is it handed to a converter.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from pywats.station.config import FolderConfig
+
+__all__ = [
+    "Completeness",
+    "FileState",
+    "FolderScanner",
+    "NativeObserver",
+    "is_network_path",
+]
+
+log = logging.getLogger("pywats.station")
+
+_NETWORK_FS = {
+    "nfs",
+    "nfs4",
+    "cifs",
+    "smb3",
+    "smbfs",
+    "fuse.sshfs",
+    "9p",
+    "afs",
+    "ceph",
+    "glusterfs",
+    "davfs",
+    "fuse.rclone",
+    "fuse.s3fs",
+}
+
+
+class FileState(enum.Enum):
+    """What the completeness check says about a tracked file."""
+
+    READY = "ready"
+    """Complete: convert it now."""
+    WAITING = "waiting"
+    """Still changing or too young."""
+    LOCKED = "locked"
+    """Another process holds a lock on it (or it cannot be opened yet)."""
+    GONE = "gone"
+    """It disappeared (moved away by someone else)."""
+
+
+@attrs.define
+class _Seen:
+    size: int
+    mtime_ns: int
+    since: float
+
+
+class Completeness:
+    """Decides when a file is complete: size and mtime stable, old enough, not locked.
+
+    Args:
+        stable_seconds: how long size and mtime must stay unchanged.
+        min_age_seconds: how old (by mtime) the file must be.
+    """
+
+    def __init__(self, stable_seconds: float, min_age_seconds: float) -> None:
+        self.stable_seconds = stable_seconds
+        self.min_age_seconds = min_age_seconds
+        self._seen: dict[Path, _Seen] = {}
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._seen
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def tracked(self) -> list[Path]:
+        return list(self._seen)
+
+    def forget(self, path: Path) -> None:
+        self._seen.pop(path, None)
+
+    def check(self, path: Path, now: float) -> FileState:
+        """Look at ``path`` once; ``now`` is Unix time (the clock mtimes use)."""
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            self._seen.pop(path, None)
+            return FileState.GONE
+        except OSError:
+            return FileState.LOCKED
+        seen = self._seen.get(path)
+        if seen is None or seen.size != st.st_size or seen.mtime_ns != st.st_mtime_ns:
+            self._seen[path] = _Seen(st.st_size, st.st_mtime_ns, now)
+            if self.stable_seconds > 0:
+                return FileState.WAITING
+            seen = self._seen[path]
+        if now - seen.since < self.stable_seconds:
+            return FileState.WAITING
+        if now - st.st_mtime_ns / 1e9 < self.min_age_seconds:
+            return FileState.WAITING
+        if is_locked(path):
+            return FileState.LOCKED
+        return FileState.READY
+
+
+def is_locked(path: Path) -> bool:
+    """Whether another process holds the file (a lock, or a sharing mode that refuses reads)."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the lock probes
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # Windows: opened by the writer without read sharing
+    try:
+        if sys.platform != "win32":
+            import fcntl
+
+            fd = handle.fileno()
+            # flock() and POSIX record locks are separate on Linux: probe both.
+            for probe in (fcntl.flock, fcntl.lockf):
+                try:
+                    probe(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return True
+                except OSError:
+                    continue  # this kind of lock is not supported on this filesystem
+                probe(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        handle.close()
+
+
+def is_network_path(path: Path) -> bool:
+    """Best-effort: whether ``path`` lives on a network filesystem (where events are missed)."""
+    text = str(path)
+    if sys.platform == "win32":
+        if text.startswith("\\\\"):
+            return True
+        try:
+            import ctypes
+
+            drive = os.path.splitdrive(os.path.abspath(text))[0] + "\\"
+            return bool(ctypes.windll.kernel32.GetDriveTypeW(drive) == 4)  # type: ignore[attr-defined]
+        except Exception:
+            return False
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    resolved = os.path.realpath(text)
+    best, fstype = "", ""
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        inside = resolved == point or resolved.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best):
+            best, fstype = point, parts[2]
+    return fstype in _NETWORK_FS
+
+
+class FolderScanner:
+    """Lists the candidate files of one watched folder.
+
+    Args:
+        folder: the folder's configuration.
+        patterns: the glob patterns to match (the folder's own, else the converter's).
+    """
+
+    def __init__(self, folder: FolderConfig, patterns: Iterable[str]) -> None:
+        self.folder = folder
+        self.patterns = tuple(p.lower() for p in patterns) or ("*",)
+        self._skip = {
+            os.path.normcase(os.path.abspath(p)) for p in (folder.done_dir, folder.error_dir)
+        }
+        self.polling = folder.observer == "polling" or (
+            folder.observer == "auto" and is_network_path(folder.path)
+        )
+
+    def matches(self, path: Path) -> bool:
+        name = path.name
+        if name.startswith((".", "~$")) or name.endswith(".error.txt"):
+            return False
+        lowered = name.lower()
+        if not any(fnmatch.fnmatchcase(lowered, pattern) for pattern in self.patterns):
+            return False
+        return self.owns(path)
+
+    def owns(self, path: Path) -> bool:
+        """Whether ``path`` is inside this folder (and not in its done/error folders)."""
+        parent = os.path.normcase(os.path.abspath(path.parent))
+        root = os.path.normcase(os.path.abspath(self.folder.path))
+        if self.folder.recursive:
+            if not (parent == root or parent.startswith(root + os.sep)):
+                return False
+            return not any(parent == s or parent.startswith(s + os.sep) for s in self._skip)
+        return parent == root
+
+    def scan(self) -> Iterator[Path]:
+        """Yield matching files (a missing folder yields nothing; the service warns)."""
+        stack = [self.folder.path]
+        while stack:
+            current = stack.pop()
+            try:
+                entries = list(os.scandir(current))
+            except OSError:
+                continue
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if self.folder.recursive:
+                            key = os.path.normcase(os.path.abspath(entry.path))
+                            if key not in self._skip:
+                                stack.append(Path(entry.path))
+                        continue
+                    if not entry.is_file():
+                        continue
+                except OSError:
+                    continue
+                path = Path(entry.path)
+                if self.matches(path):
+                    yield path
+
+
+class NativeObserver:
+    """watchdog observers for the natively watched folders; events become hints.
+
+    Args:
+        notify: called with a changed path, from watchdog's thread (must be thread-safe).
+    """
+
+    def __init__(self, notify: Callable[[Path], None]) -> None:
+        self._notify = notify
+        self._observer: Any = None
+
+    def start(self, scanners: Iterable[FolderScanner]) -> list[FolderScanner]:
+        """Watch every non-polling folder; return those that fell back to polling."""
+        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        notify = self._notify
+        scanners = list(scanners)
+
+        class _Handler(FileSystemEventHandler):
+            def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.is_directory:
+                    return
+                target = getattr(event, "dest_path", "") or event.src_path
+                if isinstance(target, bytes):
+                    target = os.fsdecode(target)
+                notify(Path(target))
+
+        fallback: list[FolderScanner] = []
+        observer = Observer()
+        handler = _Handler()
+        for scanner in scanners:
+            if scanner.polling:
+                continue
+            try:
+                scanner.folder.path.mkdir(parents=True, exist_ok=True)
+                observer.schedule(
+                    handler, str(scanner.folder.path), recursive=scanner.folder.recursive
+                )
+            except OSError as exc:
+                log.warning(
+                    "native events unavailable for %s (%s); polling it instead",
+                    scanner.folder.path,
+                    exc,
+                )
+                scanner.polling = True
+                fallback.append(scanner)
+        observer.daemon = True
+        try:
+            observer.start()
+        except OSError as exc:  # e.g. the inotify instance limit: poll everything
+            log.warning("native file events unavailable (%s); polling every folder", exc)
+            for scanner in scanners:
+                if not scanner.polling:
+                    scanner.polling = True
+                    fallback.append(scanner)
+            return fallback
+        self._observer = observer
+        return fallback
+
+    def stop(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(timeout=5)
+            self._observer = None

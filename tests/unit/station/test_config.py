@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pywats.station.config import (
+    ConfigError,
+    FolderConfig,
+    StationConfig,
+    config_to_mapping,
+    load_config,
+    write_config,
+)
+
+GOOD = """
+[server]
+url = "https://acme.wats.com/"
+timeout = 12
+verify = true
+
+[station]
+name = "ICT-01"
+location = "Line 2"
+purpose = "Production"
+
+[queue]
+retry_ladder = [1, 2.5]
+retention_days = 7
+
+[upload]
+concurrency = 2
+
+[intake]
+stable_seconds = 0.5
+
+[service]
+health_port = 0
+
+[output]
+format = "json"
+
+[[folders]]
+path = "results"
+patterns = ["*.json"]
+post_action = "zip"
+[folders.parameters]
+operator = "op1"
+"""
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYWATS_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("PYWATS_SERVER_URL", raising=False)
+    monkeypatch.delenv("PYWATS_API_TOKEN", raising=False)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "ict.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_loads_every_section(tmp_path: Path) -> None:
+    config = load_config("ict", path=write(tmp_path, GOOD), env={"PYWATS_API_TOKEN": "s3cret"})
+    assert config.server_url == "https://acme.wats.com"
+    assert config.station_name == "ICT-01"
+    assert config.retry_ladder == (1.0, 2.5)
+    assert config.concurrency == 2
+    assert config.upload_timeout == 12.0  # server.timeout carries over
+    assert config.health_port == 0
+    (folder,) = config.folders
+    assert folder.path == tmp_path / "results"  # relative to the file
+    assert folder.done_dir == tmp_path / "results" / "Done"
+    assert folder.post_action == "zip"
+    assert folder.parameters == {"operator": "op1"}
+    assert config.queue_path == tmp_path / "home" / "data" / "instances" / "ict" / "queue.sqlite3"
+    assert config.token == "s3cret"
+    assert "s3cret" not in repr(config)
+
+
+def test_precedence_flag_over_env_over_file(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    env = {"PYWATS_SERVER_URL": "http://env.example"}
+    assert load_config("ict", path=path, env=env).server_url == "http://env.example"
+    flagged = load_config("ict", path=path, env=env, server_url="http://flag.example")
+    assert flagged.server_url == "http://flag.example"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[[folders]]\npath = "x"\npost_action = "copy"\n',
+            "post_action = 'copy'.*move, delete, zip, keep",
+        ),
+        (
+            '[[folders]]\npath = "x"\nobserver = "magic"\n',
+            "observer = 'magic'.*auto, native, polling",
+        ),
+        ('[[folders]]\npath = "x"\nrecurse = true\n', "folders\\[0\\].recurse is not a known key"),
+        ('[[folders]]\nconverter = "wsjf"\n', "folders\\[0\\].path is missing"),
+        (
+            '[upload]\nconcurrency = "many"\n[[folders]]\npath = "x"\n',
+            "upload.concurrency = 'many'",
+        ),
+        (
+            '[upload]\nconcurrency = 0\n[[folders]]\npath = "x"\n',
+            "concurrency = 0 must be greater than 0",
+        ),
+        ('[queue]\nretry_ladder = []\n[[folders]]\npath = "x"\n', "retry_ladder = \\[\\]"),
+        ('[queue]\nretry = 1\n[[folders]]\npath = "x"\n', "queue.retry is not a known key"),
+        ('[service]\nhealth_port = 70000\n[[folders]]\npath = "x"\n', "health_port = 70000"),
+        ("[server]\nurl = 'http://x'\n", "watches no folders"),
+        ("not toml ==", "not valid TOML"),
+    ],
+)
+def test_errors_name_key_value_and_allowed(tmp_path: Path, text: str, message: str) -> None:
+    if "[server]" not in text and "not toml" not in text:
+        text = '[server]\nurl = "http://x"\n' + text
+    with pytest.raises(ConfigError, match=message):
+        load_config("ict", path=write(tmp_path, text), env={})
+
+
+def test_missing_file_and_url_say_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no configuration"):
+        load_config("ict", env={})
+    with pytest.raises(ConfigError, match=r"server\.url is not set"):
+        load_config("ict", path=write(tmp_path, '[[folders]]\npath = "x"\n'), env={})
+
+
+def test_bad_instance_name() -> None:
+    with pytest.raises(ConfigError, match="not allowed"):
+        load_config("../etc", env={})
+
+
+def test_write_round_trips_and_keeps_other_sections(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    config = load_config("ict", path=path, env={})
+    changed = StationConfig(
+        name="ict",
+        server_url=config.server_url,
+        station_name="ICT-02",
+        folders=(FolderConfig(path=tmp_path / "in", post_action="keep"),),
+        token="never-written",
+    )
+    write_config(changed, path)
+    text = path.read_text(encoding="utf-8")
+    assert "never-written" not in text
+    assert 'format = "json"' in text  # the CLI's own section survives
+    assert "verify = true" in text  # and the CLI's keys in the shared [server] table
+    again = load_config("ict", path=path, env={})
+    assert again.station_name == "ICT-02"
+    assert again.folders[0].post_action == "keep"
+    assert "token" not in str(config_to_mapping(changed))
+
+
+def test_default_file_location(tmp_path: Path) -> None:
+    config = StationConfig(
+        name="line1", server_url="http://x", folders=(FolderConfig(path=tmp_path / "in"),)
+    )
+    written = write_config(config)
+    assert written == tmp_path / "home" / "config" / "instances" / "line1.toml"
+    assert load_config("line1", env={}).folders[0].path == tmp_path / "in"

@@ -1,0 +1,372 @@
+"""The service's commit protocol and upload rules, driven by tick() with a fake server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+from pywats._exceptions import (
+    AuthenticationError,
+    BadRequestError,
+    RateLimitError,
+    ServerError,
+    WatsConnectionError,
+)
+from pywats.reports import CompOp, UUTReport
+from pywats.station.config import FolderConfig, StationConfig
+from pywats.station.converters import ConversionError, Converter, ConverterContext
+from pywats.station.converters.wsjf import WSJFConverter
+from pywats.station.queue import ReportQueue, State
+from pywats.station.service import StationService
+from pywats.station.uploader import backoff, classify
+
+
+class FakeServer:
+    """A Submitter that records what it accepted and fails as scripted."""
+
+    def __init__(self) -> None:
+        self.accepted: dict[str, dict[str, Any]] = {}
+        self.attempts: list[str] = []
+        self.failures: list[BaseException] = []
+
+    async def submit(self, report: dict[str, Any]) -> str:
+        self.attempts.append(report["id"])
+        if self.failures:
+            raise self.failures.pop(0)
+        self.accepted[report["id"]] = report
+        return report["id"]
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = time.time()  # file mtimes are real, so the fake clock starts at real time
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Exploding(Converter):
+    name = "exploding"
+    patterns = ("*.bad",)
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        raise ConversionError("line 3: no serial number")
+
+
+class Buggy(Converter):
+    name = "buggy"
+    patterns = ("*.bug",)
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        return [{}][5]
+
+
+class Hanging(Converter):
+    name = "hanging"
+    patterns = ("*.hang",)
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        self.release.wait(30)
+        return []
+
+
+class NoIds(Converter):
+    name = "noids"
+    patterns = ("*.txt",)
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        reports = [wsjf(line) for line in path.read_text().split()]
+        for report in reports:
+            del report["id"]
+        return reports
+
+
+def wsjf(sn: str = "SN-1") -> dict[str, Any]:
+    """A valid UUT report without station fields (the service fills them)."""
+    report = UUTReport(
+        pn="PN-1",
+        sn=sn,
+        rev="A",
+        process_code=10,
+        station_name="x",
+        location="x",
+        purpose="x",
+        operator="op",
+    )
+    report.root.add_sequence("Power").add_numeric_step(
+        "3V3", value=3.31, low=3.2, high=3.4, comp_op=CompOp.GELE, unit="V"
+    )
+    data = report.to_wsjf()
+    for key in ("machineName", "location", "purpose"):
+        del data[key]
+    return data
+
+
+def drop(folder: Path, name: str, content: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content), "utf-8")
+    return path
+
+
+@attrs.define
+class Station:
+    service: StationService
+    server: FakeServer
+    clock: Clock
+    inbox: Path
+
+    def tick(self, advance: float = 1.0) -> None:
+        self.clock.now += advance
+        asyncio.run(self.service.tick(self.clock.now))
+
+    def states(self) -> list[State]:
+        return [item.state for item in self.service.queue.items()]
+
+
+@pytest.fixture
+def make_station(tmp_path: Path) -> Iterator[Callable[..., Station]]:
+    made: list[StationService] = []
+
+    def make(
+        converters: list[Converter] | None = None,
+        folders: list[FolderConfig] | None = None,
+        **settings: Any,
+    ) -> Station:
+        inbox = tmp_path / "inbox"
+        inbox.mkdir(exist_ok=True)
+        folders = folders or [FolderConfig(path=inbox, observer="polling")]
+        values: dict[str, Any] = {
+            "name": "test",
+            "server_url": "http://unused",
+            "station_name": "ST-1",
+            "location": "Lab",
+            "purpose": "Test",
+            "folders": tuple(folders),
+            "queue_path": tmp_path / "queue.sqlite3",
+            "stable_seconds": 0.0,
+            "min_age_seconds": 0.0,
+            "retry_ladder": (10.0, 20.0),
+            "min_free_mb": 0.0,
+        }
+        values.update(settings)
+        config = StationConfig(**values)
+        server = FakeServer()
+        clock = Clock()
+        service = StationService(
+            config,
+            queue=ReportQueue(config.queue_path),
+            submitter=server,
+            converters=converters or [WSJFConverter() for _ in folders],
+            clock=clock,
+        )
+        made.append(service)
+        return Station(service, server, clock, inbox)
+
+    yield make
+    for service in made:
+        service.queue.close()
+
+
+def test_files_are_converted_committed_moved_and_delivered(make_station: Any) -> None:
+    st = make_station()
+    reports = [wsjf("A"), wsjf("B")]
+    drop(st.inbox, "a.json", reports[0])
+    drop(st.inbox, "b.json", [reports[1]])
+    st.tick()
+    assert set(st.server.accepted) == {r["id"] for r in reports}
+    assert st.states() == [State.DELIVERED, State.DELIVERED]
+    assert sorted(p.name for p in (st.inbox / "Done").iterdir()) == ["a.json", "b.json"]
+    assert not list(st.inbox.glob("*.json"))
+    sent = st.server.accepted[reports[0]["id"]]
+    assert (sent["machineName"], sent["location"], sent["purpose"]) == ("ST-1", "Lab", "Test")
+
+
+def test_crash_after_commit_before_move_sends_once(make_station: Any) -> None:
+    st = make_station()
+    report = wsjf()
+    source = drop(st.inbox, "a.json", report)
+    from pywats.station._files import sha256_of
+
+    # The state a crash between queue commit and the move leaves: reports queued, file there.
+    st.service.queue.add([report], source=str(source), source_sha256=sha256_of(source))
+    st.tick()
+    assert st.server.attempts == [report["id"]]
+    assert len(st.service.queue.items()) == 1
+    assert (st.inbox / "Done" / "a.json").exists()
+
+
+def test_same_file_twice_is_one_report_even_without_ids(make_station: Any) -> None:
+    st = make_station(converters=[NoIds()])
+    drop(st.inbox, "a.txt", "SN-1 SN-2")
+    st.tick()
+    drop(st.inbox, "b.txt", "SN-1 SN-2")  # the same content again (a re-dropped file)
+    st.tick()
+    assert len(st.server.accepted) == 2
+    ids = set(st.server.accepted)
+    assert all(uuid.UUID(i).version == 5 for i in ids)  # derived, stable ids
+
+
+def test_converter_failure_goes_to_error_folder_with_reason(make_station: Any) -> None:
+    st = make_station(converters=[Exploding()])
+    drop(st.inbox, "x.bad", "whatever")
+    st.tick()
+    assert (st.inbox / "Error" / "x.bad").exists()
+    reason = (st.inbox / "Error" / "x.bad.error.txt").read_text("utf-8")
+    assert "line 3: no serial number" in reason
+    assert st.service.queue.items() == []
+
+
+def test_buggy_converter_is_contained(make_station: Any) -> None:
+    st = make_station(converters=[Buggy()])
+    drop(st.inbox, "x.bug", "whatever")
+    st.tick()
+    reason = (st.inbox / "Error" / "x.bug.error.txt").read_text("utf-8")
+    assert "IndexError" in reason
+
+
+def test_malformed_wsjf_goes_to_error_and_good_files_still_flow(make_station: Any) -> None:
+    st = make_station()
+    drop(st.inbox, "bad.json", '{"type": "T", "pn": ')
+    good = wsjf()
+    drop(st.inbox, "good.json", good)
+    st.tick()
+    assert list(st.server.accepted) == [good["id"]]
+    assert "not valid JSON" in (st.inbox / "Error" / "bad.json.error.txt").read_text("utf-8")
+
+
+def test_hanging_converter_times_out(make_station: Any) -> None:
+    hanging = Hanging()
+    st = make_station(converters=[hanging], converter_timeout=0.3)
+    drop(st.inbox, "x.hang", "whatever")
+    try:
+        st.tick()
+        assert "did not finish within 0.3 s" in (st.inbox / "Error" / "x.hang.error.txt").read_text(
+            "utf-8"
+        )
+        assert st.service.refresh_snapshot()["hung_converters"] == 1
+    finally:
+        hanging.release.set()
+
+
+def test_file_still_being_written_waits(make_station: Any) -> None:
+    st = make_station(stable_seconds=5.0)
+    path = drop(st.inbox, "a.json", "{")
+    st.tick(advance=1.0)
+    st.tick(advance=1.0)
+    assert path.exists()
+    assert st.service.queue.items() == []
+    path.write_text(json.dumps(wsjf()), "utf-8")  # the writer finishes
+    st.tick(advance=1.0)
+    assert path.exists()
+    st.tick(advance=6.0)
+    assert not path.exists()
+    assert st.states() == [State.DELIVERED]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ServerError(503, "Service Unavailable"),
+        WatsConnectionError("connection reset"),
+        RateLimitError(429, "slow down", retry_after=2.0),
+        AuthenticationError(401, "token refused"),
+        RuntimeError("a bug"),
+    ],
+)
+def test_transient_failures_retry_on_the_ladder(make_station: Any, error: Exception) -> None:
+    st = make_station()
+    st.server.failures = [error, error]
+    drop(st.inbox, "a.json", wsjf())
+    st.tick()
+    (item,) = st.service.queue.items()
+    assert item.state is State.PENDING
+    assert item.attempts == 1
+    assert 10.0 <= item.next_attempt_at - st.clock.now <= 11.0  # first rung + jitter
+    st.tick(advance=5.0)  # not due yet
+    assert len(st.server.attempts) == 1
+    st.tick(advance=6.0)
+    (item,) = st.service.queue.items()
+    assert (item.state, item.attempts) == (State.PENDING, 2)
+    assert 20.0 <= item.next_attempt_at - st.clock.now <= 22.0
+    st.tick(advance=25.0)
+    assert st.states() == [State.DELIVERED]
+    assert len(st.server.attempts) == 3
+
+
+def test_bad_request_is_parked_with_the_servers_text_and_retry_resends(make_station: Any) -> None:
+    st = make_station()
+    st.server.failures = [BadRequestError(400, "root -> sn: too long\nprocessCode: unknown")]
+    report = wsjf()
+    drop(st.inbox, "a.json", report)
+    st.tick()
+    (item,) = st.service.queue.items()
+    assert item.state is State.PARKED
+    assert item.last_error == "400: root -> sn: too long\nprocessCode: unknown"
+    st.tick(advance=100.0)
+    assert len(st.server.attempts) == 1  # parked rows are left alone
+    st.service.queue.requeue(item.id, now=st.clock.now)
+    st.tick()
+    assert st.states() == [State.DELIVERED]
+    assert report["id"] in st.server.accepted
+
+
+def test_unreadable_row_is_quarantined_not_deleted(make_station: Any) -> None:
+    st = make_station()
+    st.service.queue.add([wsjf()], now=st.clock.now)
+    st.service.queue._db.execute("UPDATE item SET payload = 'not json'")
+    st.tick()
+    (item,) = st.service.queue.items()
+    assert item.state is State.QUARANTINED
+    assert "unreadable payload" in item.last_error
+
+
+@pytest.mark.parametrize("action", ["delete", "zip", "keep"])
+def test_post_actions(make_station: Any, tmp_path: Path, action: str) -> None:
+    inbox = tmp_path / "inbox"
+    st = make_station(folders=[FolderConfig(path=inbox, observer="polling", post_action=action)])
+    report = wsjf()
+    path = drop(inbox, "a.json", report)
+    st.tick()
+    st.tick()
+    assert st.server.attempts == [report["id"]]  # "keep" is not sent again
+    if action == "delete":
+        assert not path.exists()
+    elif action == "zip":
+        assert not path.exists()
+        with zipfile.ZipFile(inbox / "Done" / "a.json.zip") as archive:
+            assert json.loads(archive.read("a.json")) == report
+    else:
+        assert path.exists()
+
+
+def test_low_disk_pauses_intake(make_station: Any) -> None:
+    st = make_station(min_free_mb=1e12)
+    path = drop(st.inbox, "a.json", wsjf())
+    st.tick()
+    assert path.exists()
+    snapshot = st.service.refresh_snapshot()
+    assert "floor" in snapshot["intake_paused"]
+
+
+def test_classification_and_backoff() -> None:
+    assert classify(BadRequestError(400, "bad")).park
+    assert not classify(ServerError(503, "x")).park
+    assert classify(RateLimitError(429, "x", retry_after=7.0)).wait == 7.0
+    assert backoff(1, [1, 2, 4], rng=lambda: 0.0) == 1
+    assert backoff(9, [1, 2, 4], rng=lambda: 0.0) == 4
+    assert backoff(1, [1, 2, 4], wait=30.0) == 30.0
+    assert backoff(2, [1, 2, 4], rng=lambda: 1.0) == pytest.approx(2.2)
