@@ -322,8 +322,13 @@ def report_to_wsjf(r: Report) -> dict[str, Any]:
     """The report as a WSJF dict; call ``finalize()`` first (``Report.to_wsjf`` does)."""
     start_text = _date_out(r.start, r._start_memo, "start")
     memo = r._start_utc_memo
-    if memo is not None and memo[0] == r.start:
-        utc_text: str | None = memo[1]
+    start_memo = r._start_memo
+    utc_text: str | None
+    if r.start.tzinfo is None and start_memo is not None and start_memo[0] is r.start:
+        # read without an offset (§10.18): echo what came, derive nothing
+        utc_text = memo[1] if memo is not None else None
+    elif memo is not None and memo[0] == r.start:
+        utc_text = memo[1]
     else:
         utc_text = format_utc(r.start, "start")
     d: dict[str, Any] = {

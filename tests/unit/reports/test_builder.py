@@ -375,3 +375,25 @@ def test_additional_data_nested_round_trip() -> None:
     d = r.to_wsjf()
     assert d["additionalData"][0]["props"][0]["props"][0]["numFormat"] == "0.0"
     assert Report.from_wsjf(d).to_wsjf() == d
+
+
+def test_start_without_offset_is_echoed_not_invented() -> None:
+    d = Report.from_wsjf(
+        {
+            "type": "R",
+            "id": str(uuid.uuid4()),
+            "pn": "P",
+            "sn": "S",
+            "rev": "A",
+            "processCode": 500,
+            "result": "P",
+            "machineName": "m",
+            "location": "l",
+            "purpose": "p",
+            "start": "2026-03-03T09:00:00",
+            "uur": {},
+            "subUnits": [],
+        }
+    ).to_wsjf()
+    assert d["start"] == "2026-03-03T09:00:00"
+    assert d["startUTC"] is None
