@@ -31,7 +31,8 @@ def emulator(
     """Serve the WATS emulator until interrupted (Ctrl-C).
 
     Prints `PYWATS_SERVER_URL=...` and `PYWATS_API_TOKEN=...` on stdout: the variables the
-    SDK and the CLI read, ready to export in another shell.
+    SDK and the CLI read, ready to export in another shell. Ctrl-C stops it gracefully
+    (exit code 130, as for any interrupted wats command).
     """
     import sys
 
