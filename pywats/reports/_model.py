@@ -33,6 +33,7 @@ from pywats.reports._parts import (
     BooleanMeasurement,
     CallExe,
     Chart,
+    Failure,
     LoopInfo,
     MessagePopup,
     MiscInfo,
@@ -43,7 +44,6 @@ from pywats.reports._parts import (
     SubUnit,
 )
 from pywats.reports._status import (
-    DUAL_OPS,
     FAIL_RANK,
     SINGLE_OPS,
     numeric_status,
@@ -99,14 +99,11 @@ def _make_numeric(
         else:
             comp_op = CompOp.LOG
     op = comp_op.upper()
+    lo, hi = low, high
     if op in SINGLE_OPS:
         # Single-limit operators carry their one limit in lowLimit, whatever it was called.
         lo = limit if limit is not None else (low if low is not None else high)
         hi = None
-    elif op in DUAL_OPS:
-        lo, hi = low, high
-    else:
-        lo, hi = low, high
     if status is None:
         status = numeric_status(op, value, lo, hi)
     return NumericMeasurement(
@@ -1060,7 +1057,7 @@ class UURReport(Report):
             replaces.replaced_idx = idx
         return unit
 
-    def add_failure(self, category: str, code: str, **kwargs: Any) -> Any:
+    def add_failure(self, category: str, code: str, **kwargs: Any) -> Failure:
         """Record a failure on the main unit (see :meth:`SubUnit.add_failure`)."""
         return self.main_unit.add_failure(category, code, **kwargs)
 

@@ -36,3 +36,15 @@ def test_validation_error_is_the_package_wide_one() -> None:
         pywats.reports.validate({})
     assert info.value.lines[0] == "report: type is required."
     assert isinstance(info.value, ValueError)
+
+
+def test_package_docstring_example_runs() -> None:
+    doc = pywats.reports.__doc__ or ""
+    block = doc.split("::\n\n", 1)[1].split("\n\n``validate", 1)[0]
+    code = "\n".join(line[4:] for line in block.splitlines())
+    scope: dict[str, object] = {}
+    exec(code, scope)
+    report = scope["r"]
+    assert isinstance(report, pywats.reports.UUTReport)
+    assert report.result == "F"  # the loop's first reading is out of its limits
+    assert isinstance(scope["body"], str)
