@@ -107,7 +107,13 @@ def save_product(store: Store, body: Any) -> tuple[dict[str, Any], bool]:
             "tags": [],
         }
     for key in _PRODUCT_FIELDS:
-        if key in body and key != "productId":
+        # A part number changes only by naming the product by id (a rename); otherwise the
+        # stored spelling stays, as keys match case-insensitively.
+        if (
+            key in body
+            and key != "productId"
+            and (key != "partNumber" or created or body.get("productId"))
+        ):
             product[key] = body[key]
     if not created and product["partNumber"] != existing["partNumber"]:  # type: ignore[index]
         store.delete("product", existing["partNumber"])  # type: ignore[index]
