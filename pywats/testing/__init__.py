@@ -4,9 +4,10 @@
 
     from pywats.testing import Emulator
 
-    with Emulator() as emu:
-        api = pyWATS(emu.url, token=emu.token)
+    with Emulator() as emu:                      # started in a few milliseconds
+        httpx.get(f"{emu.url}/api/App/Version", headers=emu.auth_headers)
         emu.faults.add("POST", "/api/Report/WSJF", status=503, times=2)
+        emu.reports()                             # what was stored, as posted
 
 It speaks every operation of the public API the SDK uses (``ROUTES``), keeps state in SQLite
 and injects faults on request. ``wats emulator`` serves it from the command line.
