@@ -71,9 +71,7 @@ def classify(exc: BaseException) -> tuple[int, str | None]:
         return EXIT_INTERRUPTED, None
     if isinstance(exc, CredentialsMissingError):
         return EXIT_AUTH, None
-    station_config = sys.modules.get("pywats.station.config")
-    station_error: Any = getattr(station_config, "ConfigError", ConfigError)
-    if isinstance(exc, ConfigError | station_error):
+    if isinstance(exc, ConfigError):
         return EXIT_CONFIG, "see `wats config show` and `wats config --help`"
     if isinstance(exc, e.AuthenticationError | e.PermissionDeniedError):
         return EXIT_AUTH, None

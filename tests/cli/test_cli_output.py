@@ -102,3 +102,34 @@ def test_empty_list_renders_empty_json_array_and_empty_table() -> None:
 def test_scalars_and_unicode() -> None:
     assert json.loads(_render("Ω ¶ ok", OutputFormat.json)) == "Ω ¶ ok"
     assert _render(3, OutputFormat.table).strip() == "3"
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from wats_cli._context import State, begin
+    from wats_cli._progress import progress
+
+    begin(State())
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    with progress(3, "Submitting") as advance:
+        for _ in range(3):
+            advance()
+    assert piped.getvalue() == ""
+
+    terminal = Tty()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setenv("TERM", "xterm")
+    with progress(3, "Submitting") as advance:
+        for _ in range(3):
+            advance()
+    assert "Submitting" in terminal.getvalue()
+    assert "3/3" in terminal.getvalue()
+
+    begin(State(quiet=True))
+    quiet = Tty()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    with progress(3, "Submitting") as advance:
+        advance()
+    assert quiet.getvalue() == ""

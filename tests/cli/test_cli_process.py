@@ -144,3 +144,19 @@ def test_sentinel_token_never_appears(
     assert instance_files
     for path in instance_files:
         assert sentinel not in path.read_text()
+
+
+def test_shell_completion(wats_home: Path) -> None:
+    env = wats_env(wats_home)
+    script = run(env, "--show-completion", "bash")
+    assert script.returncode == 0
+    assert "_wats_completion" in script.stdout
+    env.update(_WATS_COMPLETE="complete_bash", COMP_WORDS="wats prod", COMP_CWORD="1")
+    completed = subprocess.run(
+        [sys.executable, "-m", "wats_cli"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert completed.stdout.split() == ["product", "production"]
