@@ -1,8 +1,9 @@
 """Fixtures for the SDK against the emulator: both twins, a sleep recorder, fault injection.
 
 ``async_api`` (used by the tests in ``_async/``) and ``api`` (their unasync'd twins in
-``_sync/``) are clients on a fresh emulator state, with retries fast and every wait recorded
-in ``waits`` instead of slept.
+``_sync/``) are clients on a fresh emulator state (``emulator``, ``fresh_emulator`` and
+``faults`` come from tests/conftest.py), with every wait recorded in ``waits`` instead of
+slept.
 """
 
 from __future__ import annotations
@@ -15,27 +16,16 @@ import pytest
 from pywats._async._client import AsyncWATS
 from pywats._options import BreakerConfig, RateLimit, RetryConfig
 from pywats._sync._client import pyWATS
-from pywats.testing import Emulator, Faults
+from pywats.testing import Emulator
 
 # Fast, deterministic retries: the recorded waits are the backoff itself (no jitter).
 RETRY = RetryConfig(max_retries=3, initial_backoff=0.25, max_backoff=2.0, jitter=0.0)
 
 
-@pytest.fixture(scope="session")
-def emulator() -> Iterator[Emulator]:
-    with Emulator() as emu:
-        yield emu
-
-
 @pytest.fixture
-def fresh(emulator: Emulator) -> Emulator:
-    emulator.reset()
-    return emulator
-
-
-@pytest.fixture
-def faults(fresh: Emulator) -> Faults:
-    return fresh.faults
+def fresh(fresh_emulator: Emulator) -> Emulator:
+    """The run's emulator (tests/conftest.py), reset to its seed data, faults cleared."""
+    return fresh_emulator
 
 
 @pytest.fixture
