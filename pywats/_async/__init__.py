@@ -1,1 +1,1 @@
-"""The async client and services: hand-written. ``pywats/_sync/`` is generated from here."""
+"""The client and its services, written once as async code (the sync twin is generated)."""

@@ -1,4 +1,4 @@
-"""``AsyncWATS``: the async client. ``pyWATS`` in ``pywats/_sync/`` is generated from this file.
+"""The WATS client, written once as async code (its sync twin is generated from this file).
 
 A client owns one connection pool (an httpx client), one circuit breaker, one rate limiter
 and the station registry; ``with_options`` copies share all of them. Domain services
@@ -99,7 +99,7 @@ class AsyncClientState:
 
 
 class AsyncWATS:
-    """A WATS server, reached asynchronously: ``await api.product.get("ABC-1")``.
+    """A client for one WATS server: ``await api.product.get("ABC-1")``.
 
     Args:
         base_url: the server, e.g. ``https://acme.wats.com`` (a trailing ``/api`` or an

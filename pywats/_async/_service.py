@@ -1,4 +1,4 @@
-"""The base of every async service, and ``_call()``: the one resilience boundary.
+"""The base of every domain service, and ``_call()``: the one resilience boundary.
 
 Every call into the generated client goes through ``_call()``, in this order::
 
