@@ -101,8 +101,15 @@ class ApiError(WatsError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_api_error,
-            (type(self), self.status, self.server_message, self.body, self.method, self.url,
-             self.request_id),
+            (
+                type(self),
+                self.status,
+                self.server_message,
+                self.body,
+                self.method,
+                self.url,
+                self.request_id,
+            ),
         )
 
 
@@ -152,8 +159,9 @@ class RateLimitError(ApiError):
 
     retryable = True
 
-    def __init__(self, status: int, message: str, *, retry_after: float | None = None,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, status: int, message: str, *, retry_after: float | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(status, message, **kwargs)
         self.retry_after = retry_after
 
@@ -216,8 +224,20 @@ def error_for_status(status: int) -> type[ApiError]:
     return _BY_STATUS.get(status, ApiError)
 
 
-for _cls in (WatsError, ApiError, BadRequestError, AuthenticationError, PermissionDeniedError,
-             NotFoundError, ConflictError, RateLimitError, ServerError, WatsConnectionError,
-             WatsTimeoutError, CircuitOpenError, ReportValidationError):
+for _cls in (
+    WatsError,
+    ApiError,
+    BadRequestError,
+    AuthenticationError,
+    PermissionDeniedError,
+    NotFoundError,
+    ConflictError,
+    RateLimitError,
+    ServerError,
+    WatsConnectionError,
+    WatsTimeoutError,
+    CircuitOpenError,
+    ReportValidationError,
+):
     _cls.__module__ = "pywats"
 del _cls
