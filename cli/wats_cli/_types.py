@@ -40,6 +40,7 @@ def output_option() -> Any:
         None,
         "--output",
         "-o",
+        metavar="FORMAT",
         help="table, json or csv (default: table on a terminal, json when piped).",
         case_sensitive=False,
     )

@@ -59,15 +59,20 @@ def main(
         None,
         "--instance",
         "-i",
+        metavar="NAME",
         help="Named configuration to use (default: $PYWATS_INSTANCE_ID, else 'default').",
     ),
     url: str = typer.Option(
-        None, "--url", help="Server URL for this run (overrides $PYWATS_SERVER_URL and the file)."
+        None,
+        "--url",
+        metavar="URL",
+        help="Server URL for this run (overrides $PYWATS_SERVER_URL and the file).",
     ),
     output: OutputFormat = typer.Option(
         None,
         "--output",
         "-o",
+        metavar="FORMAT",
         help="table, json or csv (default: table on a terminal, json when piped).",
         case_sensitive=False,
     ),
@@ -81,7 +86,12 @@ def main(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only data and errors."),
     retries: int = typer.Option(
-        2, "--retries", min=0, max=10, help="Retries of a failed request (5xx, 429, network)."
+        2,
+        "--retries",
+        min=0,
+        max=10,
+        metavar="N",
+        help="Retries of a failed request (5xx, 429, network).",
     ),
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."

@@ -121,6 +121,7 @@ def top_failed(
 def measurements(
     paths: list[str] = typer.Argument(
         ...,
+        metavar="PATH",
         help="Measurement paths: step names joined by '¶' (U+00B6); '¶¶name' picks one"
         " measurement of a multi-measurement step.",
         show_default=False,

@@ -15,7 +15,10 @@ app = typer.Typer(
 )
 
 _ASSET = typer.Argument(
-    ..., help="The asset's serial number, or its asset id (a GUID).", show_default=False
+    ...,
+    metavar="ASSET",
+    help="The asset's serial number, or its asset id (a GUID).",
+    show_default=False,
 )
 
 
@@ -160,7 +163,10 @@ def log(
 def state(
     asset: str = _ASSET,
     new_state: AssetState = typer.Argument(
-        None, help="Set this state; without it, show the current status.", show_default=False
+        None,
+        metavar="STATE",
+        help="Set this state; without it, show the current status.",
+        show_default=False,
     ),
     output: OutputFormat = output_option(),
 ) -> None:

@@ -124,7 +124,9 @@ def show(output: OutputFormat = output_option()) -> None:
 
 
 @app.command("get")
-def get_(key: str = typer.Argument(..., help="Dotted key, e.g. server.url.")) -> None:
+def get_(
+    key: str = typer.Argument(..., metavar="KEY", help="Dotted key, e.g. server.url."),
+) -> None:
     """Print one value from the instance file (exit 1 when it is not set)."""
     import json
 
@@ -147,9 +149,11 @@ def get_(key: str = typer.Argument(..., help="Dotted key, e.g. server.url.")) ->
 @app.command("set")
 def set_(
     key: str = typer.Argument(
-        ..., help="Dotted key: server.url, station.name, upload.concurrency, queue.*, ..."
+        ...,
+        metavar="KEY",
+        help="Dotted key: server.url, station.name, upload.concurrency, queue.*, ...",
     ),
-    value: str = typer.Argument(..., help="The new value."),
+    value: str = typer.Argument(..., metavar="VALUE", help="The new value."),
 ) -> None:
     """Set one value in the instance file (checked before it is written).
 
@@ -166,7 +170,9 @@ def set_(
 
 
 @app.command()
-def unset(key: str = typer.Argument(..., help="Dotted key, e.g. station.purpose.")) -> None:
+def unset(
+    key: str = typer.Argument(..., metavar="KEY", help="Dotted key, e.g. station.purpose."),
+) -> None:
     """Remove one value from the instance file."""
     from pywats._instances import delete_key, load_instance
     from wats_cli._context import connection, info

@@ -34,7 +34,9 @@ def list_(
 
 @app.command()
 def get(
-    process: str = typer.Argument(..., help="Process code (100) or name.", show_default=False),
+    process: str = typer.Argument(
+        ..., metavar="PROCESS", help="Process code (100) or name.", show_default=False
+    ),
     output: OutputFormat = output_option(),
 ) -> None:
     """Show one process by code or exact name."""

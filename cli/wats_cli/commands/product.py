@@ -11,7 +11,9 @@ app = typer.Typer(help="Products, revisions, BOMs and product groups.", no_args_
 
 @app.command()
 def get(
-    part_number: str = typer.Argument(..., help="The part number.", show_default=False),
+    part_number: str = typer.Argument(
+        ..., metavar="PART_NUMBER", help="The part number.", show_default=False
+    ),
     output: OutputFormat = output_option(),
 ) -> None:
     """Show one product with its revisions and tags."""
@@ -34,8 +36,10 @@ def list_(
 
 @app.command()
 def revisions(
-    part_number: str = typer.Argument(..., help="The part number.", show_default=False),
-    revision: str = typer.Argument(None, help="One revision to show in full."),
+    part_number: str = typer.Argument(
+        ..., metavar="PART_NUMBER", help="The part number.", show_default=False
+    ),
+    revision: str = typer.Argument(None, metavar="REVISION", help="One revision to show in full."),
     output: OutputFormat = output_option(),
 ) -> None:
     """List a product's revisions, or show one."""
@@ -51,7 +55,7 @@ def revisions(
 
 @app.command()
 def bom(
-    file: str = typer.Argument(..., help="A BOM in WSBF XML.", show_default=False),
+    file: str = typer.Argument(..., metavar="FILE", help="A BOM in WSBF XML.", show_default=False),
     output: OutputFormat = output_option(),
 ) -> None:
     """Upload (insert or update) a bill of materials written in WSBF XML."""
@@ -67,7 +71,9 @@ def bom(
 
 @app.command()
 def groups(
-    part_number: str = typer.Argument(..., help="The part number.", show_default=False),
+    part_number: str = typer.Argument(
+        ..., metavar="PART_NUMBER", help="The part number.", show_default=False
+    ),
     revision: str = typer.Option(None, "--revision", "-r", help="One revision only."),
     output: OutputFormat = output_option(),
 ) -> None:

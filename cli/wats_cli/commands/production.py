@@ -12,8 +12,10 @@ sn_app = typer.Typer(help="Serial-number pools: types, take, ranges.", no_args_i
 app.add_typer(unit_app, name="unit")
 app.add_typer(sn_app, name="sn")
 
-_SN = typer.Argument(..., help="The unit's serial number.", show_default=False)
-_PN = typer.Argument(..., help="The unit's part number.", show_default=False)
+_SN = typer.Argument(
+    ..., metavar="SERIAL_NUMBER", help="The unit's serial number.", show_default=False
+)
+_PN = typer.Argument(..., metavar="PART_NUMBER", help="The unit's part number.", show_default=False)
 
 # Unit phases are flags on the wire (reference §3.4); people type names.
 _PHASES = {
@@ -64,6 +66,7 @@ def unit_phase(
     part_number: str = _PN,
     phase: str = typer.Argument(
         ...,
+        metavar="PHASE",
         help="finalized, under-production, shipped, ... or the phase number.",
         show_default=False,
     ),
@@ -82,7 +85,7 @@ def unit_process(
     serial_number: str = _SN,
     part_number: str = _PN,
     process_name: str = typer.Argument(
-        ..., help="The process (operation) name.", show_default=False
+        ..., metavar="PROCESS_NAME", help="The process (operation) name.", show_default=False
     ),
     output: OutputFormat = output_option(),
 ) -> None:
@@ -99,7 +102,7 @@ def unit_process(
 @unit_app.command("verify")
 def unit_verify(
     serial_number: str = _SN,
-    part_number: str = typer.Argument(None, help="The unit's part number."),
+    part_number: str = typer.Argument(None, metavar="PART_NUMBER", help="The unit's part number."),
     output: OutputFormat = output_option(),
 ) -> None:
     """Check a unit against the verification rules and show its grade."""
@@ -118,8 +121,10 @@ def sn_types(output: OutputFormat = output_option()) -> None:
 
 @sn_app.command("take")
 def sn_take(
-    serial_number_type: str = typer.Argument(..., help="The pool.", show_default=False),
-    quantity: int = typer.Argument(1, min=1, help="How many to take."),
+    serial_number_type: str = typer.Argument(
+        ..., metavar="SERIAL_NUMBER_TYPE", help="The pool.", show_default=False
+    ),
+    quantity: int = typer.Argument(1, metavar="QUANTITY", min=1, help="How many to take."),
     ref_sn: str = typer.Option(None, "--ref-sn", help="Reference serial number."),
     ref_pn: str = typer.Option(None, "--ref-pn", help="Reference part number."),
     station: str = typer.Option(None, "--station", help="Station taking them."),
@@ -144,9 +149,11 @@ def sn_take(
 
 @sn_app.command("ranges")
 def sn_ranges(
-    serial_number_type: str = typer.Argument(..., help="The pool.", show_default=False),
-    start: str = typer.Argument(..., help="First address.", show_default=False),
-    end: str = typer.Argument(..., help="Last address.", show_default=False),
+    serial_number_type: str = typer.Argument(
+        ..., metavar="SERIAL_NUMBER_TYPE", help="The pool.", show_default=False
+    ),
+    start: str = typer.Argument(..., metavar="START", help="First address.", show_default=False),
+    end: str = typer.Argument(..., metavar="END", help="Last address.", show_default=False),
     since: str = typer.Option(None, "--since", help="Taken at or after (2026-11-01, 7d)."),
     until: str = typer.Option(None, "--until", help="Taken before."),
     output: OutputFormat = output_option(),
@@ -168,7 +175,9 @@ def sn_ranges(
 
 @app.command()
 def batches(
-    batch_numbers: list[str] = typer.Argument(..., help="Batch numbers.", show_default=False),
+    batch_numbers: list[str] = typer.Argument(
+        ..., metavar="BATCH", help="Batch numbers.", show_default=False
+    ),
     size: int = typer.Option(None, "--size", min=0, help="Batch size."),
     output: OutputFormat = output_option(),
 ) -> None:

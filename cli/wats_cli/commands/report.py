@@ -51,7 +51,9 @@ def _finish_validation(results: list[dict[str, Any]], output: OutputFormat | Non
 
 @app.command()
 def validate(
-    files: list[str] = typer.Argument(..., help="WSJF JSON files.", show_default=False),
+    files: list[str] = typer.Argument(
+        ..., metavar="FILE", help="WSJF JSON files.", show_default=False
+    ),
     output: OutputFormat = output_option(),
 ) -> None:
     """Check reports locally the way the server does (nothing is sent; exit 7 if any fail)."""
@@ -60,7 +62,9 @@ def validate(
 
 @app.command()
 def submit(
-    files: list[str] = typer.Argument(..., help="WSJF JSON files.", show_default=False),
+    files: list[str] = typer.Argument(
+        ..., metavar="FILE", help="WSJF JSON files.", show_default=False
+    ),
     validate_only: bool = typer.Option(
         False, "--validate-only", help="Only check the files; send nothing (like `validate`)."
     ),
@@ -114,7 +118,9 @@ def submit(
 
 @app.command()
 def get(
-    report_id: str = typer.Argument(..., help="The report id (a GUID).", show_default=False),
+    report_id: str = typer.Argument(
+        ..., metavar="REPORT_ID", help="The report id (a GUID).", show_default=False
+    ),
     fmt: str = typer.Option(
         None,
         "--format",

@@ -57,7 +57,9 @@ def list_(
 
 @app.command()
 def get(
-    ticket_id: str = typer.Argument(..., help="The ticket id (a GUID).", show_default=False),
+    ticket_id: str = typer.Argument(
+        ..., metavar="TICKET_ID", help="The ticket id (a GUID).", show_default=False
+    ),
     output: OutputFormat = output_option(),
 ) -> None:
     """Show one ticket with its history."""
@@ -68,7 +70,9 @@ def get(
 
 @app.command()
 def create(
-    subject: str = typer.Argument(..., help="What the problem is.", show_default=False),
+    subject: str = typer.Argument(
+        ..., metavar="SUBJECT", help="What the problem is.", show_default=False
+    ),
     text: str = typer.Option(None, "--text", help="A first comment."),
     priority: Priority = typer.Option(Priority.normal, "--priority", help="Ticket priority."),
     assignee: str = typer.Option(None, "--assignee", help="User to assign it to."),

@@ -41,7 +41,7 @@ def list_(
 @app.command()
 def get(
     package: str = typer.Argument(
-        ..., help="The package id (a GUID) or its name.", show_default=False
+        ..., metavar="PACKAGE", help="The package id (a GUID) or its name.", show_default=False
     ),
     status: PackageStatus = typer.Option(
         PackageStatus.released, "--status", help="With a name: the package's status."
@@ -68,7 +68,9 @@ def get(
 
 @app.command()
 def files(
-    package_id: str = typer.Argument(..., help="The package id.", show_default=False),
+    package_id: str = typer.Argument(
+        ..., metavar="PACKAGE_ID", help="The package id.", show_default=False
+    ),
     output: OutputFormat = output_option(),
 ) -> None:
     """List a package's files (metadata: name, folder, attributes)."""
@@ -79,9 +81,11 @@ def files(
 
 @app.command()
 def upload(
-    package_id: str = typer.Argument(..., help="The package id.", show_default=False),
+    package_id: str = typer.Argument(
+        ..., metavar="PACKAGE_ID", help="The package id.", show_default=False
+    ),
     zip_file: str = typer.Argument(
-        ..., help="A zip whose files sit inside folders.", show_default=False
+        ..., metavar="ZIP_FILE", help="A zip whose files sit inside folders.", show_default=False
     ),
     clean: bool = typer.Option(False, "--clean", help="Replace all files instead of merging."),
     output: OutputFormat = output_option(),
