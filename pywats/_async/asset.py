@@ -7,7 +7,7 @@ Most operations name the asset by its id or by its serial number: give exactly o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from wats_api.api.asset import (
@@ -77,6 +77,22 @@ class AsyncAssetService(AsyncService):
             )
         )
         return clean(response.parsed) or []
+
+    async def iter(
+        self,
+        filter: Filter | str | None = None,
+        *,
+        orderby: str | Iterable[str] | None = "assetId",
+        page_size: int = 500,
+        limit: int | None = None,
+    ) -> AsyncIterator[AssetListItem]:
+        """Iterate over every matching asset, ``page_size`` per request (``$skip`` paging)."""
+
+        async def fetch(skip: int, top: int) -> list[AssetListItem]:
+            return await self.query(filter, top=top, skip=skip, orderby=orderby)
+
+        async for item in self._paginate(fetch, page_size=page_size, limit=limit):
+            yield item
 
     async def save(self, asset: Asset | Mapping[str, Any]) -> Any:
         """Create or update an asset (``serialNumber`` and ``typeId`` required).
@@ -251,6 +267,22 @@ class AsyncAssetService(AsyncService):
             )
         )
         return clean(response.parsed) or []
+
+    async def iter_log(
+        self,
+        filter: Filter | str | None = None,
+        *,
+        orderby: str | Iterable[str] | None = None,
+        page_size: int = 500,
+        limit: int | None = None,
+    ) -> AsyncIterator[AssetLogListItem]:
+        """Iterate over the asset log (newest first unless ``orderby``), page by page."""
+
+        async def fetch(skip: int, top: int) -> list[AssetLogListItem]:
+            return await self.query_log(filter, top=top, skip=skip, orderby=orderby)
+
+        async for item in self._paginate(fetch, page_size=page_size, limit=limit):
+            yield item
 
     async def query_types(
         self,

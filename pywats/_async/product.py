@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from wats_api.api.product import (
@@ -88,6 +88,22 @@ class AsyncProductService(AsyncService):
             )
         )
         return clean(response.parsed) or []
+
+    async def iter(
+        self,
+        filter: Filter | str | None = None,
+        *,
+        orderby: str | Iterable[str] | None = "partNumber",
+        page_size: int = 500,
+        limit: int | None = None,
+    ) -> AsyncIterator[ProductListItem]:
+        """Iterate over every matching product, ``page_size`` per request (``$skip`` paging)."""
+
+        async def fetch(skip: int, top: int) -> list[ProductListItem]:
+            return await self.query(filter, top=top, skip=skip, orderby=orderby)
+
+        async for item in self._paginate(fetch, page_size=page_size, limit=limit):
+            yield item
 
     async def save(self, product: ProductLike) -> Product:
         """Create a product (no ``productId``) or update one; return the server's copy.

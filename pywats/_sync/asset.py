@@ -9,7 +9,7 @@ Most operations name the asset by its id or by its serial number: give exactly o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from wats_api.api.asset import (
@@ -79,6 +79,22 @@ class AssetService(Service):
             )
         )
         return clean(response.parsed) or []
+
+    def iter(
+        self,
+        filter: Filter | str | None = None,
+        *,
+        orderby: str | Iterable[str] | None = "assetId",
+        page_size: int = 500,
+        limit: int | None = None,
+    ) -> Iterator[AssetListItem]:
+        """Iterate over every matching asset, ``page_size`` per request (``$skip`` paging)."""
+
+        def fetch(skip: int, top: int) -> list[AssetListItem]:
+            return self.query(filter, top=top, skip=skip, orderby=orderby)
+
+        for item in self._paginate(fetch, page_size=page_size, limit=limit):
+            yield item
 
     def save(self, asset: Asset | Mapping[str, Any]) -> Any:
         """Create or update an asset (``serialNumber`` and ``typeId`` required).
@@ -253,6 +269,22 @@ class AssetService(Service):
             )
         )
         return clean(response.parsed) or []
+
+    def iter_log(
+        self,
+        filter: Filter | str | None = None,
+        *,
+        orderby: str | Iterable[str] | None = None,
+        page_size: int = 500,
+        limit: int | None = None,
+    ) -> Iterator[AssetLogListItem]:
+        """Iterate over the asset log (newest first unless ``orderby``), page by page."""
+
+        def fetch(skip: int, top: int) -> list[AssetLogListItem]:
+            return self.query_log(filter, top=top, skip=skip, orderby=orderby)
+
+        for item in self._paginate(fetch, page_size=page_size, limit=limit):
+            yield item
 
     def query_types(
         self,

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from wats_api.api.product import (
@@ -90,6 +90,22 @@ class ProductService(Service):
             )
         )
         return clean(response.parsed) or []
+
+    def iter(
+        self,
+        filter: Filter | str | None = None,
+        *,
+        orderby: str | Iterable[str] | None = "partNumber",
+        page_size: int = 500,
+        limit: int | None = None,
+    ) -> Iterator[ProductListItem]:
+        """Iterate over every matching product, ``page_size`` per request (``$skip`` paging)."""
+
+        def fetch(skip: int, top: int) -> list[ProductListItem]:
+            return self.query(filter, top=top, skip=skip, orderby=orderby)
+
+        for item in self._paginate(fetch, page_size=page_size, limit=limit):
+            yield item
 
     def save(self, product: ProductLike) -> Product:
         """Create a product (no ``productId``) or update one; return the server's copy.

@@ -51,7 +51,11 @@ async def test_asset_lifecycle(async_api: AsyncWATS) -> None:
     await async_api.asset.set_state(serial_number="FX-1", state=2)
     assert (await async_api.asset.get("FX-1")).state == 2  # type: ignore[union-attr]
 
+    paged_assets = [a.serial_number async for a in async_api.asset.iter(page_size=1)]
+    assert sorted(paged_assets) == ["FX-1", "FX-1-PIN"]
     log = await async_api.asset.query_log(top=50)
+    paged = [entry.comment async for entry in async_api.asset.iter_log(page_size=2)]
+    assert [entry.comment for entry in log] == paged
     comments = [entry.comment for entry in log]
     assert "Bed 3 is loose" in comments
     assert "cleaned" in comments

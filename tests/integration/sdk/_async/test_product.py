@@ -84,3 +84,14 @@ async def test_bom_groups_and_vendors(async_api: AsyncWATS, fresh: Emulator) -> 
     names = {v["VendorName"] for v in await async_api.product.get_vendors()}
     assert "Acme" not in names
     assert "Globex" in names
+
+
+@pytest.mark.anyio
+async def test_iterating_products_pages_through_all(async_api: AsyncWATS, fresh: Emulator) -> None:
+    await async_api.product.save_many(
+        [{"partNumber": f"IT-{i:02d}", "name": f"Item {i}"} for i in range(7)]
+    )
+    names = [p.part_number async for p in async_api.product.iter(page_size=3)]
+    assert names == [f"IT-{i:02d}" for i in range(7)]
+    assert fresh.faults.hits("GET", "/api/Product/Query") == 3
+    assert len([p async for p in async_api.product.iter(F("partNumber").ne("IT-00"), limit=2)]) == 2

@@ -52,7 +52,11 @@ def test_asset_lifecycle(api: pyWATS) -> None:
     api.asset.set_state(serial_number="FX-1", state=2)
     assert (api.asset.get("FX-1")).state == 2  # type: ignore[union-attr]
 
+    paged_assets = [a.serial_number for a in api.asset.iter(page_size=1)]
+    assert sorted(paged_assets) == ["FX-1", "FX-1-PIN"]
     log = api.asset.query_log(top=50)
+    paged = [entry.comment for entry in api.asset.iter_log(page_size=2)]
+    assert [entry.comment for entry in log] == paged
     comments = [entry.comment for entry in log]
     assert "Bed 3 is loose" in comments
     assert "cleaned" in comments

@@ -83,3 +83,13 @@ def test_bom_groups_and_vendors(api: pyWATS, fresh: Emulator) -> None:
     names = {v["VendorName"] for v in api.product.get_vendors()}
     assert "Acme" not in names
     assert "Globex" in names
+
+
+def test_iterating_products_pages_through_all(api: pyWATS, fresh: Emulator) -> None:
+    api.product.save_many(
+        [{"partNumber": f"IT-{i:02d}", "name": f"Item {i}"} for i in range(7)]
+    )
+    names = [p.part_number for p in api.product.iter(page_size=3)]
+    assert names == [f"IT-{i:02d}" for i in range(7)]
+    assert fresh.faults.hits("GET", "/api/Product/Query") == 3
+    assert len([p for p in api.product.iter(F("partNumber").ne("IT-00"), limit=2)]) == 2
