@@ -136,3 +136,33 @@ async def test_copies_share_the_pool_and_closing_closes_it() -> None:
     await copy.process.query()
     await api.close()
     assert copy.is_closed
+
+
+@pytest.mark.anyio
+async def test_tls_and_proxy_settings() -> None:
+    import certifi
+
+    api = AsyncWATS(
+        "https://acme.wats.com", TOKEN, verify=certifi.where(), proxy="http://proxy.local:3128"
+    )
+    assert api.options.verify == certifi.where()
+    assert "proxy.local" not in repr(api.options)  # a proxy URL may carry credentials
+    await api.close()
+    with pytest.raises(FileNotFoundError):
+        AsyncWATS("https://acme.wats.com", TOKEN, verify="/no/such/ca.pem")
+
+
+@pytest.mark.anyio
+async def test_misuse_is_refused_before_any_request() -> None:
+    recorder = Recorder()
+    async with client(recorder) as api:
+        with pytest.raises(ValueError, match="part_number"):
+            await api.product.get("")
+        with pytest.raises(ValueError, match="GUID"):
+            await api.rootcause.get("x")
+        assert api.stations.active is None
+    with pytest.raises(ValueError, match="error_mode"):
+        AsyncWATS("https://acme.wats.com", TOKEN, error_mode="loose")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no WATS API token"):
+        AsyncWATS("https://acme.wats.com", "  ")
+    assert recorder.requests == []

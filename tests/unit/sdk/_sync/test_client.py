@@ -131,3 +131,31 @@ def test_copies_share_the_pool_and_closing_closes_it() -> None:
     copy.process.query()
     api.close()
     assert copy.is_closed
+
+
+def test_tls_and_proxy_settings() -> None:
+    import certifi
+
+    api = pyWATS(
+        "https://acme.wats.com", TOKEN, verify=certifi.where(), proxy="http://proxy.local:3128"
+    )
+    assert api.options.verify == certifi.where()
+    assert "proxy.local" not in repr(api.options)  # a proxy URL may carry credentials
+    api.close()
+    with pytest.raises(FileNotFoundError):
+        pyWATS("https://acme.wats.com", TOKEN, verify="/no/such/ca.pem")
+
+
+def test_misuse_is_refused_before_any_request() -> None:
+    recorder = Recorder()
+    with client(recorder) as api:
+        with pytest.raises(ValueError, match="part_number"):
+            api.product.get("")
+        with pytest.raises(ValueError, match="GUID"):
+            api.rootcause.get("x")
+        assert api.stations.active is None
+    with pytest.raises(ValueError, match="error_mode"):
+        pyWATS("https://acme.wats.com", TOKEN, error_mode="loose")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="no WATS API token"):
+        pyWATS("https://acme.wats.com", "  ")
+    assert recorder.requests == []
