@@ -1,0 +1,325 @@
+"""``nox -s bench``: every benchmark, ours beside the anchor and the raw-httpx floor, in one run.
+
+1. ``import pywats``: time and memory                       (bench_import.py)
+2. CLI cold start: ``--version``, ``--help``, ``product get`` (bench_cli.py)
+3. report build + serialise, parse a server export         (bench_reports.py)
+4. requests against one emulator: sync, async, submissions (bench_requests.py)
+5. station pipeline                                         (bench_station.py, when present)
+
+The anchor, ``pywats-api==0.6.0rc1``, lives in its own virtual environment under
+``benchmarks/.work/`` (its import name is also ``pywats``), created with pip on first use;
+raw httpx runs from ours. One emulator (``pywats.testing.Emulator``, 127.0.0.1, a free port)
+serves sections 2 and 4 while every client runs in its own process. The table is printed and
+written to ``benchmarks/results.md`` with the machine description.
+
+    python benchmarks/run.py                   # the full run (a few minutes)
+    python benchmarks/run.py --quick --no-anchor --output /tmp/results.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.metadata
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_cli
+import bench_import
+import bench_reports
+import bench_requests
+from _common import (
+    ANCHOR,
+    HERE,
+    Cell,
+    RequestSizes,
+    Row,
+    Stats,
+    fmt_overhead,
+    fmt_value,
+    machine_description,
+    markdown_table,
+)
+
+RESULTS = HERE / "results.md"
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Sizes and repetition counts of one run."""
+
+    import_repeat: int = 10
+    cli_repeat: int = 7
+    request_repeat: int = 5
+    request_sizes: RequestSizes = field(default_factory=RequestSizes)
+    report_sizes: tuple[int, ...] = (2_000, 20_000)
+    report_repeat: int = 5
+
+
+FULL = Plan()
+# A smoke run: every code path, tiny sizes (the tests and `--quick`).
+QUICK = Plan(
+    import_repeat=1,
+    cli_repeat=1,
+    request_repeat=1,
+    request_sizes=RequestSizes(gets=5, async_gets=6, concurrency=3, submits=2, steps=10, warmup=1),
+    report_sizes=(50,),
+    report_repeat=1,
+)
+
+
+# ----------------------------------------------------------------------------- sections
+
+
+def report_rows(result: bench_reports.BenchResult, anchor_note: str = "") -> list[Row]:
+    """Section 3 from ``bench_reports``: its medians (it reports no per-sample spread)."""
+    rows: list[Row] = []
+    jobs = list(dict.fromkeys(r.job for r in result.rows))
+    note = result.anchor_note or anchor_note
+    anchor_missing = Cell(None, note) if note else None
+
+    def pick(job: str, ours: bool) -> Any:
+        return next((r for r in result.rows if r.job == job and (r.impl == "pywats") == ours), None)
+
+    for job in jobs:
+        mine, theirs = pick(job, True), pick(job, False)
+        if mine is None or mine.median_s is None:
+            continue
+        anchor = (
+            Cell(Stats.of([theirs.median_s]))
+            if theirs is not None and theirs.median_s is not None
+            else anchor_missing
+        )
+        rows.append(Row("3", job, "s", Cell(Stats.of([mine.median_s]), mine.note), anchor))
+        if mine.peak_mb is not None:
+            rows.append(
+                Row(
+                    "3",
+                    f"{job}: peak traced memory",
+                    "MB",
+                    Cell(Stats.of([mine.peak_mb])),
+                    Cell(Stats.of([theirs.peak_mb]))
+                    if theirs is not None and theirs.peak_mb is not None
+                    else anchor_missing,
+                )
+            )
+    return rows
+
+
+def station_rows(plan: Plan, quick: bool) -> tuple[list[Row], str]:
+    """Section 5 from ``bench_station`` when it exists; else no rows and the reason."""
+    try:
+        module = importlib.import_module("bench_station")
+    except ModuleNotFoundError as exc:
+        if exc.name != "bench_station":
+            raise
+        return [], "station rows: benchmarks/bench_station.py has not landed yet"
+    rows: list[Row] = module.rows(quick=quick)
+    return rows, ""
+
+
+def _safely(section: str, what: str, call: Callable[[], list[Row]], notes: list[str]) -> list[Row]:
+    """One section's rows; a crash becomes a note and a failed row, not a lost run."""
+    try:
+        return call()
+    except Exception as exc:  # a benchmark bug must not throw away the other sections
+        notes.append(f"section {section} ({what}) failed: {type(exc).__name__}: {exc}")
+        return [Row(section, what, "s", Cell.failed(f"{type(exc).__name__}: {exc}"))]
+
+
+# ------------------------------------------------------------------------------- output
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+def _anchor_version(anchor_python: Path | None) -> str:
+    if anchor_python is None:
+        return "not installed"
+    probe = subprocess.run(
+        [str(anchor_python), "-I", "-c", "import importlib.metadata as m; "
+         "print(m.version('pywats-api'), m.version('httpx'), m.version('pydantic'))"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    if probe.returncode != 0:
+        return "?"
+    api, httpx, pydantic = probe.stdout.split()
+    return f"pywats-api {api} (httpx {httpx}, pydantic {pydantic})"
+
+
+def headline(rows: Sequence[Row]) -> list[str]:
+    """One line per ratio: what the README's Performance section quotes."""
+    lines = []
+    for row in rows:
+        ratio = row.vs_anchor()
+        if ratio is not None:
+            what = "less memory" if row.unit == "MB" else "faster"
+            if ratio < 1:
+                what = "more memory" if row.unit == "MB" else "slower"
+                ratio = 1 / ratio
+            lines.append(f"- {row.name}: pywats {ratio:.1f}x {what} than {ANCHOR}")
+        overhead = row.overhead_vs_floor()
+        if overhead is not None:
+            lines.append(f"- {row.name}: pywats {fmt_overhead(row)} against raw httpx")
+    return lines
+
+
+def render(
+    rows: Sequence[Row], machine: dict[str, str], notes: Sequence[str], elapsed_s: float
+) -> str:
+    parts = [
+        "# pywats benchmarks",
+        "",
+        f"Written by `nox -s bench` (`python benchmarks/run.py`) in {fmt_value(elapsed_s, 's')}.",
+        "Figures are medians of several repetitions; ±x% is half the min-max range relative",
+        "to the median. Ratios are computed pair by pair from the medians of the same run",
+        "(absolute numbers move with the machine; the ratios are what carries over).",
+        "",
+        "## Machine",
+        "",
+        *(f"- {key}: {value}" for key, value in machine.items()),
+        "",
+        "## Results",
+        "",
+        markdown_table(rows).rstrip("\n"),
+        "",
+        "## Ratios",
+        "",
+        *headline(rows),
+        "",
+        "## How each figure is taken",
+        "",
+        "1. Fresh `python -I` processes run outside the repository, so each Python imports only",
+        "   its own `pywats`. RSS is the process's peak (`VmHWM`) right after the import.",
+        "2. Wall time from spawn to exit, stdout piped; one untimed run first (byte-compiling).",
+        "   `wats product get` talks to the emulator with `PYWATS_SERVER_URL`/`PYWATS_API_TOKEN`.",
+        "3. `benchmarks/bench_reports.py`: one fresh process per implementation and size, median",
+        "   of its repetitions after a warm-up; same report shape on both sides.",
+        "4. `benchmarks/bench_requests.py`: one fresh worker process per implementation and",
+        "   repetition, interleaved; medians of per-request latency (sequential) and throughput",
+        "   (async, one client). Client-side rate limits and the anchor's GET cache are off on",
+        "   every side (they would measure a sleep or memory, not a request); retries and our",
+        "   circuit breaker stay on. The raw-httpx floor sends the same requests with the auth",
+        "   header, checks the status and decodes the JSON, nothing else.",
+        "5. `benchmarks/bench_station.py` (station engineer's protocol).",
+        "",
+    ]
+    if notes:
+        parts += ["## Notes", "", *(f"- {note}" for note in notes), ""]
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------------- main
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition")
+    parser.add_argument("--no-anchor", action="store_true", help="ours and httpx only")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table")
+    args = parser.parse_args(argv)
+    plan = QUICK if args.quick else FULL
+    started = time.perf_counter()
+    notes: list[str] = []
+    if args.quick:
+        notes.append("--quick: smoke-run sizes, one repetition; not a measurement")
+
+    anchor_python: Path | None = None
+    why = "not run (--no-anchor)"
+    if not args.no_anchor:
+        print(f"preparing {ANCHOR} in {bench_reports.DEFAULT_ANCHOR_VENV} ...", file=sys.stderr)
+        anchor_python, why = bench_reports.ensure_anchor_venv()
+        if anchor_python is None:
+            notes.append(f"{ANCHOR} not measured: {why}")
+
+    machine = machine_description()
+    machine["pywats"] = f"{_version('pywats')} (httpx {_version('httpx')})"
+    machine["anchor"] = _anchor_version(anchor_python)
+
+    from pywats.testing import Emulator
+
+    rows: list[Row] = []
+
+    def progress(text: str) -> None:
+        print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr)
+
+    progress("1. import pywats")
+    rows += _safely(
+        "1",
+        "import pywats",
+        lambda: bench_import.run(plan.import_repeat, anchor_python=anchor_python, anchor_note=why),
+        notes,
+    )
+    with Emulator() as emu:
+        bench_requests.create_bench_product(emu.url, emu.token)
+        part = bench_requests.BENCH_PART
+        progress("2. CLI cold start")
+        rows += _safely(
+            "2",
+            "CLI cold start",
+            lambda: bench_cli.run(
+                emu.url,
+                emu.token,
+                part,
+                repeat=plan.cli_repeat,
+                anchor_python=anchor_python,
+                anchor_note=why,
+            ),
+            notes,
+        )
+        progress("3. reports")
+        rows += _safely(
+            "3",
+            "reports",
+            lambda: report_rows(
+                bench_reports.run(
+                    plan.report_sizes,
+                    repeat=plan.report_repeat,
+                    anchor=anchor_python is not None,
+                ),
+                anchor_note="" if anchor_python is not None else why,
+            ),
+            notes,
+        )
+        progress("4. requests")
+        rows += _safely(
+            "4",
+            "requests",
+            lambda: bench_requests.run(
+                emu.url,
+                emu.token,
+                part_number=part,
+                repeat=plan.request_repeat,
+                sizes=plan.request_sizes,
+                anchor_python=anchor_python,
+                anchor_note=why,
+            ),
+            notes,
+        )
+    progress("5. station")
+    station, missing = station_rows(plan, args.quick)
+    rows += station
+    if missing:
+        notes.append(missing)
+
+    elapsed = time.perf_counter() - started
+    text = render(rows, machine, notes, elapsed)
+    print(text)
+    args.output.write_text(text, encoding="utf-8")
+    progress(f"written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""The benchmark harness keeps working: table arithmetic, and a tiny run of every section.
+
+No timed assertions (benchmarks are measurements, not tests) and no anchor venv (it needs
+pip and minutes): the smoke run is ``run.py --quick --no-anchor``, which drives each bench
+module through its ``run()`` function against a loopback emulator.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[3] / "benchmarks"
+
+
+def _load(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(BENCH))
+    return importlib.import_module(name)
+
+
+def test_ratios_are_computed_pair_by_pair(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = _load("_common", monkeypatch)
+    latency = c.Row(
+        "4",
+        "get",
+        "s",
+        c.Cell.of([0.010, 0.012, 0.011]),
+        c.Cell.of([0.040, 0.050, 0.044]),
+        c.Cell.of([0.010, 0.010, 0.010]),
+        floor_target=0.20,
+    )
+    assert latency.vs_anchor() == pytest.approx(4.0)
+    assert latency.overhead_vs_floor() == pytest.approx(0.10)
+    assert latency.target_met() is True
+    assert c.fmt_ratio(latency) == "4.0x faster"
+    assert c.fmt_overhead(latency) == "+10%"
+
+    throughput = c.Row(
+        "4", "async", "per_s", c.Cell.of([200.0]), c.Cell.of([400.0]), c.Cell.of([250.0])
+    )
+    assert throughput.vs_anchor() == pytest.approx(0.5)  # higher is better: we are slower
+    assert throughput.overhead_vs_floor() == pytest.approx(0.25)
+    assert c.fmt_ratio(throughput) == "2.0x slower"
+
+    memory = c.Row("1", "rss", "MB", c.Cell.of([10.0]), c.Cell.of([50.0]), target=None)
+    assert c.fmt_ratio(memory) == "5.0x less"
+
+    slow = c.Row("1", "import", "s", c.Cell.of([0.150]), c.Cell.failed("boom"), target=0.100)
+    assert slow.target_met() is False
+    assert slow.vs_anchor() is None
+    table = c.markdown_table([latency, slow])
+    assert "| 4 | get | 11.0 ms ±9% | 44.0 ms ±11% | 10.0 ms ±0% | 4.0x faster | +10% |" in table
+    assert "fails: boom" in table
+    assert "< 100 ms ✗" in table
+
+
+def test_stats_median_and_spread(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = _load("_common", monkeypatch)
+    stats = c.Stats.of([3.0, 1.0, 2.0, 100.0, 2.0])
+    assert stats.median == 2.0
+    assert stats.spread == pytest.approx(99 / 2 / 2)
+    assert c.Stats.of([5.0]).spread is None
+    with pytest.raises(ValueError, match="no samples"):
+        c.Stats.of([])
+
+
+def test_failure_reason_quotes_the_exception_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = _load("_common", monkeypatch)
+    stderr = (
+        "Traceback (most recent call last):\n"
+        '  File "x.py", line 1, in <module>\n'
+        "    from PySide6.QtCore import QObject\n"
+        "ModuleNotFoundError: No module named 'PySide6'\n"
+    )
+    assert c.failure_reason(stderr, 1) == "ModuleNotFoundError: No module named 'PySide6'"
+    assert c.failure_reason("usage: x\nerror: bad flag\n", 2) == "error: bad flag"
+    assert c.failure_reason("", 3) == "exit code 3"
+
+
+def test_importtime_line_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    bench_import = _load("bench_import", monkeypatch)
+    stderr = (
+        "import time: self [us] | cumulative | imported package\n"
+        "import time:       120 |        120 |   pywats._version\n"
+        "import time:      2100 |       4321 | pywats\n"
+    )
+    assert bench_import.importtime_cumulative(stderr) == pytest.approx(0.004321)
+    with pytest.raises(ValueError, match="pywats"):
+        bench_import.importtime_cumulative("import time: 1 | 1 | json\n")
+
+
+def test_request_sizes_round_trip_through_argv(monkeypatch: pytest.MonkeyPatch) -> None:
+    c = _load("_common", monkeypatch)
+    sizes = c.RequestSizes(gets=3, async_gets=7, concurrency=2, submits=4, steps=9, warmup=1)
+    assert c.RequestSizes.from_args(sizes.to_args()) == sizes
+
+
+@pytest.mark.timeout(120)
+def test_quick_run_fills_every_section(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
+    run = _load("run", monkeypatch)
+    out = tmp_path / "results.md"
+    assert run.main(["--quick", "--no-anchor", "--output", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert capsys.readouterr().out.strip() == text.strip()
+    assert "- cores: " in text
+    assert "- Python: " in text
+    rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| ")]
+    by_section: dict[str, list[list[str]]] = {}
+    for cells in rows[2:]:
+        by_section.setdefault(cells[0].removeprefix("| "), []).append(cells)
+    assert {"1", "2", "3", "4"} <= set(by_section)
+    names = " ".join(cells[1] for cells in rows)
+    for expected in (
+        "`import pywats`",
+        "`wats --version`",
+        "`wats --help`",
+        "`wats product get PCB-1001`",
+        "build + serialise 50 steps",
+        "sync sequential GET",
+        "async GET",
+        "report submission",
+    ):
+        assert expected in names
+    for section in ("1", "2", "3", "4"):
+        for cells in by_section[section]:
+            ours, anchor = cells[2], cells[3]
+            assert not ours.startswith("fails"), cells
+            assert ours[0].isdigit(), cells  # a measured figure
+            assert anchor in ("not run (--no-anchor)", "no such command"), cells
+    # the raw-httpx floor ran beside us for every request row
+    assert all(cells[4][0].isdigit() for cells in by_section["4"])
