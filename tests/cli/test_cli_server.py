@@ -247,6 +247,10 @@ def test_report_submit_stops_when_the_server_is_down(
 
 def test_report_get_bad_id_is_usage_and_unknown_is_not_found(wats, online: Emulator) -> None:
     assert wats("report", "get", "not-a-guid").exit_code == 2
+    assert (
+        wats("report", "get", "00000000-0000-0000-0000-000000000001", "--format", "x").exit_code
+        == 2
+    )
     assert wats("report", "get", "00000000-0000-0000-0000-000000000001").exit_code == 5
 
 
@@ -325,6 +329,8 @@ def test_production_units_and_batches(wats, api: Any, product: str, online: Emul
     result = wats("production", "unit", "process", "U-1", product, "End of line test")
     assert result.exit_code == 0, result.stderr
     assert wats("production", "unit", "phase", "U-1", product, "sideways").exit_code == 2
+    grade = run_json(wats, "production", "unit", "verify", "U-1", product)
+    assert (grade["noRepairs"], grade["results"]) == (True, [])
     assert wats("production", "batches", "B-1", "B-2", "--size", "10").exit_code == 0
     assert {b["batchNumber"] for b in online.entities("batch")} >= {"B-1", "B-2"}
 
@@ -375,6 +381,20 @@ def test_software(wats, api: Any) -> None:
     assert by_name["packageId"] == package_id
     assert run_json(wats, "software", "files", package_id) == []
     assert wats("software", "get", "nope", "--status", "Draft").exit_code == 5
+
+
+def test_software_upload_zip(wats, api: Any, tmp_path: Path) -> None:
+    import zipfile
+
+    package_id = str(api.software.create_package({"name": "tools"}).package_id)
+    archive = tmp_path / "tools.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("bin/run.bat", "echo hello")
+        zf.writestr("bin/readme.txt", "tools")
+    result = wats("software", "upload", package_id, str(archive))
+    assert result.exit_code == 0, result.stderr
+    names = sorted(f["name"] for f in run_json(wats, "software", "files", package_id))
+    assert names == ["readme.txt", "run.bat"]
 
 
 def test_rootcause(wats, online: Emulator) -> None:
