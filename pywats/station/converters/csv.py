@@ -1,0 +1,467 @@
+"""CSV result files from in-house rigs, mapped by configuration.
+
+A CSV file holds a table with a header row. Each data row is a step (``layout = "step"``,
+the default) or one measurement (``layout = "measurement"``: consecutive rows naming the same
+step become one multi-measurement step). Rows are grouped into one report per serial number.
+
+Defaults (columns matched case-insensitively, spaces and underscores ignored)::
+
+    role          column names tried                    meaning
+    sn            SerialNumber, Serial, SN              unit serial number        (header)
+    pn            PartNumber, PN, Part                  part number               (header)
+    rev           Revision, Rev                         part revision             (header)
+    operator      Operator, User                        operator                  (header)
+    start         Start, Timestamp, DateTime, Time      start of the test         (header)
+    process_code  ProcessCode, OperationCode            test operation code       (header)
+    batch_sn      BatchSN, Batch                        batch serial number       (header)
+    fixture_id    FixtureId, Fixture                    fixture                   (header)
+    sequence      Sequence, Group                       sequence the step is in
+    step          Step, StepName, TestName, Test, Name  step name
+    measurement   Measurement, MeasurementName          measurement name (layout measurement)
+    value         Value, Measured, Reading              measured value
+    low           Low, LowLimit, Min                    low limit
+    high          High, HighLimit, Max                  high limit
+    limit         Limit, Expected                       expected text (string steps)
+    unit          Unit, Units                           unit
+    comp_op       CompOp, Comparison, CompOperator      WATS comparison operator (GELE, LT, ...)
+    status        Status, Verdict, PassFail, Result     P/F/Passed/Failed/PASS/FAIL/Skipped/...
+
+A value that parses as a number makes a numeric limit step (operator from ``comp_op``, else
+from the limits given: both → GELE, low → GE, high → LE, none → LOG); PASS/FAIL/TRUE/FALSE
+without limits makes a pass/fail step; any other text makes a string step (compared with
+``limit`` when given). A ``status`` cell overrides the computed verdict.
+
+Parameters (the folder's ``[folders.parameters]`` table in the instance file)::
+
+    delimiter = ";"            # default: sniffed from , ; TAB |
+    encoding = "utf-8-sig"     # default
+    layout = "measurement"     # default "step"
+    time_format = "%d.%m.%Y %H:%M:%S"   # default: ISO 8601 and common layouts
+    misc = ["Fixture slot", "Firmware"]  # columns copied to misc infos (first row of a unit)
+    operation_code = 10        # the test operation when no column gives it (default 10)
+    operator = "op1"           # the operator when no column gives it
+    [folders.parameters.columns]   # role -> column name, overriding the defaults
+    value = "Meas"
+    [folders.parameters.header]    # fixed header values; they win over columns
+    pn = "PCB-1001"
+    rev = "A"
+
+``pn``, ``sn`` and ``rev`` are required: from a column or a fixed value. A missing start takes
+the file's modification time. See ``examples/converters/rig.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pywats.reports import Step, UUTReport
+from pywats.station.converters._base import ConversionError, Converter, ConverterContext
+from pywats.station.converters._common import from_timestamp, new_uut, parse_time, read_bytes
+
+__all__ = ["DEFAULT_COLUMNS", "CSVConverter"]
+
+DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "sn": ("SerialNumber", "Serial", "SN", "UnitSN"),
+    "pn": ("PartNumber", "PN", "Part"),
+    "rev": ("Revision", "Rev", "PartRevision"),
+    "operator": ("Operator", "User", "UserName"),
+    "start": ("Start", "StartTime", "Timestamp", "DateTime", "Time"),
+    "process_code": ("ProcessCode", "OperationCode", "Operation"),
+    "batch_sn": ("BatchSN", "Batch"),
+    "fixture_id": ("FixtureId", "Fixture"),
+    "sequence": ("Sequence", "Group", "SequenceName"),
+    "step": ("Step", "StepName", "TestName", "Test", "Name"),
+    "measurement": ("Measurement", "MeasurementName", "MeasName"),
+    "value": ("Value", "Measured", "Reading", "MeasuredValue"),
+    "low": ("Low", "LowLimit", "Min", "Lower", "LSL"),
+    "high": ("High", "HighLimit", "Max", "Upper", "USL"),
+    "limit": ("Limit", "Expected"),
+    "unit": ("Unit", "Units"),
+    "comp_op": ("CompOp", "Comparison", "CompOperator", "Operator Code"),
+    "status": ("Status", "Verdict", "PassFail", "Outcome", "Result"),
+}
+_HEADER_ROLES = ("sn", "pn", "rev", "operator", "start", "process_code", "batch_sn", "fixture_id")
+_STATUS_WORDS = {
+    "p": "P",
+    "pass": "P",
+    "passed": "P",
+    "ok": "P",
+    "true": "P",
+    "f": "F",
+    "fail": "F",
+    "failed": "F",
+    "nok": "F",
+    "false": "F",
+    "s": "S",
+    "skip": "S",
+    "skipped": "S",
+    "d": "D",
+    "done": "D",
+    "e": "E",
+    "error": "E",
+    "t": "T",
+    "terminated": "T",
+}
+_BOOL_WORDS = {"pass": True, "passed": True, "true": True, "fail": False, "failed": False}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-]", "", name).lower()
+
+
+def _number(text: str) -> float | None:
+    value = text.strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        pass
+    if value.count(",") == 1 and "." not in value:  # a decimal comma (1,25)
+        try:
+            return float(value.replace(",", "."))
+        except ValueError:
+            return None
+    return None
+
+
+class _Table:
+    """The parsed rows with the column of each role resolved, and positions for messages."""
+
+    def __init__(self, name: str, text: str, params: Mapping[str, Any]) -> None:
+        self.name = name
+        delimiter = params.get("delimiter")
+        if delimiter is None:
+            lines = [ln for ln in text.splitlines()[:40] if ln.strip() and not ln.startswith("#")]
+            sample = "\n".join(lines[:20])
+            try:
+                delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+            except csv.Error:
+                delimiter = ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=str(delimiter), strict=True)
+        self.rows: list[tuple[int, list[str]]] = []
+        header: list[str] | None = None
+        self.header_line = 0
+        try:
+            for cells in reader:
+                if not cells or all(not c.strip() for c in cells) or cells[0].startswith("#"):
+                    continue
+                if header is None:
+                    header = [c.strip() for c in cells]
+                    self.header_line = reader.line_num
+                    continue
+                self.rows.append((reader.line_num, cells))
+        except csv.Error as exc:
+            raise ConversionError(
+                f"{name}: line {reader.line_num}: not valid CSV ({exc})"
+            ) from None
+        if header is None:
+            raise ConversionError(f"{name}: holds no header row (the file is empty)")
+        self.header = header
+        by_key = {_key(h): i for i, h in enumerate(header) if h}
+        overrides = params.get("columns") or {}
+        if not isinstance(overrides, Mapping):
+            raise ConversionError(f"{name}: parameters.columns must be a table of role = column")
+        self.index: dict[str, int] = {}
+        for role, aliases in DEFAULT_COLUMNS.items():
+            if role in overrides:
+                wanted = str(overrides[role])
+                if _key(wanted) not in by_key:
+                    raise ConversionError(
+                        f"{name}: line {self.header_line}: parameters.columns.{role} names the"
+                        f" column {wanted!r}, which the header row does not have"
+                        f" (columns: {', '.join(header)})"
+                    )
+                self.index[role] = by_key[_key(wanted)]
+                continue
+            for alias in aliases:
+                if _key(alias) in by_key:
+                    self.index[role] = by_key[_key(alias)]
+                    break
+        self.misc = [str(m) for m in params.get("misc") or []]
+        for misc in self.misc:
+            if _key(misc) not in by_key:
+                raise ConversionError(
+                    f"{name}: line {self.header_line}: parameters.misc names the column"
+                    f" {misc!r}, which the header row does not have"
+                )
+        self.misc_index = {m: by_key[_key(m)] for m in self.misc}
+
+    def cell(self, cells: Sequence[str], role: str) -> str:
+        i = self.index.get(role)
+        if i is None or i >= len(cells):
+            return ""
+        return cells[i].strip()
+
+    def where(self, line: int, role: str | None = None) -> str:
+        if role is None or role not in self.index:
+            return f"{self.name}: line {line}"
+        return f"{self.name}: line {line}, column {self.header[self.index[role]]!r}"
+
+
+class CSVConverter(Converter):
+    """Read CSV tables (one row per step or per measurement) as UUT reports; see the module."""
+
+    name = "csv"
+    patterns = ("*.csv",)
+
+    def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
+        data = read_bytes(path)
+        params = context.parameters
+        encoding = str(params.get("encoding", "utf-8-sig"))
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise ConversionError(
+                f"{path.name}: line {data.count(10, 0, exc.start) + 1}: byte {exc.start}"
+                f" is not {encoding} text;"
+                " set parameters.encoding (e.g. 'cp1252')"
+            ) from None
+        except LookupError:
+            raise ConversionError(
+                f"parameters.encoding = {encoding!r} is not an encoding"
+            ) from None
+        table = _Table(path.name, text, params)
+        if "step" not in table.index:
+            raise ConversionError(
+                f"{path.name}: line {table.header_line}: no step-name column (tried"
+                f" {', '.join(DEFAULT_COLUMNS['step'])}); set parameters.columns.step"
+            )
+        if not table.rows:
+            raise ConversionError(f"{path.name}: has a header row but no data rows")
+        fixed = params.get("header") or {}
+        if not isinstance(fixed, Mapping):
+            raise ConversionError(f"{path.name}: parameters.header must be a table")
+        groups: dict[str, list[tuple[int, list[str]]]] = {}
+        for line, cells in table.rows:
+            sn = str(fixed["sn"]) if "sn" in fixed else table.cell(cells, "sn")
+            if not sn:
+                raise ConversionError(
+                    f"{table.where(line, 'sn')}: no serial number; add a SerialNumber column"
+                    " or set parameters.header.sn"
+                )
+            groups.setdefault(sn, []).append((line, cells))
+        mtime = from_timestamp(path.stat().st_mtime)
+        return [
+            self._report(table, rows, fixed, context, data, i, mtime)
+            for i, rows in enumerate(groups.values())
+        ]
+
+    def _header(
+        self, table: _Table, rows: list[tuple[int, list[str]]], fixed: Mapping[str, Any], role: str
+    ) -> tuple[str, int]:
+        if role in fixed:
+            return str(fixed[role]), rows[0][0]
+        for line, cells in rows:
+            value = table.cell(cells, role)
+            if value:
+                return value, line
+        return "", rows[0][0]
+
+    def _report(
+        self,
+        table: _Table,
+        rows: list[tuple[int, list[str]]],
+        fixed: Mapping[str, Any],
+        context: ConverterContext,
+        data: bytes,
+        index: int,
+        mtime: datetime,
+    ) -> UUTReport:
+        params = context.parameters
+        values = {role: self._header(table, rows, fixed, role) for role in _HEADER_ROLES}
+        for role, label in (("pn", "PartNumber"), ("rev", "Revision")):
+            if not values[role][0]:
+                raise ConversionError(
+                    f"{table.where(rows[0][0])}: no {label}; add a {label} column or set"
+                    f" parameters.header.{role}"
+                )
+        start_text, start_line = values["start"]
+        start = (
+            parse_time(start_text, table.where(start_line, "start"), params.get("time_format"))
+            if start_text
+            else mtime
+        )
+        code_text, code_line = values["process_code"]
+        code: int | None = None
+        if code_text:
+            try:
+                code = int(float(code_text))
+            except ValueError:
+                raise ConversionError(
+                    f"{table.where(code_line, 'process_code')}: {code_text!r} is not an"
+                    " operation code"
+                ) from None
+        report = new_uut(
+            context,
+            data=data,
+            index=index,
+            pn=values["pn"][0],
+            sn=values["sn"][0],
+            rev=values["rev"][0],
+            start=start,
+            process_code=code,
+            operator=values["operator"][0] or None,
+            batch_sn=values["batch_sn"][0] or None,
+            fixture_id=values["fixture_id"][0] or None,
+        )
+        first = rows[0][1]
+        for misc, i in table.misc_index.items():
+            text = first[i].strip() if i < len(first) else ""
+            if text:
+                report.add_misc_info(misc, text)
+        sequences: dict[str, Step] = {}
+        layout = str(params.get("layout", "step"))
+        if layout not in ("step", "measurement"):
+            raise ConversionError(f"parameters.layout = {layout!r}: use 'step' or 'measurement'")
+        current: Step | None = None
+        current_key: tuple[str, str] | None = None
+        for line, cells in rows:
+            seq_name = table.cell(cells, "sequence")
+            parent = report.root
+            if seq_name:
+                if seq_name not in sequences:
+                    sequences[seq_name] = report.root.add_sequence(seq_name)
+                parent = sequences[seq_name]
+            step_name = table.cell(cells, "step")
+            if not step_name:
+                raise ConversionError(f"{table.where(line, 'step')}: the step name is empty")
+            if layout == "measurement" and table.cell(cells, "measurement"):
+                key = (seq_name, step_name)
+                if current is None or current_key != key:
+                    current = self._multi_step(table, line, cells, parent, step_name)
+                    current_key = key
+                self._add_measurement(table, line, cells, current)
+            else:
+                current, current_key = None, None
+                self._add_step(table, line, cells, parent, step_name)
+        return report
+
+    @staticmethod
+    def _status(table: _Table, line: int, cells: Sequence[str]) -> str | None:
+        text = table.cell(cells, "status")
+        if not text:
+            return None
+        status = _STATUS_WORDS.get(text.lower())
+        if status is None:
+            raise ConversionError(
+                f"{table.where(line, 'status')}: {text!r} is not a status"
+                " (use P/F/S, Passed/Failed/Skipped, PASS/FAIL, OK/NOK)"
+            )
+        return status
+
+    @staticmethod
+    def _limits(
+        table: _Table, line: int, cells: Sequence[str]
+    ) -> tuple[float | None, float | None, str | None]:
+        out: list[float | None] = []
+        for role in ("low", "high"):
+            text = table.cell(cells, role)
+            value = _number(text)
+            if text and value is None:
+                raise ConversionError(f"{table.where(line, role)}: {text!r} is not a number")
+            out.append(value)
+        op = table.cell(cells, "comp_op").upper() or None
+        return out[0], out[1], op
+
+    def _kind(self, table: _Table, line: int, cells: Sequence[str]) -> tuple[str, Any]:
+        text = table.cell(cells, "value")
+        low, high, _ = self._limits(table, line, cells)
+        number = _number(text)
+        if number is not None:
+            return "numeric", number
+        if text.lower() in ("nan", "inf", "-inf"):
+            return "numeric", float(text)
+        if text.lower() in _BOOL_WORDS and low is None and high is None:
+            return "bool", _BOOL_WORDS[text.lower()]
+        if not text and (low is not None or high is not None):
+            raise ConversionError(f"{table.where(line, 'value')}: the value is empty")
+        if not text and table.cell(cells, "status"):
+            return "bool", None
+        return "string", text
+
+    def _add_step(
+        self, table: _Table, line: int, cells: Sequence[str], parent: Step, name: str
+    ) -> None:
+        kind, value = self._kind(table, line, cells)
+        status = self._status(table, line, cells)
+        low, high, op = self._limits(table, line, cells)
+        try:
+            if kind == "numeric":
+                parent.add_numeric_step(
+                    name,
+                    value,
+                    low=low,
+                    high=high,
+                    comp_op=op,
+                    unit=table.cell(cells, "unit") or None,
+                    status=status,
+                )
+            elif kind == "bool":
+                parent.add_pass_fail_step(name, value, status=status)
+            else:
+                parent.add_string_step(
+                    name,
+                    value,
+                    limit=table.cell(cells, "limit") or None,
+                    comp_op=op,
+                    status=status,
+                )
+        except ValueError as exc:
+            raise ConversionError(f"{table.where(line)}: step {name!r}: {exc}") from None
+
+    def _multi_step(
+        self, table: _Table, line: int, cells: Sequence[str], parent: Step, name: str
+    ) -> Step:
+        kind, _ = self._kind(table, line, cells)
+        if kind == "numeric":
+            return parent.add_multi_numeric_step(name)
+        if kind == "bool":
+            return parent.add_multi_pass_fail_step(name)
+        return parent.add_multi_string_step(name)
+
+    def _add_measurement(self, table: _Table, line: int, cells: Sequence[str], step: Step) -> None:
+        kind, value = self._kind(table, line, cells)
+        meas_name = table.cell(cells, "measurement")
+        status = self._status(table, line, cells)
+        if status is not None and status not in ("P", "F", "S"):
+            raise ConversionError(
+                f"{table.where(line, 'status')}: a measurement's status is P, F or S"
+            )
+        low, high, op = self._limits(table, line, cells)
+        try:
+            if kind == "numeric" and step.numeric_meas is not None:
+                step.add_numeric_measurement(
+                    meas_name,
+                    value,
+                    low=low,
+                    high=high,
+                    comp_op=op,
+                    unit=table.cell(cells, "unit") or None,
+                    status=status,
+                )
+            elif kind == "bool" and step.boolean_meas is not None:
+                step.add_boolean_measurement(meas_name, value, status=status)
+            elif kind == "string" and step.string_meas is not None:
+                step.add_string_measurement(
+                    meas_name,
+                    value,
+                    limit=table.cell(cells, "limit") or None,
+                    comp_op=op,
+                    status=status,
+                )
+            else:
+                raise ConversionError(
+                    f"{table.where(line, 'value')}: measurement {meas_name!r} is {kind}, but the"
+                    f" earlier measurements of step {step.name!r} are not; a step holds one kind"
+                )
+        except ValueError as exc:
+            raise ConversionError(
+                f"{table.where(line)}: measurement {meas_name!r}: {exc}"
+            ) from None
