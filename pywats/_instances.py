@@ -22,9 +22,9 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pywats._exceptions import WatsError
 
@@ -209,36 +209,21 @@ def _text(text: str) -> str:
     return value
 
 
-class KeySpec:
-    """One settable key: how a text value is parsed and what is allowed (for messages)."""
+class KeySpec(NamedTuple):
+    """One key this module owns: how its text is parsed and what is allowed (for messages)."""
 
-    __slots__ = ("allowed", "help", "parse", "python_types")
-
-    def __init__(
-        self,
-        parse: Callable[[str], Any],
-        allowed: str,
-        help: str,
-        python_types: tuple[type, ...],
-    ) -> None:
-        self.parse = parse
-        self.allowed = allowed
-        self.help = help
-        self.python_types = python_types
+    parse: Callable[[str], Any]
+    allowed: str
 
 
-#: The keys ``wats config set`` accepts, by dotted name.
+#: The keys of the ``server`` and ``station`` tables, by dotted name (values are strings).
 KEYS: dict[str, KeySpec] = {
-    "server.url": KeySpec(
-        _parse_url,
-        "an http:// or https:// URL without user name or password",
-        "WATS server address, e.g. https://acme.wats.com",
-        (str,),
-    ),
-    "station.name": KeySpec(_text, "1-200 characters", "station name in reports", (str,)),
-    "station.location": KeySpec(_text, "1-200 characters", "station location", (str,)),
-    "station.purpose": KeySpec(_text, "1-200 characters", "station purpose", (str,)),
+    "server.url": KeySpec(_parse_url, "an http:// or https:// URL without user name or password"),
+    "station.name": KeySpec(_text, "1-200 characters"),
+    "station.location": KeySpec(_text, "1-200 characters"),
+    "station.purpose": KeySpec(_text, "1-200 characters"),
 }
+_OWN_SECTIONS = {key.split(".")[0] for key in KEYS}
 
 
 def _spec(key: str) -> KeySpec:
@@ -266,7 +251,7 @@ def parse_value(key: str, text: str, *, known_only: bool = True) -> Any:
         )
     _check_secret_key(key)
     section = key.split(".", 1)[0]
-    if key not in KEYS and not known_only and section not in {k.split(".")[0] for k in KEYS}:
+    if key not in KEYS and not known_only and section not in _OWN_SECTIONS:
         if section not in SECTIONS:
             raise ConfigError(
                 f"unknown key {key!r}: {section!r} is not a section pywats reads; use one of"
@@ -275,7 +260,7 @@ def parse_value(key: str, text: str, *, known_only: bool = True) -> Any:
         try:
             return tomllib.loads(f"v = {text}")["v"]
         except tomllib.TOMLDecodeError:
-            return text
+            return text  # a bare word such as `move`: keep it as a string
     spec = _spec(key)
     try:
         return spec.parse(text)
@@ -283,20 +268,14 @@ def parse_value(key: str, text: str, *, known_only: bool = True) -> Any:
         raise ConfigError(f"invalid value {text!r} for {key}: expected {spec.allowed}") from None
 
 
-def _walk(data: Mapping[str, Any], key: str) -> Iterator[tuple[str, Any]]:
+def get_key(data: Mapping[str, Any], key: str) -> Any:
+    """Return the value of dotted ``key`` in ``data``, or ``None`` when it is not set."""
     node: Any = data
     for part in key.split("."):
         if not isinstance(node, Mapping) or part not in node:
-            return
+            return None
         node = node[part]
-    yield key, node
-
-
-def get_key(data: Mapping[str, Any], key: str) -> Any:
-    """Return the value of dotted ``key`` in ``data``, or ``None`` when it is not set."""
-    for _, value in _walk(data, key):
-        return value
-    return None
+    return node
 
 
 def set_key(data: dict[str, Any], key: str, value: Any) -> None:
@@ -357,16 +336,14 @@ def validate_document(data: Mapping[str, Any]) -> None:
         spec = KEYS.get(key)
         if spec is None:
             continue
-        ok = isinstance(value, spec.python_types) and not (
-            isinstance(value, bool) and bool not in spec.python_types
-        )
-        if ok:
-            try:
-                spec.parse(str(value).lower() if isinstance(value, bool) else str(value))
-            except (ValueError, TypeError):
-                ok = False
-        if not ok:
-            raise ConfigError(f"invalid value {value!r} for {key}: expected {spec.allowed}")
+        try:
+            if not isinstance(value, str):
+                raise TypeError
+            spec.parse(value)
+        except (ValueError, TypeError):
+            raise ConfigError(
+                f"invalid value {value!r} for {key}: expected {spec.allowed}"
+            ) from None
 
 
 # --- the server connection ---------------------------------------------------------------
