@@ -125,13 +125,16 @@ from wats_cli.commands import (  # noqa: E402
     asset,
     auth,
     config,
+    demo,
     emulator,
     process,
     product,
     production,
+    queue,
     report,
     rootcause,
     software,
+    watch,
 )
 
 app.add_typer(auth.app)
@@ -145,6 +148,9 @@ app.add_typer(software.app, name="software")
 app.add_typer(rootcause.app, name="rootcause")
 app.add_typer(process.app, name="process")
 app.add_typer(emulator.app)
+app.add_typer(watch.app)
+app.add_typer(queue.app, name="queue")
+app.add_typer(demo.app)
 
 
 def run() -> None:

@@ -393,8 +393,13 @@ def load_config(
     path: Path | None = None,
     env: Mapping[str, str] | None = None,
     server_url: str | None = None,
+    for_service: bool = True,
 ) -> StationConfig:
     """Read instance ``name`` (from ``path`` or its default file), then apply overrides.
+
+    Args:
+        for_service: also require a server URL and at least one folder, and read the token
+            (False: just the locations, for ``wats queue`` and ``wats status``).
 
     Raises:
         ConfigError: the file is missing, not TOML, or holds a bad key or value.
@@ -412,6 +417,8 @@ def load_config(
         name, data, base=file.parent, data_path=defaults.data, log_path=defaults.log
     )
     url = server_url or env.get("PYWATS_SERVER_URL", "").strip() or config.server_url
+    if not for_service:
+        return attrs.evolve(config, server_url=url.rstrip("/"))
     if not url:
         raise ConfigError(
             f"server.url is not set for instance {name!r}: add [server] url to {file},"

@@ -416,6 +416,13 @@ class ReportQueue:
             raise QueueStateError(f"queue item {item_id} does not exist or is being uploaded")
         return QueueItem.from_row(row)
 
+    def export(self, item: QueueItem, folder: Path) -> Path:
+        """Write one row's report to ``folder/<report id>.json`` (WSJF, as queued)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{item.report_id}.json"
+        target.write_text(item.payload, encoding="utf-8")
+        return target
+
     def purge_delivered(self, older_than: float) -> int:
         """Delete ``delivered`` rows acknowledged before ``older_than`` (retention)."""
         with self.transaction() as db:

@@ -160,6 +160,8 @@ def configure_logging(log_path: Path | None, *, console: bool = True) -> list[lo
         handlers.append(stream)
     for handler in handlers:
         logger.addHandler(handler)
+    # watchdog reports its own thread shutdown races as warnings; they mean nothing to operators.
+    logging.getLogger("watchdog").setLevel(logging.ERROR)
     return handlers
 
 
@@ -357,7 +359,10 @@ class StationService:
             logger=log.getChild(folder.converter.name),
         )
 
+        before: list[os.stat_result] = []
+
         def work() -> tuple[str, list[dict[str, Any]]]:
+            before.append(path.stat())
             digest = _files.sha256_of(path)
             produced = folder.converter.convert(path, context)
             return digest, [
@@ -379,6 +384,8 @@ class StationService:
             self._to_error(path, folder, reason, detected_at)
             return False
         except ConversionError as exc:
+            if self._changed(path, before, folder):
+                return False  # still being written after all: tracked again, not an error
             self._to_error(path, folder, f"{folder.converter.name}: {exc}", detected_at)
             return False
         except PermissionError as exc:
@@ -417,6 +424,17 @@ class StationService:
             return True
         self.files_converted += 1
         log.info("queued %d report(s) from %s%s", len(reports), path, where)
+        return True
+
+    def _changed(self, path: Path, before: list[os.stat_result], folder: _Folder) -> bool:
+        try:
+            now = path.stat()
+        except OSError:
+            return False
+        if before and (now.st_size, now.st_mtime_ns) == (before[0].st_size, before[0].st_mtime_ns):
+            return False
+        log.info("%s changed while it was being converted; waiting for it to settle", path)
+        self._owner[path] = folder
         return True
 
     def _normalise(self, report: dict[str, Any], digest: str, index: int) -> dict[str, Any]:
@@ -764,3 +782,60 @@ def _install_signal_handlers(
         except (NotImplementedError, RuntimeError):  # Windows: fall back to signal.signal
             signal.signal(sig, lambda *_: loop.call_soon_threadsafe(on_signal))
     return installed
+
+
+def _lock_held(lock_path: Path) -> bool:
+    from filelock import FileLock, Timeout
+
+    if not lock_path.exists():
+        return False
+    probe = FileLock(str(lock_path), timeout=0)
+    try:
+        probe.acquire()
+    except Timeout:
+        return True
+    probe.release()
+    return False
+
+
+def read_status(config: StationConfig, *, timeout: float = 2.0) -> dict[str, Any]:
+    """What ``wats status`` shows: whether the service runs, its live state, the queue.
+
+    Works whether or not the service is running: the queue is read directly, the live
+    snapshot comes from the health endpoint when the service serves one.
+    """
+    running = _lock_held(config.lock_path)
+    status: dict[str, Any] = {"instance": config.name, "running": running}
+    if running:
+        with contextlib.suppress(OSError, ValueError):
+            status.update(json.loads(service_file(config).read_text(encoding="utf-8")))
+    status["instance"] = config.name
+    health_url = status.get("health_url")
+    if running and health_url:
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(health_url, timeout=timeout) as answer:
+                live = json.loads(answer.read())
+            for key in (
+                "state",
+                "breaker",
+                "last_upload_at",
+                "last_error",
+                "intake_paused",
+                "files_waiting",
+                "delivered",
+                "retried",
+                "parked",
+            ):
+                status[key] = live.get(key)
+        except (OSError, ValueError) as exc:
+            status["health_error"] = f"health endpoint did not answer: {exc}"
+    if config.queue_path.exists():
+        with ReportQueue(config.queue_path) as queue:
+            status["queue"] = queue.stats().as_dict()
+    else:
+        status["queue"] = None
+    status["queue_path"] = str(config.queue_path)
+    status["log_path"] = None if config.log_path is None else str(config.log_path)
+    return status

@@ -126,7 +126,7 @@ class SdkSubmitter:
         timeout: float = 30.0,
         requests_per_minute: int = 500,
     ) -> None:
-        from pywats import AsyncWATS
+        from pywats._async._client import AsyncWATS
         from pywats._options import RateLimit
 
         limit = (

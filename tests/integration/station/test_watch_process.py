@@ -1,0 +1,221 @@
+"""``wats watch`` as a real process against the emulator: files in, reports on the server."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ._harness import Station, make_report, wait_for
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and locks")
+
+WSJF_POST = ("POST", "/api/Report/WSJF")
+
+
+def test_dropped_files_all_arrive_and_sources_are_moved(station: Callable[..., Station]) -> None:
+    st = station()
+    st.start()
+    reports = [make_report(f"SN-{i:03d}") for i in range(20)]
+    for i, report in enumerate(reports):
+        st.drop(f"r{i:03d}.json", report)
+    st.wait_stored({r["id"] for r in reports})
+    wait_for(lambda: len(list(st.done.glob("*.json"))) == 20, 10, "all sources in Done/")
+    assert not list(st.inbox.glob("*.json"))
+    stored = {r["id"]: r for r in st.emulator.reports()}
+    assert stored[reports[0]["id"]]["machineName"] == "IT-ST-01"
+    health = wait_for(lambda: (h := st.health())["delivered"] == 20 and h, 5, "health")
+    assert health["state"] == "running"
+    assert health["queue_depth"] == 0
+    assert health["breaker"] == "closed"
+    assert st.stop() == 0
+    assert {row["state"] for row in st.queue_rows()} == {"delivered"}
+
+
+def test_sigkill_mid_flight_then_restart_loses_and_duplicates_nothing(
+    station: Callable[..., Station],
+) -> None:
+    st = station()
+    st.emulator.faults.latency(0.15)  # uploads take a while: some are in flight at the kill
+    st.start()
+    reports = [make_report(f"K-{i:03d}") for i in range(40)]
+    for i, report in enumerate(reports):
+        st.drop(f"k{i:03d}.json", report)
+    wait_for(lambda: len(st.stored_ids()) >= 6, 20, "some deliveries before the kill")
+    st.kill()
+    assert len(set(st.stored_ids())) < 40
+    st.emulator.faults.latency(0.0)
+    st.start()
+    ids = {r["id"] for r in reports}
+    st.wait_stored(ids, timeout=30)
+    stored = st.stored_ids()
+    assert len(stored) == len(set(stored)) == 40  # every report once on the server
+    rows = wait_for(
+        lambda: (rows := st.queue_rows()) and all(r["state"] == "delivered" for r in rows) and rows,
+        10,
+        "every queue row delivered",
+    )
+    assert sorted(r["report_id"] for r in rows) == sorted(ids)  # no duplicate rows either
+    # At-least-once, bounded: only the few uploads in flight at the kill were sent twice.
+    assert st.emulator.faults.hits(*WSJF_POST) <= 40 + 4
+    assert len(list(st.done.glob("*.json"))) + len(list(st.inbox.glob("*.json"))) == 40
+    wait_for(lambda: not list(st.inbox.glob("*.json")), 10, "sources post-processed")
+    assert st.stop() == 0
+
+
+def test_server_faults_are_ridden_out_without_a_request_storm(
+    station: Callable[..., Station],
+) -> None:
+    st = station()
+    faults = st.emulator.faults
+    faults.add(*WSJF_POST, status=503, times=3)
+    faults.add(*WSJF_POST, status=429, times=2, headers={"Retry-After": "1"})
+    faults.add(*WSJF_POST, drop=True, times=2)
+    faults.add(*WSJF_POST, drop=True, after=True, times=1)  # stored, but the answer is lost
+    st.start()
+    reports = [make_report(f"F-{i:02d}") for i in range(6)]
+    for i, report in enumerate(reports):
+        st.drop(f"f{i}.json", report)
+    st.wait_stored({r["id"] for r in reports}, timeout=30)
+    wait_for(lambda: st.health()["delivered"] == 6, 10, "all acknowledged")
+    stored = st.stored_ids()
+    assert len(stored) == len(set(stored)) == 6
+    # Each fault costs one extra request; the SDK does not retry underneath the queue.
+    assert faults.hits(*WSJF_POST) <= 6 + 8
+    assert st.health()["retried"] >= 8
+    assert st.stop() == 0
+
+
+def test_bad_request_is_parked_with_the_server_text_and_queue_retry_resends(
+    station: Callable[..., Station],
+) -> None:
+    st = station()
+    st.emulator.faults.add(
+        *WSJF_POST, status=400, times=1, body="Serial number 'X' is not valid for this product"
+    )
+    st.start()
+    report = make_report("P-1")
+    st.drop("p.json", report)
+    rows = wait_for(
+        lambda: [r for r in st.queue_rows() if r["state"] == "parked"], 15, "a parked row"
+    )
+    assert "Serial number 'X' is not valid for this product" in rows[0]["last_error"]
+    assert report["id"] not in st.stored_ids()
+    listed = st.wats("queue", "list", "-i", "it", "--state", "parked", "-o", "json")
+    assert listed.returncode == 0, listed.stderr
+    assert [row["report_id"] for row in json.loads(listed.stdout)] == [report["id"]]
+    retried = st.wats("queue", "retry", "-i", "it", report["id"])
+    assert retried.returncode == 0, retried.stderr
+    st.wait_stored({report["id"]}, timeout=15)
+    status = st.wats("status", "-i", "it", "-o", "json")
+    assert status.returncode == 0, status.stderr
+    shown = json.loads(status.stdout)
+    assert shown["running"] is True
+    assert shown["queue"]["counts"]["parked"] == 0
+    assert st.stop() == 0
+
+
+PLUGIN = """
+import time
+from pywats.station.converters import Converter, ConversionError
+
+
+class Raising(Converter):
+    name = "raising"
+    patterns = ("*.raise",)
+
+    def convert(self, path, context):
+        raise ConversionError("line 1: this rig writes nonsense")
+
+
+class Hanging(Converter):
+    name = "hanging"
+    patterns = ("*.hang",)
+
+    def convert(self, path, context):
+        time.sleep(60)
+        return []
+"""
+
+
+def test_bad_input_never_stops_the_service_and_every_file_is_accounted_for(
+    tmp_path: Path, station: Callable[..., Station]
+) -> None:
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "it_plugins.py").write_text(PLUGIN, encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    st = station(
+        folders=[
+            {"path": str(inbox), "converter": "wsjf"},
+            {"path": str(inbox), "converter": "it_plugins:Raising"},
+            {"path": str(inbox), "converter": "it_plugins:Hanging"},
+        ],
+        intake={"stable_seconds": 1.0, "converter_timeout": 1.0},
+    )
+    st.start()
+    st.drop("malformed.json", '{"type": "T", "pn": ')
+    st.drop("invalid.json", {"type": "T", "pn": "PCBA-1", "sn": "S", "rev": "A"})
+    st.drop("x.raise", "anything")
+    st.drop("y.hang", "anything")
+
+    # A file still being written: it must not be taken half-done.
+    growing = make_report("GROWING-1")
+    text = json.dumps(growing)
+    slow = inbox / "slow.json"
+    with slow.open("w", encoding="utf-8") as handle:
+        for start in range(0, len(text), len(text) // 3 + 1):  # pauses shorter than stable
+            handle.write(text[start : start + len(text) // 3 + 1])
+            handle.flush()
+            time.sleep(0.4)
+
+    # A file another program holds locked: it waits until the lock is released.
+    locked_report = make_report("LOCKED-1")
+    locked = inbox / "locked.json"
+    handle = locked.open("w", encoding="utf-8")
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    handle.write(json.dumps(locked_report))
+    handle.flush()
+    try:
+        st.wait_stored({growing["id"]}, timeout=15)
+        wait_for(lambda: (st.error / "y.hang.error.txt").exists(), 15, "the hung converter")
+        assert locked.exists()
+        assert locked_report["id"] not in st.stored_ids()
+    finally:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        handle.close()
+    st.wait_stored({locked_report["id"]}, timeout=15)
+
+    reasons = {p.name: p.read_text("utf-8") for p in st.error.glob("*.error.txt")}
+    assert "not valid JSON" in reasons["malformed.json.error.txt"]
+    assert "is required" in reasons["invalid.json.error.txt"]  # the report validator's lines
+    assert "this rig writes nonsense" in reasons["x.raise.error.txt"]
+    assert "did not finish within 1 s" in reasons["y.hang.error.txt"]
+    assert st.alive()
+    after = make_report("AFTER-1")
+    st.drop("after.json", after)
+    st.wait_stored({after["id"]}, timeout=15)
+    # Every file is somewhere an operator can see it: Done/ or Error/, none left behind.
+    assert sorted(p.name for p in st.done.iterdir()) == ["after.json", "locked.json", "slow.json"]
+    assert sorted(p.name for p in st.error.iterdir() if not p.name.endswith(".txt")) == [
+        "invalid.json",
+        "malformed.json",
+        "x.raise",
+        "y.hang",
+    ]
+    assert [p.name for p in inbox.iterdir() if p.is_file()] == []
+    assert st.stop() == 0
+
+
+def test_a_second_service_for_the_same_instance_is_refused(station: Callable[..., Station]) -> None:
+    st = station()
+    st.start()
+    second = st.wats("watch", "-i", "it", "--plain", timeout=30)
+    assert second.returncode == 1
+    assert "already running" in second.stderr
+    assert st.stop() == 0
