@@ -264,11 +264,15 @@ def maxrss_bytes() -> int:
 
 
 def failure_reason(stderr: str, returncode: int) -> str:
-    """The line a person would quote: the exception line of a traceback, else the last line."""
+    """The line a person would quote: a traceback's exception line, else an ``error:`` line,
+    else the last line."""
     lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
     for line in reversed(lines):
         head = line.split(":", 1)[0]
         if head.endswith(("Error", "Exception")) and " " not in head:
+            return line
+    for line in lines:
+        if line.lower().startswith("error"):
             return line
     return lines[-1] if lines else f"exit code {returncode}"
 
@@ -321,11 +325,15 @@ def run_json(
     return result
 
 
-def clean_env(**extra: str) -> dict[str, str]:
-    """The environment for a worker: ours, minus anything that could put one ``pywats`` on the
-    other's path, plus ``extra``."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-    env.update(extra)
+def clean_env(extra: Mapping[str, str] | None = None, *, anchor: bool = False) -> dict[str, str]:
+    """The environment for a worker process: ours plus ``extra``.
+
+    For the anchor, without ``PYTHONPATH``/``PYTHONHOME``: they could put our ``pywats`` ahead
+    of its own.
+    """
+    drop = ("PYTHONPATH", "PYTHONHOME") if anchor else ()
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    env.update(extra or {})
     return env
 
 
@@ -380,33 +388,45 @@ class RequestWorkload:
 
 
 def drive_requests(work: RequestWorkload, sizes: RequestSizes) -> dict[str, Any]:
-    """Measure one repetition: median seconds per GET and per submission, async GETs per
-    second, peak RSS.
+    """Measure one repetition of each job: wall time (median seconds per sequential request,
+    requests per second for the async one), the client's own CPU seconds per request
+    (``process_time``: every thread of this process, so an SDK's helper threads count), and
+    the peak RSS.
 
     Per-request medians rather than means: the machine is shared, and a burst of someone
-    else's work should not land on whichever implementation happened to be running.
+    else's work should not land on whichever implementation happened to be running. CPU per
+    request is what the client itself costs, whatever the server's speed.
     """
     for _ in range(sizes.warmup):  # connections, lazy imports and caches are not the work
         work.get()
         work.submit()
-    get_s = _timed_calls(work.get, sizes.gets)
-    submit_s = _timed_calls(work.submit, sizes.submits)
+    get_s, get_cpu = _timed_calls(work.get, sizes.gets)
+    submit_s, submit_cpu = _timed_calls(work.submit, sizes.submits)
     work.close()
-    rate = asyncio.run(_async_gets(work, sizes))
-    return {"get_s": get_s, "submit_s": submit_s, "async_rps": rate, "maxrss_bytes": maxrss_bytes()}
+    rate, async_cpu = asyncio.run(_async_gets(work, sizes))
+    return {
+        "get_s": get_s,
+        "get_cpu_s": get_cpu,
+        "submit_s": submit_s,
+        "submit_cpu_s": submit_cpu,
+        "async_rps": rate,
+        "async_cpu_s": async_cpu,
+        "maxrss_bytes": maxrss_bytes(),
+    }
 
 
-def _timed_calls(call: Callable[[], object], n: int) -> float:
+def _timed_calls(call: Callable[[], object], n: int) -> tuple[float, float]:
     gc.collect()
     times = []
+    cpu0 = time.process_time()
     for _ in range(n):
         t0 = time.perf_counter()
         call()
         times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    return statistics.median(times), (time.process_time() - cpu0) / n
 
 
-async def _async_gets(work: RequestWorkload, sizes: RequestSizes) -> float:
+async def _async_gets(work: RequestWorkload, sizes: RequestSizes) -> tuple[float, float]:
     async with work.async_session() as get:
         gate = asyncio.Semaphore(sizes.concurrency)
 
@@ -416,9 +436,11 @@ async def _async_gets(work: RequestWorkload, sizes: RequestSizes) -> float:
 
         await asyncio.gather(*(one() for _ in range(max(sizes.concurrency, sizes.warmup))))
         gc.collect()
+        cpu0 = time.process_time()
         t0 = time.perf_counter()
         await asyncio.gather(*(one() for _ in range(sizes.async_gets)))
-        return sizes.async_gets / (time.perf_counter() - t0)
+        wall = time.perf_counter() - t0
+        return sizes.async_gets / wall, (time.process_time() - cpu0) / sizes.async_gets
 
 
 def worker_main(

@@ -68,13 +68,14 @@ def run(
     wats = str(_script(python or Path(sys.executable), "wats"))
     with tempfile.TemporaryDirectory(prefix="wats-bench-") as home:
         # a private config home: no instance files or keyring of the person running this
-        env = clean_env(
-            PYWATS_HOME=home,
-            PYWATS_KEYRING="0",
-            PYWATS_SERVER_URL=url,
-            PYWATS_API_TOKEN=token,
-            NO_COLOR="1",
-        )
+        settings = {
+            "PYWATS_HOME": home,
+            "PYWATS_KEYRING": "0",
+            "PYWATS_SERVER_URL": url,
+            "PYWATS_API_TOKEN": token,
+            "NO_COLOR": "1",
+        }
+        env = clean_env(settings)
         ours = {
             "--version": time_cli([wats, "--version"], repeat, env),
             "--help": time_cli([wats, "--help"], repeat, env),
@@ -86,7 +87,7 @@ def run(
                 theirs[flag] = Cell(None, anchor_note or "not run")
             else:
                 cli = str(_script(anchor_python, ANCHOR_CLI))
-                theirs[flag] = time_cli([cli, flag], repeat, env)
+                theirs[flag] = time_cli([cli, flag], repeat, clean_env(settings, anchor=True))
     return [
         Row(
             SECTION,

@@ -76,7 +76,8 @@ def test_failure_reason_quotes_the_exception_line(monkeypatch: pytest.MonkeyPatc
         "ModuleNotFoundError: No module named 'PySide6'\n"
     )
     assert c.failure_reason(stderr, 1) == "ModuleNotFoundError: No module named 'PySide6'"
-    assert c.failure_reason("usage: x\nerror: bad flag\n", 2) == "error: bad flag"
+    assert c.failure_reason("error: bad flag\nnext: run with -v\n", 2) == "error: bad flag"
+    assert c.failure_reason("usage: x\nsomething odd\n", 2) == "something odd"
     assert c.failure_reason("", 3) == "exit code 3"
 
 
@@ -122,7 +123,7 @@ def test_quick_run_fills_every_section(
         "`wats --help`",
         "`wats product get PCB-1001`",
         "build + serialise 50 steps",
-        "sync sequential GET",
+        "sync GET",
         "async GET",
         "report submission",
     ):
