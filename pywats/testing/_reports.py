@@ -1,8 +1,9 @@
 """``/api/Report/*``: submit, read, query and download reports (reference §2.1, §4, §8.3-8.6).
 
-Simplifications, all documented on the handlers: WSXF is not converted yet (400); ``detailLevel``
-is honoured coarsely (0 header only, 1-3 without steps and attachments, 4-7 everything); the
-certificate is a one-page PDF of the header; ``run`` is always 1 and ``reportSize`` 0.
+Simplifications, all documented on the handlers: WSXF is read and written by the WSXF converter;
+``detailLevel`` is honoured coarsely (0 header only, 1-3 without steps and attachments, 4-7
+everything); the certificate is a one-page PDF of the header; ``run`` is always 1 and
+``reportSize`` 0.
 """
 
 from __future__ import annotations
@@ -45,8 +46,6 @@ __all__ = [
     "read_report",
     "validate_report",
 ]
-
-WSXF_UNSUPPORTED = "WSXF is not supported by this emulator yet. Submit the report as WSJF."
 
 _HEADER_OPTIONS = ODataOptions(
     default_top=10,
@@ -126,6 +125,11 @@ async def post_wsjf(request: Request) -> Response:
         doc = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         return error(400, f"report: the body is not valid JSON ({exc}).")
+    return _accept(request, store, doc)
+
+
+def _accept(request: Request, store: Store, doc: Any) -> Response:
+    """Validate and store one report dict (WSJF, or WSXF converted); the POST answer."""
     lines = validate_report(doc, store)
     if lines:
         return error(400, "\n".join(lines))
@@ -149,9 +153,18 @@ async def post_wsjf(request: Request) -> Response:
 
 
 async def post_wsxf(request: Request) -> Response:
-    """Submit a WSXF report. Not converted yet: always 400 with a clear message."""
-    await request.body()
-    return error(400, WSXF_UNSUPPORTED)
+    """Submit a WSXF report (one ``<Report>``): converted to WSJF, then as ``post_wsjf``."""
+    from pywats.station.converters import ConversionError
+    from pywats.station.converters.wsxf import wsxf_to_wsjf
+
+    store = store_of(request)
+    try:
+        docs = wsxf_to_wsjf(await request.body(), source="report")
+    except ConversionError as exc:
+        return error(400, str(exc))
+    if len(docs) != 1:
+        return error(400, f"report: the document holds {len(docs)} reports; post exactly one.")
+    return _accept(request, store, docs[0])
 
 
 def _record_or_404(store: Store, report_id: str) -> ReportRecord:
@@ -296,9 +309,24 @@ async def get_wsjf(request: Request) -> Response:
 
 
 async def get_wsxf(request: Request) -> Response:
-    """Read a report as WSXF: 404 when unknown, else 400 (WSXF conversion comes later)."""
-    _record_or_404(store_of(request), request.path_params["id"])
-    return error(400, WSXF_UNSUPPORTED)
+    """Read a report as a WSXF document (``includeIndexes`` is accepted and ignored)."""
+    from pywats.station.converters.wsxf import wsjf_to_wsxf
+
+    params = Params(request)
+    store = store_of(request)
+    record = _record_or_404(store, request.path_params["id"])
+    level = params.integer("detailLevel", default=7)
+    assert level is not None
+    if not 0 <= level <= 7:
+        raise ApiProblem(400, "The request is invalid.", "detailLevel must be between 0 and 7.")
+    doc = read_report(
+        store,
+        record,
+        detail_level=level,
+        include_chart_data=bool(params.flag("includeChartdata", True)),
+        include_attachments=bool(params.flag("includeAttachments", True)),
+    )
+    return Response(wsjf_to_wsxf(doc), media_type="application/xml")
 
 
 def _public_header(header: dict[str, Any]) -> dict[str, Any]:

@@ -282,9 +282,12 @@ def test_header_by_misc_info(client: httpx.Client) -> None:
     assert rows[0]["miscData"] == [{"description": "Firmware", "data": "1.2.3"}]
 
 
-def test_wsxf_is_refused_clearly(client: httpx.Client) -> None:
+def test_wsxf_without_a_report_is_refused_clearly(client: httpx.Client) -> None:
     response = client.post(
         "/api/Report/WSXF", content=b"<Reports/>", headers={"Content-Type": "application/xml"}
     )
     assert response.status_code == 400
-    assert "WSXF is not supported by this emulator yet" in response.json()["Message"]
+    assert (
+        response.json()["Message"]
+        == "report: line 1, column 1: <Reports> holds no <Report> element"
+    )
