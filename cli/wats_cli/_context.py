@@ -42,7 +42,6 @@ class State:
 
     __slots__ = (
         "_cleanups",
-        "_connection",
         "instance",
         "output",
         "quiet",
@@ -70,7 +69,6 @@ class State:
         self.quiet = quiet
         # Every token this run has seen; the error handler masks them in anything it prints.
         self.secrets: set[str] = set()
-        self._connection: Connection | None = None
         self._cleanups: list[Callable[[], Any]] = []
 
     def close(self) -> None:
@@ -109,17 +107,15 @@ def token_store() -> TokenStore:
 
 def connection(*, require_url: bool = True) -> Connection:
     """Resolve the server URL and token for this run (flag > environment > file > default)."""
-    st = state()
-    if st._connection is None or (require_url and not st._connection.url):
-        from pywats._instances import resolve_connection
+    from pywats._instances import resolve_connection
 
-        conn = resolve_connection(
-            st.instance, url=st.url, load_token=token_store().load, require_url=require_url
-        )
-        if conn.token:
-            st.secrets.add(conn.token)
-        st._connection = conn
-    return st._connection
+    st = state()
+    conn = resolve_connection(
+        st.instance, url=st.url, load_token=token_store().load, require_url=require_url
+    )
+    if conn.token:
+        st.secrets.add(conn.token)
+    return conn
 
 
 def client() -> pyWATS:
@@ -142,7 +138,7 @@ def client() -> pyWATS:
         max_retries=st.retries, max_backoff=4.0, max_retry_after=15.0, max_elapsed=30.0
     )
     api = pyWATS(conn.url, token, retry=retry, circuit_breaker=None)
-    state()._cleanups.append(api.close)
+    st._cleanups.append(api.close)
     return api
 
 
