@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
 __all__ = [
     "JsonBody",
     "as_uuid",
-    "clean",
     "file_bytes",
     "json_of",
     "model",
@@ -29,12 +28,6 @@ __all__ = [
 M = TypeVar("M")
 
 
-def _unset_type() -> Any:
-    from wats_api.types import Unset
-
-    return Unset
-
-
 def opt(value: Any) -> Any:
     """None → ``UNSET`` (the generated client leaves UNSET parameters out of the request)."""
     if value is None:
@@ -44,44 +37,15 @@ def opt(value: Any) -> Any:
     return value
 
 
-def clean(value: M) -> M:
-    """Replace every ``UNSET`` in a generated model (recursively, in place) with None."""
-    unset = _unset_type()
-    _clean(value, unset, 0)
-    return value
+def model(cls: type[M], value: Any) -> M:
+    """A generated model (the wire format) from a pywats value or a wire-name mapping.
 
-
-def _clean(value: Any, unset: type, depth: int) -> None:
-    if depth > 64:  # reports nest deeply, DTOs do not; stop a cycle rather than recurse forever
-        return
-    if isinstance(value, list):
-        for item in value:
-            _clean(item, unset, depth + 1)
-        return
-    fields = getattr(type(value), "__attrs_attrs__", None)
-    if fields is None:
-        return
-    for field in fields:
-        current = getattr(value, field.name)
-        if isinstance(current, unset):
-            setattr(value, field.name, None)
-        elif isinstance(current, list) or hasattr(type(current), "__attrs_attrs__"):
-            _clean(current, unset, depth + 1)
-
-
-def model(cls: type[M], value: M | Mapping[str, Any]) -> M:
-    """A generated model from a mapping in wire names (camelCase) or from a model.
-
-    A model the SDK handed out has None where the server sent nothing (``clean``); sending
-    those as JSON nulls could clear fields on a save, so top-level nulls are left out.
+    A pywats value leaves out its None fields: sending them as JSON nulls could clear fields
+    on the server. A mapping is sent as given.
     """
-    if isinstance(value, Mapping):
-        data: Mapping[str, Any] = value
-    elif isinstance(value, cls):
-        data = {k: v for k, v in value.to_dict().items() if v is not None}  # type: ignore[attr-defined]
-    else:
-        raise TypeError(f"expected a {cls.__name__} or a mapping, got {type(value).__name__}")
-    built: M = cls.from_dict(data)  # type: ignore[attr-defined]
+    from pywats._models import wire_dict
+
+    built: M = cls.from_dict(wire_dict(value))  # type: ignore[attr-defined]
     return built
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wats_api.api.analytics import (
     analytics_get_common_user_settings,
@@ -43,10 +43,8 @@ from wats_api.api.analytics import (
 from wats_api.models import AnalyticsFilter
 
 from pywats._async._service import AsyncService
-from pywats._wire import clean, json_of, require
-
-if TYPE_CHECKING:
-    from wats_api.models import CommonUserSettings
+from pywats._models import UserSettings, one
+from pywats._wire import json_of, require
 
 __all__ = ["AsyncAnalyticsService"]
 
@@ -125,7 +123,7 @@ class AsyncAnalyticsService(AsyncService):
         )
         return _rows(response.content)  # type: ignore[no-any-return]
 
-    async def get_user_settings(self, user_name: str) -> CommonUserSettings | None:
+    async def get_user_settings(self, user_name: str) -> UserSettings | None:
         """A user's common settings (name, culture, e-mail, roles, levels, product groups)."""
         require(user_name, "user_name")
         response = await self._lookup(
@@ -133,7 +131,7 @@ class AsyncAnalyticsService(AsyncService):
                 client=self._api, user_name=user_name
             )
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(UserSettings, response.parsed)
 
     async def get_volume_yield(self, *, days: int, product_group_id: str, level_id: str) -> Any:
         """Volume and yield over the last ``days`` (ids may be ``;``-separated lists)."""

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from wats_api import models as wire
 from wats_api.api.asset import (
     asset_delete,
     asset_get,
@@ -27,14 +28,11 @@ from wats_api.api.asset import (
     asset_put_type,
     asset_reset_running_count,
 )
-from wats_api.models import Asset, AssetMessage, AssetType
 
 from pywats._async._service import AsyncService
+from pywats._models import Asset, AssetLogEntry, AssetSummary, AssetType, many, one
 from pywats._odata import Filter, ODataQuery
-from pywats._wire import clean, json_of, model, one_of, opt, require
-
-if TYPE_CHECKING:
-    from wats_api.models import AssetListItem, AssetLogListItem, AssetTypeListItem
+from pywats._wire import json_of, model, one_of, opt, require
 
 __all__ = ["AsyncAssetService"]
 
@@ -52,7 +50,7 @@ class AsyncAssetService(AsyncService):
         """Get one asset by its id or its serial number (None if unknown, in lenient mode)."""
         require(asset, "asset")
         response = await self._lookup(lambda: asset_get.asyncio_detailed(asset, client=self._api))
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Asset, response.parsed)
 
     async def query(
         self,
@@ -61,7 +59,7 @@ class AsyncAssetService(AsyncService):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[AssetListItem]:
+    ) -> list[AssetSummary]:
         """List assets with OData (the server returns 1000, ordered by ``assetId``, by default).
 
         Example: ``await api.asset.query(F("typeId").eq(type_uuid))``.
@@ -76,7 +74,7 @@ class AsyncAssetService(AsyncService):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(AssetSummary, response.parsed)
 
     async def iter(
         self,
@@ -85,10 +83,10 @@ class AsyncAssetService(AsyncService):
         orderby: str | Iterable[str] | None = "assetId",
         page_size: int = 500,
         limit: int | None = None,
-    ) -> AsyncIterator[AssetListItem]:
+    ) -> AsyncIterator[AssetSummary]:
         """Iterate over every matching asset, ``page_size`` per request (``$skip`` paging)."""
 
-        async def fetch(skip: int, top: int) -> list[AssetListItem]:
+        async def fetch(skip: int, top: int) -> list[AssetSummary]:
             return await self.query(filter, top=top, skip=skip, orderby=orderby)
 
         async for item in self._paginate(fetch, page_size=page_size, limit=limit):
@@ -100,7 +98,7 @@ class AsyncAssetService(AsyncService):
         Counts, calibration and maintenance dates are not changed this way; use
         :meth:`increment_count`, :meth:`record_calibration` and :meth:`record_maintenance`.
         """
-        body = model(Asset, asset)
+        body = model(wire.Asset, asset)
         response = await self._call(lambda: asset_put.asyncio_detailed(client=self._api, body=body))
         return json_of(response.content)
 
@@ -238,7 +236,7 @@ class AsyncAssetService(AsyncService):
     ) -> Any:
         """Post a message to the asset's log."""
         aid, sn = one_of(asset_id, serial_number)
-        body = AssetMessage(content=require(content, "content"))
+        body = wire.AssetMessage(content=require(content, "content"))
         response = await self._call(
             lambda: asset_post_message.asyncio_detailed(
                 client=self._api, body=body, id=aid, serial_number=sn, culture_code=culture_code
@@ -254,7 +252,7 @@ class AsyncAssetService(AsyncService):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[AssetLogListItem]:
+    ) -> list[AssetLogEntry]:
         """Read the asset log with OData (newest first, 1000 by default)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
         response = await self._call(
@@ -266,7 +264,7 @@ class AsyncAssetService(AsyncService):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(AssetLogEntry, response.parsed)
 
     async def iter_log(
         self,
@@ -275,10 +273,10 @@ class AsyncAssetService(AsyncService):
         orderby: str | Iterable[str] | None = None,
         page_size: int = 500,
         limit: int | None = None,
-    ) -> AsyncIterator[AssetLogListItem]:
+    ) -> AsyncIterator[AssetLogEntry]:
         """Iterate over the asset log (newest first unless ``orderby``), page by page."""
 
-        async def fetch(skip: int, top: int) -> list[AssetLogListItem]:
+        async def fetch(skip: int, top: int) -> list[AssetLogEntry]:
             return await self.query_log(filter, top=top, skip=skip, orderby=orderby)
 
         async for item in self._paginate(fetch, page_size=page_size, limit=limit):
@@ -291,7 +289,7 @@ class AsyncAssetService(AsyncService):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[AssetTypeListItem]:
+    ) -> list[AssetType]:
         """List asset types with OData (ordered by name)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
         response = await self._call(
@@ -303,11 +301,11 @@ class AsyncAssetService(AsyncService):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(AssetType, response.parsed)
 
     async def save_type(self, asset_type: AssetType | Mapping[str, Any]) -> Any:
         """Create or update an asset type (``typeName`` required)."""
-        body = model(AssetType, asset_type)
+        body = model(wire.AssetType, asset_type)
         response = await self._call(
             lambda: asset_put_type.asyncio_detailed(client=self._api, body=body)
         )

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
+from wats_api import models as wire
 from wats_api.api.product import (
     product_add_group_filter,
     product_delete_vendors,
@@ -20,16 +21,13 @@ from wats_api.api.product import (
     product_put_vendors,
     product_query,
 )
-from wats_api.models import Product, ProductRevision, Vendor
 
 from pywats._async._service import AsyncService
+from pywats._models import Product, ProductRevision, ProductSummary, many, one, the
 from pywats._odata import Filter, ODataQuery
-from pywats._wire import FileSource, clean, file_bytes, json_of, model, require
+from pywats._wire import FileSource, file_bytes, json_of, model, require
 from pywats._wire import strings as _strings
 from pywats._wire import upload as _upload
-
-if TYPE_CHECKING:
-    from wats_api.models import ProductListItem
 
 __all__ = ["AsyncProductService"]
 
@@ -38,7 +36,7 @@ RevisionLike: TypeAlias = "ProductRevision | Mapping[str, Any]"
 
 
 def _vendors(names: Iterable[str]) -> list[Any]:
-    return [Vendor(vendor_name=require(name, "vendor name")) for name in _strings(names)]
+    return [wire.Vendor(vendor_name=require(name, "vendor name")) for name in _strings(names)]
 
 
 class AsyncProductService(AsyncService):
@@ -57,7 +55,7 @@ class AsyncProductService(AsyncService):
         response = await self._lookup(
             lambda: product_get.asyncio_detailed(part_number, client=self._api)
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Product, response.parsed)
 
     async def get_revision(self, part_number: str, revision: str) -> ProductRevision | None:
         """Get one revision of a product (None if unknown, in lenient mode)."""
@@ -66,7 +64,7 @@ class AsyncProductService(AsyncService):
         response = await self._lookup(
             lambda: product_get_revision.asyncio_detailed(part_number, revision, client=self._api)
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(ProductRevision, response.parsed)
 
     async def query(
         self,
@@ -75,7 +73,7 @@ class AsyncProductService(AsyncService):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[ProductListItem]:
+    ) -> list[ProductSummary]:
         """List or search products with OData (the server returns 1000 unless filtered)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
         response = await self._call(
@@ -87,7 +85,7 @@ class AsyncProductService(AsyncService):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(ProductSummary, response.parsed)
 
     async def iter(
         self,
@@ -96,10 +94,10 @@ class AsyncProductService(AsyncService):
         orderby: str | Iterable[str] | None = "partNumber",
         page_size: int = 500,
         limit: int | None = None,
-    ) -> AsyncIterator[ProductListItem]:
+    ) -> AsyncIterator[ProductSummary]:
         """Iterate over every matching product, ``page_size`` per request (``$skip`` paging)."""
 
-        async def fetch(skip: int, top: int) -> list[ProductListItem]:
+        async def fetch(skip: int, top: int) -> list[ProductSummary]:
             return await self.query(filter, top=top, skip=skip, orderby=orderby)
 
         async for item in self._paginate(fetch, page_size=page_size, limit=limit):
@@ -111,26 +109,26 @@ class AsyncProductService(AsyncService):
         ``product`` is a product from :meth:`get` or a mapping in wire names, e.g.
         ``{"partNumber": "PCB-100", "name": "Main board", "state": 1}``.
         """
-        body = model(Product, product)
+        body = model(wire.Product, product)
         response = await self._call(
             lambda: product_put.asyncio_detailed(client=self._api, body=body)
         )
-        return clean(response.parsed)
+        return the(Product, response.parsed)
 
     async def save_revision(self, revision: RevisionLike) -> ProductRevision:
         """Create a revision (no ``productRevisionId``) or update one.
 
         A mapping uses wire names; note the server spells the part number ``PartNumber``.
         """
-        body = model(ProductRevision, revision)
+        body = model(wire.ProductRevision, revision)
         response = await self._call(
             lambda: product_put_revision.asyncio_detailed(client=self._api, body=body)
         )
-        return clean(response.parsed)
+        return the(ProductRevision, response.parsed)
 
     async def save_many(self, products: Iterable[ProductLike]) -> Any:
         """Create or update many products at once (``PUT /api/Products``, for ERP feeds)."""
-        body = [model(Product, item) for item in products]
+        body = [model(wire.Product, item) for item in products]
         response = await self._call(
             lambda: product_put_bulk.asyncio_detailed(client=self._api, body=body)
         )
@@ -138,7 +136,7 @@ class AsyncProductService(AsyncService):
 
     async def save_revisions(self, revisions: Iterable[RevisionLike]) -> Any:
         """Create or update many revisions at once (``PUT /api/Products/Revisions``)."""
-        body = [model(ProductRevision, item) for item in revisions]
+        body = [model(wire.ProductRevision, item) for item in revisions]
         response = await self._call(
             lambda: product_put_revisions_bulk.asyncio_detailed(client=self._api, body=body)
         )

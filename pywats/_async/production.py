@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from wats_api import models as wire
 from wats_api.api.production import (
     production_add_child_unit,
     production_check_child_units,
@@ -29,14 +30,11 @@ from wats_api.api.production import (
     production_take_serial_numbers,
     production_upload_serial_numbers,
 )
-from wats_api.models import ProductionBatch, SerialNumberFileUpload, Unit
 
 from pywats._async._service import AsyncService
+from pywats._models import SerialNumberType, Unit, UnitChange, UnitVerification, many, one
 from pywats._serials import SerialFormat, parse_serial_numbers
-from pywats._wire import FileSource, clean, file_bytes, json_of, model, opt, require, upload
-
-if TYPE_CHECKING:
-    from wats_api.models import SerialNumberType, UnitChange, UnitVerificationGrade
+from pywats._wire import FileSource, file_bytes, json_of, model, opt, require, upload
 
 __all__ = ["AsyncProductionService"]
 
@@ -59,11 +57,11 @@ class AsyncProductionService(AsyncService):
                 serial_number, part_number, client=self._api
             )
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Unit, response.parsed)
 
     async def save_units(self, units: Iterable[Unit | Mapping[str, Any]]) -> Any:
         """Add or update units by serial number; the answer counts any errors."""
-        body = [model(Unit, unit) for unit in units]
+        body = [model(wire.Unit, unit) for unit in units]
         response = await self._call(
             lambda: production_put_units.asyncio_detailed(client=self._api, body=body)
         )
@@ -71,7 +69,7 @@ class AsyncProductionService(AsyncService):
 
     async def verify_unit(
         self, serial_number: str, *, part_number: str | None = None
-    ) -> UnitVerificationGrade | None:
+    ) -> UnitVerification | None:
         """Check a unit against the verification rules and return its grade."""
         require(serial_number, "serial_number")
         response = await self._lookup(
@@ -79,7 +77,7 @@ class AsyncProductionService(AsyncService):
                 client=self._api, serial_number=serial_number, part_number=part_number
             )
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(UnitVerification, response.parsed)
 
     async def set_unit_phase(self, serial_number: str, part_number: str, *, phase: int) -> Any:
         """Set a unit's phase (a phase flag value)."""
@@ -186,7 +184,7 @@ class AsyncProductionService(AsyncService):
                 client=self._api, max_count=max_count
             )
         )
-        return clean(response.parsed) or []
+        return many(UnitChange, response.parsed)
 
     async def delete_unit_change(self, change_id: int) -> Any:
         """Acknowledge (delete) a unit change."""
@@ -195,9 +193,9 @@ class AsyncProductionService(AsyncService):
         )
         return json_of(response.content)
 
-    async def save_batches(self, batches: Iterable[ProductionBatch | Mapping[str, Any]]) -> Any:
+    async def save_batches(self, batches: Iterable[Mapping[str, Any]]) -> Any:
         """Add or update production batches (``{"batchNumber": ..., "batchSize": ...}``)."""
-        body = [model(ProductionBatch, batch) for batch in batches]
+        body = [model(wire.ProductionBatch, batch) for batch in batches]
         response = await self._call(
             lambda: production_put_batches.asyncio_detailed(client=self._api, body=body)
         )
@@ -208,7 +206,7 @@ class AsyncProductionService(AsyncService):
         response = await self._call(
             lambda: production_get_serial_number_types.asyncio_detailed(client=self._api)
         )
-        return clean(response.parsed) or []
+        return many(SerialNumberType, response.parsed)
 
     async def take_serial_numbers(
         self,
@@ -331,7 +329,7 @@ class AsyncProductionService(AsyncService):
         response = await self._call(
             lambda: production_upload_serial_numbers.asyncio_detailed(
                 client=self._api,
-                body=SerialNumberFileUpload(file=upload(content, name, mime)),
+                body=wire.SerialNumberFileUpload(file=upload(content, name, mime)),
                 serial_number_type=serial_number_type,
                 format_=format,
             ),

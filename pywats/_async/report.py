@@ -19,13 +19,12 @@ from wats_api.api.report import (
 )
 
 from pywats._async._service import AsyncService
+from pywats._models import MiscInfoMatch, ReportHeader, many
 from pywats._odata import Filter, ODataQuery
 from pywats._reportio import ReportSource, prepare_submission, read_report, submitted_id
-from pywats._wire import FileSource, JsonBody, as_uuid, clean, file_bytes, json_of, opt, upload
+from pywats._wire import FileSource, JsonBody, as_uuid, file_bytes, json_of, opt, upload
 
 if TYPE_CHECKING:
-    from wats_api.models import ReportHeader, UutMiscInfoMatch
-
     from pywats.reports import UURReport, UUTReport
 
 __all__ = ["AsyncReportService"]
@@ -173,7 +172,7 @@ class AsyncReportService(AsyncService):
                 expand=query.expand,
             )
         )
-        return clean(response.parsed) or []
+        return many(ReportHeader, response.parsed)
 
     async def iter_headers(
         self,
@@ -212,7 +211,7 @@ class AsyncReportService(AsyncService):
         data: str | None = None,
         serial_number: str | None = None,
         process_code: int | None = None,
-    ) -> list[UutMiscInfoMatch]:
+    ) -> list[MiscInfoMatch]:
         """Find UUT reports by a misc-info description and/or value."""
         response = await self._call(
             lambda: report_query_headers_by_misc_info.asyncio_detailed(
@@ -223,7 +222,7 @@ class AsyncReportService(AsyncService):
                 process_code=process_code,
             )
         )
-        return clean(response.parsed) or []
+        return many(MiscInfoMatch, response.parsed)
 
     async def get_attachment(
         self,

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from wats_api import models as wire
 from wats_api.api.root_cause import (
     root_cause_archive_tickets,
     root_cause_create_ticket,
@@ -16,10 +17,10 @@ from wats_api.api.root_cause import (
     root_cause_update_ticket,
     root_cause_upload_attachment,
 )
-from wats_api.models import Ticket, TicketAttachmentUpload
 
 from pywats._async._service import AsyncService
-from pywats._wire import FileSource, as_uuid, clean, file_bytes, json_of, model, require, upload
+from pywats._models import Ticket, many, one, the
+from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
 __all__ = ["AsyncRootCauseService", "TicketView"]
 
@@ -41,7 +42,7 @@ class AsyncRootCauseService(AsyncService):
         response = await self._lookup(
             lambda: root_cause_get_ticket.asyncio_detailed(client=self._api, ticket_id=tid)
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Ticket, response.parsed)
 
     async def query(
         self,
@@ -62,25 +63,25 @@ class AsyncRootCauseService(AsyncService):
                 client=self._api, status=status, view=int(view), search_string=search
             )
         )
-        return clean(response.parsed) or []
+        return many(Ticket, response.parsed)
 
     async def create(self, ticket: Ticket | Mapping[str, Any]) -> Ticket:
         """Open a ticket. Not retried: a repeat would open a second one."""
-        body = model(Ticket, ticket)
+        body = model(wire.Ticket, ticket)
         response = await self._call(
             lambda: root_cause_create_ticket.asyncio_detailed(client=self._api, body=body),
             idempotent=False,
         )
-        return clean(response.parsed)
+        return the(Ticket, response.parsed)
 
     async def update(self, ticket: Ticket | Mapping[str, Any]) -> Ticket:
         """Update a ticket (``ticketId`` required; new text or changes go in ``update``)."""
-        body = model(Ticket, ticket)
+        body = model(wire.Ticket, ticket)
         response = await self._call(
             lambda: root_cause_update_ticket.asyncio_detailed(client=self._api, body=body),
             idempotent=False,
         )
-        return clean(response.parsed)
+        return the(Ticket, response.parsed)
 
     async def archive(self, ticket_ids: Iterable[uuid.UUID | str]) -> Any:
         """Archive Solved tickets (as their owner, or with "Manage All Tickets")."""
@@ -90,7 +91,7 @@ class AsyncRootCauseService(AsyncService):
         response = await self._call(
             lambda: root_cause_archive_tickets.asyncio_detailed(client=self._api, body=ids)
         )
-        return clean(response.parsed)
+        return one(Ticket, response.parsed)
 
     async def get_attachment(
         self, attachment_id: uuid.UUID | str, *, file_name: str | None = None
@@ -113,7 +114,7 @@ class AsyncRootCauseService(AsyncService):
         response = await self._call(
             lambda: root_cause_upload_attachment.asyncio_detailed(
                 client=self._api,
-                body=TicketAttachmentUpload(file=upload(content, file_name, mime_type)),
+                body=wire.TicketAttachmentUpload(file=upload(content, file_name, mime_type)),
             ),
             idempotent=False,
         )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from wats_api import models as wire
 from wats_api.api.asset import (
     asset_delete,
     asset_get,
@@ -29,14 +30,11 @@ from wats_api.api.asset import (
     asset_put_type,
     asset_reset_running_count,
 )
-from wats_api.models import Asset, AssetMessage, AssetType
 
 from pywats._sync._service import Service
+from pywats._models import Asset, AssetLogEntry, AssetSummary, AssetType, many, one
 from pywats._odata import Filter, ODataQuery
-from pywats._wire import clean, json_of, model, one_of, opt, require
-
-if TYPE_CHECKING:
-    from wats_api.models import AssetListItem, AssetLogListItem, AssetTypeListItem
+from pywats._wire import json_of, model, one_of, opt, require
 
 __all__ = ["AssetService"]
 
@@ -54,7 +52,7 @@ class AssetService(Service):
         """Get one asset by its id or its serial number (None if unknown, in lenient mode)."""
         require(asset, "asset")
         response = self._lookup(lambda: asset_get.sync_detailed(asset, client=self._api))
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Asset, response.parsed)
 
     def query(
         self,
@@ -63,7 +61,7 @@ class AssetService(Service):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[AssetListItem]:
+    ) -> list[AssetSummary]:
         """List assets with OData (the server returns 1000, ordered by ``assetId``, by default).
 
         Example: ``api.asset.query(F("typeId").eq(type_uuid))``.
@@ -78,7 +76,7 @@ class AssetService(Service):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(AssetSummary, response.parsed)
 
     def iter(
         self,
@@ -87,10 +85,10 @@ class AssetService(Service):
         orderby: str | Iterable[str] | None = "assetId",
         page_size: int = 500,
         limit: int | None = None,
-    ) -> Iterator[AssetListItem]:
+    ) -> Iterator[AssetSummary]:
         """Iterate over every matching asset, ``page_size`` per request (``$skip`` paging)."""
 
-        def fetch(skip: int, top: int) -> list[AssetListItem]:
+        def fetch(skip: int, top: int) -> list[AssetSummary]:
             return self.query(filter, top=top, skip=skip, orderby=orderby)
 
         for item in self._paginate(fetch, page_size=page_size, limit=limit):
@@ -102,7 +100,7 @@ class AssetService(Service):
         Counts, calibration and maintenance dates are not changed this way; use
         :meth:`increment_count`, :meth:`record_calibration` and :meth:`record_maintenance`.
         """
-        body = model(Asset, asset)
+        body = model(wire.Asset, asset)
         response = self._call(lambda: asset_put.sync_detailed(client=self._api, body=body))
         return json_of(response.content)
 
@@ -240,7 +238,7 @@ class AssetService(Service):
     ) -> Any:
         """Post a message to the asset's log."""
         aid, sn = one_of(asset_id, serial_number)
-        body = AssetMessage(content=require(content, "content"))
+        body = wire.AssetMessage(content=require(content, "content"))
         response = self._call(
             lambda: asset_post_message.sync_detailed(
                 client=self._api, body=body, id=aid, serial_number=sn, culture_code=culture_code
@@ -256,7 +254,7 @@ class AssetService(Service):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[AssetLogListItem]:
+    ) -> list[AssetLogEntry]:
         """Read the asset log with OData (newest first, 1000 by default)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
         response = self._call(
@@ -268,7 +266,7 @@ class AssetService(Service):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(AssetLogEntry, response.parsed)
 
     def iter_log(
         self,
@@ -277,10 +275,10 @@ class AssetService(Service):
         orderby: str | Iterable[str] | None = None,
         page_size: int = 500,
         limit: int | None = None,
-    ) -> Iterator[AssetLogListItem]:
+    ) -> Iterator[AssetLogEntry]:
         """Iterate over the asset log (newest first unless ``orderby``), page by page."""
 
-        def fetch(skip: int, top: int) -> list[AssetLogListItem]:
+        def fetch(skip: int, top: int) -> list[AssetLogEntry]:
             return self.query_log(filter, top=top, skip=skip, orderby=orderby)
 
         for item in self._paginate(fetch, page_size=page_size, limit=limit):
@@ -293,7 +291,7 @@ class AssetService(Service):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[AssetTypeListItem]:
+    ) -> list[AssetType]:
         """List asset types with OData (ordered by name)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
         response = self._call(
@@ -305,11 +303,11 @@ class AssetService(Service):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(AssetType, response.parsed)
 
     def save_type(self, asset_type: AssetType | Mapping[str, Any]) -> Any:
         """Create or update an asset type (``typeName`` required)."""
-        body = model(AssetType, asset_type)
+        body = model(wire.AssetType, asset_type)
         response = self._call(
             lambda: asset_put_type.sync_detailed(client=self._api, body=body)
         )

@@ -5,8 +5,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
+from wats_api import models as wire
 from wats_api.api.product import (
     product_add_group_filter,
     product_delete_vendors,
@@ -22,16 +23,13 @@ from wats_api.api.product import (
     product_put_vendors,
     product_query,
 )
-from wats_api.models import Product, ProductRevision, Vendor
 
 from pywats._sync._service import Service
+from pywats._models import Product, ProductRevision, ProductSummary, many, one, the
 from pywats._odata import Filter, ODataQuery
-from pywats._wire import FileSource, clean, file_bytes, json_of, model, require
+from pywats._wire import FileSource, file_bytes, json_of, model, require
 from pywats._wire import strings as _strings
 from pywats._wire import upload as _upload
-
-if TYPE_CHECKING:
-    from wats_api.models import ProductListItem
 
 __all__ = ["ProductService"]
 
@@ -40,7 +38,7 @@ RevisionLike: TypeAlias = "ProductRevision | Mapping[str, Any]"
 
 
 def _vendors(names: Iterable[str]) -> list[Any]:
-    return [Vendor(vendor_name=require(name, "vendor name")) for name in _strings(names)]
+    return [wire.Vendor(vendor_name=require(name, "vendor name")) for name in _strings(names)]
 
 
 class ProductService(Service):
@@ -59,7 +57,7 @@ class ProductService(Service):
         response = self._lookup(
             lambda: product_get.sync_detailed(part_number, client=self._api)
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Product, response.parsed)
 
     def get_revision(self, part_number: str, revision: str) -> ProductRevision | None:
         """Get one revision of a product (None if unknown, in lenient mode)."""
@@ -68,7 +66,7 @@ class ProductService(Service):
         response = self._lookup(
             lambda: product_get_revision.sync_detailed(part_number, revision, client=self._api)
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(ProductRevision, response.parsed)
 
     def query(
         self,
@@ -77,7 +75,7 @@ class ProductService(Service):
         top: int | None = None,
         skip: int | None = None,
         orderby: str | Iterable[str] | None = None,
-    ) -> list[ProductListItem]:
+    ) -> list[ProductSummary]:
         """List or search products with OData (the server returns 1000 unless filtered)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
         response = self._call(
@@ -89,7 +87,7 @@ class ProductService(Service):
                 orderby=query.orderby,
             )
         )
-        return clean(response.parsed) or []
+        return many(ProductSummary, response.parsed)
 
     def iter(
         self,
@@ -98,10 +96,10 @@ class ProductService(Service):
         orderby: str | Iterable[str] | None = "partNumber",
         page_size: int = 500,
         limit: int | None = None,
-    ) -> Iterator[ProductListItem]:
+    ) -> Iterator[ProductSummary]:
         """Iterate over every matching product, ``page_size`` per request (``$skip`` paging)."""
 
-        def fetch(skip: int, top: int) -> list[ProductListItem]:
+        def fetch(skip: int, top: int) -> list[ProductSummary]:
             return self.query(filter, top=top, skip=skip, orderby=orderby)
 
         for item in self._paginate(fetch, page_size=page_size, limit=limit):
@@ -113,26 +111,26 @@ class ProductService(Service):
         ``product`` is a product from :meth:`get` or a mapping in wire names, e.g.
         ``{"partNumber": "PCB-100", "name": "Main board", "state": 1}``.
         """
-        body = model(Product, product)
+        body = model(wire.Product, product)
         response = self._call(
             lambda: product_put.sync_detailed(client=self._api, body=body)
         )
-        return clean(response.parsed)
+        return the(Product, response.parsed)
 
     def save_revision(self, revision: RevisionLike) -> ProductRevision:
         """Create a revision (no ``productRevisionId``) or update one.
 
         A mapping uses wire names; note the server spells the part number ``PartNumber``.
         """
-        body = model(ProductRevision, revision)
+        body = model(wire.ProductRevision, revision)
         response = self._call(
             lambda: product_put_revision.sync_detailed(client=self._api, body=body)
         )
-        return clean(response.parsed)
+        return the(ProductRevision, response.parsed)
 
     def save_many(self, products: Iterable[ProductLike]) -> Any:
         """Create or update many products at once (``PUT /api/Products``, for ERP feeds)."""
-        body = [model(Product, item) for item in products]
+        body = [model(wire.Product, item) for item in products]
         response = self._call(
             lambda: product_put_bulk.sync_detailed(client=self._api, body=body)
         )
@@ -140,7 +138,7 @@ class ProductService(Service):
 
     def save_revisions(self, revisions: Iterable[RevisionLike]) -> Any:
         """Create or update many revisions at once (``PUT /api/Products/Revisions``)."""
-        body = [model(ProductRevision, item) for item in revisions]
+        body = [model(wire.ProductRevision, item) for item in revisions]
         response = self._call(
             lambda: product_put_revisions_bulk.sync_detailed(client=self._api, body=body)
         )

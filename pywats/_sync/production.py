@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from wats_api import models as wire
 from wats_api.api.production import (
     production_add_child_unit,
     production_check_child_units,
@@ -31,14 +32,11 @@ from wats_api.api.production import (
     production_take_serial_numbers,
     production_upload_serial_numbers,
 )
-from wats_api.models import ProductionBatch, SerialNumberFileUpload, Unit
 
 from pywats._sync._service import Service
+from pywats._models import SerialNumberType, Unit, UnitChange, UnitVerification, many, one
 from pywats._serials import SerialFormat, parse_serial_numbers
-from pywats._wire import FileSource, clean, file_bytes, json_of, model, opt, require, upload
-
-if TYPE_CHECKING:
-    from wats_api.models import SerialNumberType, UnitChange, UnitVerificationGrade
+from pywats._wire import FileSource, file_bytes, json_of, model, opt, require, upload
 
 __all__ = ["ProductionService"]
 
@@ -61,11 +59,11 @@ class ProductionService(Service):
                 serial_number, part_number, client=self._api
             )
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Unit, response.parsed)
 
     def save_units(self, units: Iterable[Unit | Mapping[str, Any]]) -> Any:
         """Add or update units by serial number; the answer counts any errors."""
-        body = [model(Unit, unit) for unit in units]
+        body = [model(wire.Unit, unit) for unit in units]
         response = self._call(
             lambda: production_put_units.sync_detailed(client=self._api, body=body)
         )
@@ -73,7 +71,7 @@ class ProductionService(Service):
 
     def verify_unit(
         self, serial_number: str, *, part_number: str | None = None
-    ) -> UnitVerificationGrade | None:
+    ) -> UnitVerification | None:
         """Check a unit against the verification rules and return its grade."""
         require(serial_number, "serial_number")
         response = self._lookup(
@@ -81,7 +79,7 @@ class ProductionService(Service):
                 client=self._api, serial_number=serial_number, part_number=part_number
             )
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(UnitVerification, response.parsed)
 
     def set_unit_phase(self, serial_number: str, part_number: str, *, phase: int) -> Any:
         """Set a unit's phase (a phase flag value)."""
@@ -188,7 +186,7 @@ class ProductionService(Service):
                 client=self._api, max_count=max_count
             )
         )
-        return clean(response.parsed) or []
+        return many(UnitChange, response.parsed)
 
     def delete_unit_change(self, change_id: int) -> Any:
         """Acknowledge (delete) a unit change."""
@@ -197,9 +195,9 @@ class ProductionService(Service):
         )
         return json_of(response.content)
 
-    def save_batches(self, batches: Iterable[ProductionBatch | Mapping[str, Any]]) -> Any:
+    def save_batches(self, batches: Iterable[Mapping[str, Any]]) -> Any:
         """Add or update production batches (``{"batchNumber": ..., "batchSize": ...}``)."""
-        body = [model(ProductionBatch, batch) for batch in batches]
+        body = [model(wire.ProductionBatch, batch) for batch in batches]
         response = self._call(
             lambda: production_put_batches.sync_detailed(client=self._api, body=body)
         )
@@ -210,7 +208,7 @@ class ProductionService(Service):
         response = self._call(
             lambda: production_get_serial_number_types.sync_detailed(client=self._api)
         )
-        return clean(response.parsed) or []
+        return many(SerialNumberType, response.parsed)
 
     def take_serial_numbers(
         self,
@@ -333,7 +331,7 @@ class ProductionService(Service):
         response = self._call(
             lambda: production_upload_serial_numbers.sync_detailed(
                 client=self._api,
-                body=SerialNumberFileUpload(file=upload(content, name, mime)),
+                body=wire.SerialNumberFileUpload(file=upload(content, name, mime)),
                 serial_number_type=serial_number_type,
                 format_=format,
             ),

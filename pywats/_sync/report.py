@@ -21,13 +21,12 @@ from wats_api.api.report import (
 )
 
 from pywats._sync._service import Service
+from pywats._models import MiscInfoMatch, ReportHeader, many
 from pywats._odata import Filter, ODataQuery
 from pywats._reportio import ReportSource, prepare_submission, read_report, submitted_id
-from pywats._wire import FileSource, JsonBody, as_uuid, clean, file_bytes, json_of, opt, upload
+from pywats._wire import FileSource, JsonBody, as_uuid, file_bytes, json_of, opt, upload
 
 if TYPE_CHECKING:
-    from wats_api.models import ReportHeader, UutMiscInfoMatch
-
     from pywats.reports import UURReport, UUTReport
 
 __all__ = ["ReportService"]
@@ -175,7 +174,7 @@ class ReportService(Service):
                 expand=query.expand,
             )
         )
-        return clean(response.parsed) or []
+        return many(ReportHeader, response.parsed)
 
     def iter_headers(
         self,
@@ -214,7 +213,7 @@ class ReportService(Service):
         data: str | None = None,
         serial_number: str | None = None,
         process_code: int | None = None,
-    ) -> list[UutMiscInfoMatch]:
+    ) -> list[MiscInfoMatch]:
         """Find UUT reports by a misc-info description and/or value."""
         response = self._call(
             lambda: report_query_headers_by_misc_info.sync_detailed(
@@ -225,7 +224,7 @@ class ReportService(Service):
                 process_code=process_code,
             )
         )
-        return clean(response.parsed) or []
+        return many(MiscInfoMatch, response.parsed)
 
     def get_attachment(
         self,

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from wats_api import models as wire
 from wats_api.api.root_cause import (
     root_cause_archive_tickets,
     root_cause_create_ticket,
@@ -18,10 +19,10 @@ from wats_api.api.root_cause import (
     root_cause_update_ticket,
     root_cause_upload_attachment,
 )
-from wats_api.models import Ticket, TicketAttachmentUpload
 
 from pywats._sync._service import Service
-from pywats._wire import FileSource, as_uuid, clean, file_bytes, json_of, model, require, upload
+from pywats._models import Ticket, many, one, the
+from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
 __all__ = ["RootCauseService", "TicketView"]
 
@@ -43,7 +44,7 @@ class RootCauseService(Service):
         response = self._lookup(
             lambda: root_cause_get_ticket.sync_detailed(client=self._api, ticket_id=tid)
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(Ticket, response.parsed)
 
     def query(
         self,
@@ -64,25 +65,25 @@ class RootCauseService(Service):
                 client=self._api, status=status, view=int(view), search_string=search
             )
         )
-        return clean(response.parsed) or []
+        return many(Ticket, response.parsed)
 
     def create(self, ticket: Ticket | Mapping[str, Any]) -> Ticket:
         """Open a ticket. Not retried: a repeat would open a second one."""
-        body = model(Ticket, ticket)
+        body = model(wire.Ticket, ticket)
         response = self._call(
             lambda: root_cause_create_ticket.sync_detailed(client=self._api, body=body),
             idempotent=False,
         )
-        return clean(response.parsed)
+        return the(Ticket, response.parsed)
 
     def update(self, ticket: Ticket | Mapping[str, Any]) -> Ticket:
         """Update a ticket (``ticketId`` required; new text or changes go in ``update``)."""
-        body = model(Ticket, ticket)
+        body = model(wire.Ticket, ticket)
         response = self._call(
             lambda: root_cause_update_ticket.sync_detailed(client=self._api, body=body),
             idempotent=False,
         )
-        return clean(response.parsed)
+        return the(Ticket, response.parsed)
 
     def archive(self, ticket_ids: Iterable[uuid.UUID | str]) -> Any:
         """Archive Solved tickets (as their owner, or with "Manage All Tickets")."""
@@ -92,7 +93,7 @@ class RootCauseService(Service):
         response = self._call(
             lambda: root_cause_archive_tickets.sync_detailed(client=self._api, body=ids)
         )
-        return clean(response.parsed)
+        return one(Ticket, response.parsed)
 
     def get_attachment(
         self, attachment_id: uuid.UUID | str, *, file_name: str | None = None
@@ -115,7 +116,7 @@ class RootCauseService(Service):
         response = self._call(
             lambda: root_cause_upload_attachment.sync_detailed(
                 client=self._api,
-                body=TicketAttachmentUpload(file=upload(content, file_name, mime_type)),
+                body=wire.TicketAttachmentUpload(file=upload(content, file_name, mime_type)),
             ),
             idempotent=False,
         )

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from wats_api import models as wire
 from wats_api.api.software import (
     software_create_package,
     software_delete_package,
@@ -27,13 +28,10 @@ from wats_api.api.software import (
     software_set_package_status,
     software_upload_zip,
 )
-from wats_api.models import PackageZipUpload, SoftwarePackage
 
 from pywats._sync._service import Service
-from pywats._wire import FileSource, clean, file_bytes, json_of, model, require, upload
-
-if TYPE_CHECKING:
-    from wats_api.models import SoftwarePackageFile, VirtualFolder
+from pywats._models import SoftwarePackage, SoftwarePackageFile, VirtualFolder, many, one, the
+from pywats._wire import FileSource, file_bytes, json_of, model, require, upload
 
 __all__ = ["SoftwareService", "PackageStatus"]
 
@@ -53,13 +51,6 @@ def _id(value: uuid.UUID | str, what: str = "package_id") -> str:
     return require(str(value), what)
 
 
-def _packages(parsed: Any) -> list[Any]:
-    # The server documents one package where it sends a list; accept both.
-    if parsed is None:
-        return []
-    return list(parsed) if isinstance(parsed, list) else [parsed]
-
-
 class SoftwareService(Service):
     """Software packages: ``api.software.get_package_by_name("fw", status="Released")``."""
 
@@ -68,7 +59,7 @@ class SoftwareService(Service):
         response = self._call(
             lambda: software_list_packages.sync_detailed(client=self._api)
         )
-        return clean(_packages(response.parsed))
+        return many(SoftwarePackage, response.parsed)
 
     def get_package(self, package_id: uuid.UUID | str) -> SoftwarePackage | None:
         """One package by id (None if unknown, in lenient mode)."""
@@ -76,7 +67,7 @@ class SoftwareService(Service):
         response = self._lookup(
             lambda: software_get_package.sync_detailed(pid, client=self._api)
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(SoftwarePackage, response.parsed)
 
     def get_package_by_name(
         self, name: str, *, status: PackageStatus = "Released", version: int | None = None
@@ -88,7 +79,7 @@ class SoftwareService(Service):
                 client=self._api, name=name, status=status, version=version
             )
         )
-        return None if response is None else clean(response.parsed)
+        return None if response is None else one(SoftwarePackage, response.parsed)
 
     def get_packages_by_tag(
         self, tag: str, *, status: PackageStatus = "Released"
@@ -102,26 +93,26 @@ class SoftwareService(Service):
                 client=self._api, tag=tag, status=status
             )
         )
-        return clean(_packages(response.parsed))
+        return many(SoftwarePackage, response.parsed)
 
     def create_package(self, package: SoftwarePackage | Mapping[str, Any]) -> SoftwarePackage:
         """Create a Draft package (``name`` required; an existing name gets the next version).
 
         Not retried: a repeat would create another version.
         """
-        body = model(SoftwarePackage, package)
+        body = model(wire.SoftwarePackage, package)
         response = self._call(
             lambda: software_create_package.sync_detailed(client=self._api, body=body),
             idempotent=False,
         )
-        return clean(response.parsed)
+        return the(SoftwarePackage, response.parsed)
 
     def save_package(
         self, package_id: uuid.UUID | str, package: SoftwarePackage | Mapping[str, Any]
     ) -> Any:
         """Overwrite a package (in Pending/Released only its status and tags change)."""
         pid = _id(package_id)
-        body = model(SoftwarePackage, package)
+        body = model(wire.SoftwarePackage, package)
         response = self._call(
             lambda: software_put_package.sync_detailed(pid, client=self._api, body=body)
         )
@@ -151,7 +142,7 @@ class SoftwareService(Service):
                 pid, client=self._api, status=status
             )
         )
-        return clean(response.parsed)
+        return the(SoftwarePackage, response.parsed)
 
     def get_package_files(self, package_id: uuid.UUID | str) -> list[SoftwarePackageFile]:
         """The files of a package (metadata only)."""
@@ -159,7 +150,7 @@ class SoftwareService(Service):
         response = self._call(
             lambda: software_get_package_files.sync_detailed(pid, client=self._api)
         )
-        return clean(response.parsed) or []
+        return many(SoftwarePackageFile, response.parsed)
 
     def upload_zip(
         self,
@@ -178,7 +169,7 @@ class SoftwareService(Service):
             lambda: software_upload_zip.sync_detailed(
                 pid,
                 client=self._api,
-                body=PackageZipUpload(file=upload(content, "package.zip", "application/zip")),
+                body=wire.PackageZipUpload(file=upload(content, "package.zip", "application/zip")),
                 clean_install=clean_install,
             )
         )
@@ -199,4 +190,4 @@ class SoftwareService(Service):
         response = self._call(
             lambda: software_get_virtual_folders.sync_detailed(client=self._api)
         )
-        return clean(response.parsed) or []
+        return many(VirtualFolder, response.parsed)

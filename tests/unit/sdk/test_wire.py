@@ -7,11 +7,12 @@ from typing import Any
 
 import pytest
 
-from pywats import ReportValidationError
+from pywats import ReportValidationError, WatsError
+from pywats._models import Product, ProductRevision, Tag, from_generated, many, one, the
 from pywats._reportio import prepare_submission, submitted_id
 from pywats._serials import parse_serial_numbers
 from pywats._station import Station
-from pywats._wire import as_uuid, clean, file_bytes, json_of, model, one_of
+from pywats._wire import as_uuid, file_bytes, json_of, model, one_of
 
 
 def _wsjf(**overrides: Any) -> dict[str, Any]:
@@ -73,27 +74,45 @@ def test_submitted_id_reads_every_answer_shape() -> None:
     assert submitted_id(None, data) == rid
 
 
-def test_clean_replaces_unset_recursively() -> None:
-    from wats_api.models import Product, ProductRevision
-    from wats_api.types import UNSET
+def test_generated_models_become_pywats_values() -> None:
+    from wats_api import models as wire
 
-    product = Product(part_number="P", revisions=[ProductRevision(revision="A")])
-    assert product.name is UNSET
-    clean(product)
-    assert product.name is None
-    assert product.revisions[0].name is None  # type: ignore[index]
+    generated = wire.Product.from_dict(
+        {
+            "partNumber": "P",
+            "revisions": [{"revision": "A", "PartNumber": "P"}],
+            "tags": [{"key": "k", "value": "v"}],
+            "futureField": 1,
+        }
+    )
+    product = from_generated(Product, generated)
     assert product.part_number == "P"
+    assert product.name is None  # UNSET becomes None
+    assert product.revisions == [ProductRevision(revision="A", part_number="P")]
+    assert product.tags == [Tag(key="k", value="v")]
+    assert product.extra == {"futureField": 1}
+    assert product.to_dict() == {
+        "partNumber": "P",
+        "revisions": [{"revision": "A", "PartNumber": "P"}],
+        "tags": [{"key": "k", "value": "v"}],
+        "futureField": 1,
+    }
+    assert one(Product, None) is None
+    assert many(Product, None) == []
+    assert many(Product, generated) == [product]
+    with pytest.raises(WatsError, match="without the Product"):
+        the(Product, None)
 
 
-def test_model_drops_nulls_from_models_but_keeps_mappings() -> None:
-    from wats_api.models import Product
+def test_model_sends_values_without_nulls_and_mappings_as_given() -> None:
+    from wats_api import models as wire
 
-    built = model(Product, {"partNumber": "P", "name": None})
+    built = model(wire.Product, {"partNumber": "P", "name": None})
     assert built.name is None
-    round_trip = model(Product, clean(Product(part_number="P")))
-    assert "name" not in round_trip.to_dict()
+    round_trip = model(wire.Product, Product(part_number="P"))
+    assert round_trip.to_dict() == {"partNumber": "P"}
     with pytest.raises(TypeError):
-        model(Product, 42)  # type: ignore[arg-type]
+        model(wire.Product, 42)
 
 
 def test_small_helpers(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from pywats import NotFoundError
@@ -34,8 +35,7 @@ async def test_products_and_revisions(async_api: AsyncWATS) -> None:
     assert product.description is None  # UNSET becomes None at the boundary
     assert [r.revision for r in product.revisions or []] == ["A"]
 
-    product.name = "Main board v2"
-    again = await async_api.product.save(product)
+    again = await async_api.product.save(attrs.evolve(product, name="Main board v2"))
     assert again.name == "Main board v2"
 
     got_revision = await async_api.product.get_revision("PCB-100", "A")

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from pywats import NotFoundError
@@ -35,8 +36,7 @@ def test_products_and_revisions(api: pyWATS) -> None:
     assert product.description is None  # UNSET becomes None at the boundary
     assert [r.revision for r in product.revisions or []] == ["A"]
 
-    product.name = "Main board v2"
-    again = api.product.save(product)
+    again = api.product.save(attrs.evolve(product, name="Main board v2"))
     assert again.name == "Main board v2"
 
     got_revision = api.product.get_revision("PCB-100", "A")
