@@ -89,24 +89,44 @@ def _wire(*names: str) -> Any:
 
 
 def _value(value: Any, unset: type) -> Any:
-    if isinstance(value, unset):
+    kind = type(value)
+    if kind is unset:
         return None
-    if isinstance(value, list):
+    if kind is list:
         return [_value(item, unset) for item in value]
-    target = _BY_WIRE.get(type(value).__name__)
+    target = _BY_WIRE.get(kind.__name__)
     if target is not None:
         return _from(target, value, unset)
     return value
 
 
+# class -> [(our field, generated field)], worked out once per class
+_PLANS: dict[type, list[tuple[str, str]]] = {}
+
+
+def _plan(cls: type[WireValue]) -> list[tuple[str, str]]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        theirs = {ours: generated for generated, ours in cls._renames.items()}
+        plan = [
+            (field.name, theirs.get(field.name, field.name))
+            for field in attrs.fields(cast(Any, cls))
+            if field.name != "extra"
+        ]
+        _PLANS[cls] = plan
+    return plan
+
+
 def _from(cls: type[V], model: Any, unset: type) -> V:
-    renames = cls._renames
     kwargs: dict[str, Any] = {}
-    for field in attrs.fields(cast(Any, cls)):
-        if field.name == "extra":
-            continue
-        source = next((k for k, v in renames.items() if v == field.name), field.name)
-        kwargs[field.name] = _value(getattr(model, source, None), unset)
+    for ours, theirs in _plan(cls):
+        value = getattr(model, theirs, None)
+        kind = type(value)
+        if kind is unset:
+            value = None
+        elif kind is list or kind.__name__ in _BY_WIRE:
+            value = _value(value, unset)
+        kwargs[ours] = value
     extra = getattr(model, "additional_properties", None)
     if extra:
         kwargs["extra"] = dict(extra)
