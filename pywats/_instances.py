@@ -158,7 +158,8 @@ def write_toml(path: Path, data: Mapping[str, Any]) -> None:
 
     text = tomli_w.dumps(dict(data))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # A folder made here is private: instance files sit beside the token files.
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -184,6 +185,10 @@ def save_instance(name: str, data: Mapping[str, Any]) -> Path:
     validate_document(data)
     path = instance_path(name)
     write_toml(path, data)
+    # The folder also holds the token files (pywats._credentials): keep it private even when
+    # someone made it before with a looser mode.
+    with contextlib.suppress(OSError):
+        os.chmod(path.parent, 0o700)
     return path
 
 

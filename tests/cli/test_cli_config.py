@@ -214,3 +214,11 @@ def test_parse_value_reads_toml_literals_for_other_sections() -> None:
     assert parse_value("station.name", "  ICT  ") == "ICT"
     with pytest.raises(ConfigError, match=r"unknown key 'upload\.concurrency'"):
         parse_value("upload.concurrency", "8")
+
+
+def test_instance_folder_is_private_from_the_first_write(wats, wats_home: Path) -> None:
+    assert wats("config", "set", "server.url", "https://a.example.com").exit_code == 0
+    path = instance_path("default")
+    if os.name == "posix":
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -154,11 +154,6 @@ def test_credentials_file_is_private(tmp_path: Path) -> None:
     assert "c2VjcmV0OnRva2Vu" not in (folder / "cred.toml").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pywats._instances.write_toml creates the instances folder with Path.mkdir's default"
-    " mode (0755 under umask 022); only `wats login` tightens it to 0700 later",
-)
 def test_config_file_written_alone_is_private_in_a_private_folder(tmp_path: Path) -> None:
     env = {**os.environ, "PYWATS_HOME": str(tmp_path / "home")}
     run = subprocess.run(
