@@ -14,6 +14,7 @@ method. Keys the server sent that the spec does not name are kept in ``extra``.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar, cast
 from uuid import UUID
@@ -44,6 +45,7 @@ __all__ = [
     "Ticket",
     "TicketAttachment",
     "TicketUpdate",
+    "TicketView",
     "Unit",
     "UnitChange",
     "UnitVerification",
@@ -663,6 +665,14 @@ class TicketUpdate(WireValue):
     update_type: int | None = None
     attachments: list[TicketAttachment] | None = None
     extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+
+
+class TicketView(enum.IntEnum):
+    """Which tickets ``api.rootcause.query`` lists."""
+
+    ASSIGNED = 0
+    FOLLOWING = 1
+    ALL = 2  # needs the "Manage All Tickets" permission
 
 
 @_wire("Ticket")

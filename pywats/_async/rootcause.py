@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -19,18 +18,10 @@ from wats_api.api.root_cause import (
 )
 
 from pywats._async._service import AsyncService
-from pywats._models import Ticket, many, one, the
+from pywats._models import Ticket, TicketView, many, one, the
 from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
-__all__ = ["AsyncRootCauseService", "TicketView"]
-
-
-class TicketView(enum.IntEnum):
-    """Which tickets :meth:`AsyncRootCauseService.query` lists."""
-
-    ASSIGNED = 0
-    FOLLOWING = 1
-    ALL = 2  # needs the "Manage All Tickets" permission
+__all__ = ["AsyncRootCauseService"]
 
 
 class AsyncRootCauseService(AsyncService):

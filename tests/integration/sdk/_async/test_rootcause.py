@@ -8,7 +8,7 @@ import pytest
 
 from pywats import NotFoundError
 from pywats._async._client import AsyncWATS
-from pywats._async.rootcause import TicketView
+from pywats._models import TicketView
 
 SOLVED = 8
 

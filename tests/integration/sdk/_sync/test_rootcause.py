@@ -10,7 +10,7 @@ import pytest
 
 from pywats import NotFoundError
 from pywats._sync._client import pyWATS
-from pywats._sync.rootcause import TicketView
+from pywats._models import TicketView
 
 SOLVED = 8
 
