@@ -159,3 +159,15 @@ def test_misuse_is_refused_before_any_request() -> None:
     with pytest.raises(ValueError, match="no WATS API token"):
         pyWATS("https://acme.wats.com", "  ")
     assert recorder.requests == []
+
+
+def test_reading_a_report_as_wsxf() -> None:
+    report_id = uuid.uuid4()
+    recorder = Recorder(httpx.Response(200, content=b"<Reports><Report/></Reports>"))
+    with client(recorder) as api:
+        xml = api.report.get_wsxf(report_id, detail_level=7, include_attachments=False)
+    assert xml == b"<Reports><Report/></Reports>"
+    request = recorder.requests[0]
+    assert request.url.path == f"/api/Report/Wsxf/{report_id}"
+    assert request.url.params["detailLevel"] == "7"
+    assert request.url.params["includeAttachments"] == "false"
