@@ -5,6 +5,8 @@ import enum
 import uuid
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pywats._odata import F, ODataQuery, Raw, literal, where
 
@@ -101,3 +103,13 @@ def test_query_params() -> None:
     assert ODataQuery().to_params() == {}
     with pytest.raises(ValueError, match="top"):
         ODataQuery(top=-1)
+
+
+@given(st.text())
+def test_any_string_literal_reads_back_exactly(text: str) -> None:
+    quoted = literal(text)
+    assert quoted[0] == quoted[-1] == "'"
+    inner = quoted[1:-1]
+    # Every quote inside is doubled, so splitting on "''" leaves no lone quote behind.
+    assert "'" not in inner.replace("''", "")
+    assert inner.replace("''", "'") == text

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pywats._options import (
     BreakerConfig,
@@ -80,3 +82,22 @@ def test_settings_validate_their_values() -> None:
         BreakerConfig(failure_threshold=0)
     with pytest.raises(ValueError, match="error_mode"):
         ClientOptions(base_url="https://x", token="t", error_mode="loose")  # type: ignore[arg-type]
+
+
+@given(
+    st.sampled_from(["http", "https", "HTTPS"]),
+    st.from_regex(r"[a-z][a-z0-9-]{0,20}(\.[a-z]{2,5}){0,2}(:[0-9]{2,5})?", fullmatch=True),
+    # A virtual directory that is itself called "api" is ambiguous; leave it out.
+    st.from_regex(r"(/[A-Za-z0-9_-]{1,8}){0,3}", fullmatch=True).filter(
+        lambda path: "api" not in path.lower().split("/")
+    ),
+    st.sampled_from(["", "/", "/api", "/api/", "/API"]),
+)
+def test_normalisation_is_idempotent_and_strips_api(
+    scheme: str, host: str, path: str, tail: str
+) -> None:
+    once = normalize_base_url(f"{scheme}://{host}{path}{tail}")
+    assert normalize_base_url(once) == once
+    assert not once.endswith("/")
+    assert not once.lower().endswith("/api")
+    assert once.endswith(path.rstrip("/"))
