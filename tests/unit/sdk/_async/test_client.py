@@ -13,6 +13,7 @@ import pytest
 
 from pywats import NotFoundError, ServerError
 from pywats._async._client import AsyncWATS
+from pywats._options import RetryConfig
 from pywats._version import __version__
 
 TOKEN = "dGVzdDpzZWNyZXQ="
@@ -179,3 +180,36 @@ async def test_reading_a_report_as_wsxf() -> None:
     assert request.url.path == f"/api/Report/Wsxf/{report_id}"
     assert request.url.params["detailLevel"] == "7"
     assert request.url.params["includeAttachments"] == "false"
+
+
+@pytest.mark.anyio
+async def test_retrying_stops_when_the_time_budget_is_spent() -> None:
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    retry = RetryConfig(max_retries=10, initial_backoff=0.25, jitter=0.0, max_elapsed=1.0)
+    recorder = Recorder(*(httpx.Response(500) for _ in range(20)))
+    async with client(recorder, retry=retry, sleep=record, circuit_breaker=None) as api:
+        with pytest.raises(ServerError):
+            await api.product.query()
+    # 0.25 + 0.5 = 0.75 s spent; the next wait (1 s) would pass the 1 s budget.
+    assert waits == [0.25, 0.5]
+    assert len(recorder.requests) == 3
+
+
+@pytest.mark.anyio
+async def test_jitter_stays_within_its_bound() -> None:
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    retry = RetryConfig(max_retries=3, initial_backoff=1.0, max_backoff=1.5, jitter=0.5)
+    recorder = Recorder(*(httpx.Response(503) for _ in range(3)))
+    async with client(recorder, retry=retry, sleep=record) as api:
+        assert await api.product.query() == []
+    assert len(waits) == 3
+    assert 1.0 <= waits[0] <= 1.5
+    assert all(1.5 <= wait <= 2.0 for wait in waits[1:])  # capped at 1.5, plus jitter
