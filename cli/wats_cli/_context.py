@@ -118,8 +118,8 @@ def connection(*, require_url: bool = True) -> Connection:
     return conn
 
 
-def client() -> pyWATS:
-    """Build the SDK client for this run.
+def client(token: str | None = None) -> pyWATS:
+    """Build the SDK client for this run (with ``token`` instead of the stored one, if given).
 
     A shell command is short-lived: it retries a failed request ``--retries`` times (default
     2) with short waits, and keeps no circuit breaker (a single process has no history).
@@ -129,11 +129,13 @@ def client() -> pyWATS:
         CredentialsMissingError: no token is configured (exit code 4: run ``wats login``).
     """
     conn = connection()
-    token = conn.require_token()
+    if token is None:
+        token = conn.require_token()
     from pywats._options import RetryConfig
     from pywats._sync._client import pyWATS
 
     st = state()
+    st.secrets.add(token)
     retry = RetryConfig(
         max_retries=st.retries, max_backoff=4.0, max_retry_after=15.0, max_elapsed=30.0
     )

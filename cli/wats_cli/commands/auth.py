@@ -35,17 +35,13 @@ def login(
     the instance has none yet.
     """
     from pywats._instances import get_key, load_instance, save_instance, set_key
-    from wats_cli._context import connection, info, state, token_store, warn
+    from wats_cli._context import client, connection, info, state, token_store, warn
 
-    st = state()
     conn = connection()
     token = _read_token()
-    st.secrets.add(token)
+    state().secrets.add(token)
     if verify:
-        from pywats._sync._client import pyWATS
-
-        with pyWATS(conn.url, token) as api:
-            version = api.analytics.get_version()
+        version = client(token).analytics.get_version()
         info(f"Token accepted by {conn.url} (server {version})")
     doc = load_instance(conn.instance)
     if not get_key(doc, "server.url"):
