@@ -98,6 +98,15 @@ class AsyncService:
             if breaker is not None:
                 breaker.record(exc)
             raise
+        except (ValueError, KeyError) as exc:
+            # The server answered, but not with what the spec says (e.g. a proxy's HTML
+            # login page with 200): say so instead of leaking a JSONDecodeError.
+            if breaker is not None:
+                breaker.record(None)
+            raise WatsError(
+                f"the server's answer could not be read ({type(exc).__name__}: {exc}). "
+                "Check that the URL is the WATS server itself, not a proxy or login page."
+            ) from exc
         except BaseException:
             # Not an answer from the server (cancelled, or a bug parsing one): release a
             # half-open probe slot without judging the server either way.

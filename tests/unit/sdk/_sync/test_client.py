@@ -13,7 +13,7 @@ import uuid
 import httpx
 import pytest
 
-from pywats import NotFoundError, ServerError
+from pywats import NotFoundError, ServerError, WatsError
 from pywats._sync._client import pyWATS
 from pywats._options import RetryConfig
 from pywats._version import __version__
@@ -203,3 +203,15 @@ def test_jitter_stays_within_its_bound() -> None:
     assert len(waits) == 3
     assert 1.0 <= waits[0] <= 1.5
     assert all(1.5 <= wait <= 2.0 for wait in waits[1:])  # capped at 1.5, plus jitter
+
+
+def test_an_unreadable_answer_is_a_wats_error() -> None:
+    page = httpx.Response(200, html="<html><body>Please log in</body></html>")
+    recorder = Recorder(page)
+    with client(recorder) as api:
+        with pytest.raises(WatsError, match="could not be read") as info:
+            api.product.get("PCB-1")
+        assert not info.value.retryable
+        assert api.breaker is not None
+        assert api.breaker.failures == 0
+    assert len(recorder.requests) == 1
