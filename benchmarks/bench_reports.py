@@ -113,7 +113,8 @@ class BenchResult:
 def ensure_anchor_venv(path: Path = DEFAULT_ANCHOR_VENV) -> tuple[Path | None, str]:
     """Return the anchor venv's Python (creating the venv with pip if needed), or a reason."""
     python = path / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    probe = [str(python), "-c", "import pywats.domains.report.report_models"]
+    # -I: run from the repo, a plain -c would find our pywats (same name) and fail the probe
+    probe = [str(python), "-I", "-c", "import pywats.domains.report.report_models"]
     if python.exists() and subprocess.run(probe, capture_output=True, timeout=120).returncode == 0:
         return python, ""
     try:
