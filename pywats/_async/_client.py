@@ -298,6 +298,7 @@ class AsyncWATS:
 
     @property
     def is_closed(self) -> bool:
+        """Whether the connection pool has been closed."""
         return self._state.http.is_closed
 
     async def __aenter__(self) -> Self:

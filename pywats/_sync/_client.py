@@ -300,6 +300,7 @@ class pyWATS:
 
     @property
     def is_closed(self) -> bool:
+        """Whether the connection pool has been closed."""
         return self._state.http.is_closed
 
     def __enter__(self) -> Self:
