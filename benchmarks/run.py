@@ -56,8 +56,8 @@ class Plan:
     """Sizes and repetition counts of one run."""
 
     import_repeat: int = 10
-    cli_repeat: int = 7
-    request_repeat: int = 5
+    cli_repeat: int = 10
+    request_repeat: int = 7
     request_sizes: RequestSizes = field(default_factory=RequestSizes)
     report_sizes: tuple[int, ...] = (2_000, 20_000)
     report_repeat: int = 5
@@ -113,16 +113,17 @@ def report_rows(result: bench_reports.BenchResult, anchor_note: str = "") -> lis
     return rows
 
 
-def station_rows(plan: Plan, quick: bool) -> tuple[list[Row], str]:
-    """Section 5 from ``bench_station`` when it exists; else no rows and the reason."""
+def station_rows(quick: bool, notes: list[str]) -> list[Row]:
+    """Section 5 from ``bench_station`` (its ``rows()``) when it exists; else a note."""
     try:
         module = importlib.import_module("bench_station")
     except ModuleNotFoundError as exc:
         if exc.name != "bench_station":
             raise
-        return [], "station rows: benchmarks/bench_station.py has not landed yet"
+        notes.append("station rows: benchmarks/bench_station.py has not landed yet")
+        return []
     rows: list[Row] = module.rows(quick=quick)
-    return rows, ""
+    return rows
 
 
 def _safely(section: str, what: str, call: Callable[[], list[Row]], notes: list[str]) -> list[Row]:
@@ -194,10 +195,7 @@ def render(
         "",
         markdown_table(rows).rstrip("\n"),
         "",
-        "## Ratios",
-        "",
-        *headline(rows),
-        "",
+        *(["## Ratios", "", *headline(rows), ""] if headline(rows) else []),
         "## How each figure is taken",
         "",
         "1. Fresh `python -I` processes run outside the repository, so each Python imports only",
@@ -228,7 +226,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition")
     parser.add_argument("--no-anchor", action="store_true", help="ours and httpx only")
     parser.add_argument("--output", type=Path, default=RESULTS, help="where to write the table")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=["1", "2", "3", "4", "5"],
+        default=["1", "2", "3", "4", "5"],
+        help="run only these sections",
+    )
     args = parser.parse_args(argv)
+    only = set(args.only)
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
     notes: list[str] = []
@@ -254,64 +260,69 @@ def main(argv: Sequence[str] | None = None) -> int:
     def progress(text: str) -> None:
         print(f"[{time.perf_counter() - started:6.1f} s] {text}", file=sys.stderr)
 
-    progress("1. import pywats")
-    rows += _safely(
-        "1",
-        "import pywats",
-        lambda: bench_import.run(plan.import_repeat, anchor_python=anchor_python, anchor_note=why),
-        notes,
-    )
+    if "1" in only:
+        progress("1. import pywats")
+        rows += _safely(
+            "1",
+            "import pywats",
+            lambda: bench_import.run(
+                plan.import_repeat, anchor_python=anchor_python, anchor_note=why
+            ),
+            notes,
+        )
     with Emulator() as emu:
         bench_requests.create_bench_product(emu.url, emu.token)
         part = bench_requests.BENCH_PART
-        progress("2. CLI cold start")
-        rows += _safely(
-            "2",
-            "CLI cold start",
-            lambda: bench_cli.run(
-                emu.url,
-                emu.token,
-                part,
-                repeat=plan.cli_repeat,
-                anchor_python=anchor_python,
-                anchor_note=why,
-            ),
-            notes,
-        )
-        progress("3. reports")
-        rows += _safely(
-            "3",
-            "reports",
-            lambda: report_rows(
-                bench_reports.run(
-                    plan.report_sizes,
-                    repeat=plan.report_repeat,
-                    anchor=anchor_python is not None,
+        if "2" in only:
+            progress("2. CLI cold start")
+            rows += _safely(
+                "2",
+                "CLI cold start",
+                lambda: bench_cli.run(
+                    emu.url,
+                    emu.token,
+                    part,
+                    repeat=plan.cli_repeat,
+                    anchor_python=anchor_python,
+                    anchor_note=why,
                 ),
-                anchor_note="" if anchor_python is not None else why,
-            ),
-            notes,
-        )
-        progress("4. requests")
-        rows += _safely(
-            "4",
-            "requests",
-            lambda: bench_requests.run(
-                emu.url,
-                emu.token,
-                part_number=part,
-                repeat=plan.request_repeat,
-                sizes=plan.request_sizes,
-                anchor_python=anchor_python,
-                anchor_note=why,
-            ),
-            notes,
-        )
-    progress("5. station")
-    station, missing = station_rows(plan, args.quick)
-    rows += station
-    if missing:
-        notes.append(missing)
+                notes,
+            )
+        if "3" in only:
+            progress("3. reports")
+            rows += _safely(
+                "3",
+                "reports",
+                lambda: report_rows(
+                    bench_reports.run(
+                        plan.report_sizes,
+                        repeat=plan.report_repeat,
+                        anchor=anchor_python is not None,
+                    ),
+                    anchor_note="" if anchor_python is not None else why,
+                ),
+                notes,
+            )
+        if "4" in only:
+            progress("4. requests")
+            rows += _safely(
+                "4",
+                "requests",
+                lambda: bench_requests.run(
+                    emu.url,
+                    emu.token,
+                    part_number=part,
+                    repeat=plan.request_repeat,
+                    sizes=plan.request_sizes,
+                    anchor_python=anchor_python,
+                    anchor_note=why,
+                ),
+                notes,
+            )
+    if "5" in only:
+        # the station benchmark starts its own emulator and `wats watch` process
+        progress("5. station")
+        rows += _safely("5", "station", lambda: station_rows(args.quick, notes), notes)
 
     elapsed = time.perf_counter() - started
     text = render(rows, machine, notes, elapsed)
