@@ -7,8 +7,10 @@ from typing import Any
 import typer
 
 from wats_cli._types import OutputFormat, ReportResult, output_option, parse_time
+from wats_cli.commands.convert import convert
 
 app = typer.Typer(help="Test (UUT) and repair (UUR) reports in WSJF.", no_args_is_help=True)
+app.command()(convert)
 
 
 def _read(path: str) -> Any:

@@ -65,7 +65,7 @@ class JUnitConverter(Converter):
     """Read JUnit XML test results as one UUT report per file; see the module."""
 
     name = "junit"
-    patterns = ("TEST-*.xml", "junit*.xml", "*.junit.xml")
+    patterns = ("TEST-*.xml", "junit*.xml", "*.junit.xml", "*.xml")
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)
