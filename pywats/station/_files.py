@@ -63,10 +63,11 @@ def move_unique(source: Path, folder: Path) -> Path:
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-        _fsync_dir(folder)
+        _fsync_dir(folder)  # the copy is durable before the source goes
         source.unlink()
         return target
-    _fsync_dir(folder)
+    # A same-filesystem rename needs no fsync: if power loss undoes it, the source reappears
+    # and its content hash (already committed with its reports) stops a second conversion.
     return target
 
 
@@ -107,6 +108,8 @@ def move_unique_to(source: Path, target: Path) -> Path:
         if getattr(exc, "errno", None) != 18:
             raise
         shutil.copy2(source, target)
+        with target.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        _fsync_dir(target.parent)
         source.unlink()
-    _fsync_dir(target.parent)
     return target

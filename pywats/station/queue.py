@@ -43,10 +43,12 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "QueueEntry",
     "QueueItem",
     "QueueStateError",
     "QueueStats",
     "ReportQueue",
+    "Settlement",
     "State",
 ]
 
@@ -160,6 +162,28 @@ class QueueItem:
             "updated_at": self.updated_at,
             "delivered_at": self.delivered_at,
         }
+
+
+@attrs.frozen(kw_only=True)
+class QueueEntry:
+    """The reports of one source file, to be committed together."""
+
+    reports: Sequence[Mapping[str, Any]]
+    source: str = ""
+    source_sha256: str | None = None
+    converter: str = ""
+    detected_at: float | None = None
+
+
+@attrs.frozen
+class Settlement:
+    """The outcome of one upload attempt, for :meth:`ReportQueue.settle`."""
+
+    item_id: int
+    kind: str
+    """``ack``, ``retry`` (with ``due``), ``park`` or ``quarantine``."""
+    error: str = ""
+    due: float | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -310,31 +334,44 @@ class ReportQueue:
         given, the source file is recorded in the same transaction so ``seen_source`` can skip
         its re-conversion.
         """
+        entry = QueueEntry(
+            reports=reports,
+            source=source,
+            source_sha256=source_sha256,
+            converter=converter,
+            detected_at=detected_at,
+        )
+        return self.add_batch([entry], now=now)
+
+    def add_batch(self, entries: Sequence[QueueEntry], *, now: float | None = None) -> int:
+        """Commit the reports of several source files in one transaction (one fsync)."""
         now = time.time() if now is None else now
         added = 0
+        if not entries:
+            return 0
         with self.transaction() as db:
-            for report in reports:
-                report_id = str(report["id"])
-                params = {
-                    "report_id": report_id,
-                    "payload": json.dumps(report, separators=(",", ":"), ensure_ascii=False),
-                    "source": source,
-                    "converter": converter,
-                    "sn": str(report.get("sn") or ""),
-                    "pn": str(report.get("pn") or ""),
-                    "now": now,
-                    "detected_at": detected_at,
-                }
-                cursor = db.execute(_INSERT, params)
-                if cursor.rowcount == 0:
-                    cursor = db.execute(_RESUBMIT, params)
-                added += cursor.rowcount
-            if source_sha256 is not None:
-                db.execute(
-                    "INSERT OR IGNORE INTO source_file (sha256, path, report_count, committed_at)"
-                    " VALUES (?, ?, ?, ?)",
-                    (source_sha256, source, len(reports), now),
-                )
+            for entry in entries:
+                for report in entry.reports:
+                    params = {
+                        "report_id": str(report["id"]),
+                        "payload": json.dumps(report, separators=(",", ":"), ensure_ascii=False),
+                        "source": entry.source,
+                        "converter": entry.converter,
+                        "sn": str(report.get("sn") or ""),
+                        "pn": str(report.get("pn") or ""),
+                        "now": now,
+                        "detected_at": entry.detected_at,
+                    }
+                    cursor = db.execute(_INSERT, params)
+                    if cursor.rowcount == 0:
+                        cursor = db.execute(_RESUBMIT, params)
+                    added += cursor.rowcount
+                if entry.source_sha256 is not None:
+                    db.execute(
+                        "INSERT OR IGNORE INTO source_file (sha256, path, report_count,"
+                        " committed_at) VALUES (?, ?, ?, ?)",
+                        (entry.source_sha256, entry.source, len(entry.reports), now),
+                    )
         return added
 
     def seen_source(self, sha256: str) -> bool:
@@ -385,6 +422,28 @@ class ReportQueue:
         now = time.time() if now is None else now
         params = {"id": item_id, "error": error, "now": now}
         self._transition(_QUARANTINE, params, "pending or uploading")
+
+    def settle(self, outcomes: Sequence[Settlement], *, now: float | None = None) -> list[int]:
+        """Record several upload outcomes in one transaction (one fsync for a batch).
+
+        Each is the same guarded statement as :meth:`ack`, :meth:`retry_later`, :meth:`park`
+        or :meth:`quarantine`. Returns the ids whose row was no longer in the expected state
+        (an operator dropped it meanwhile); their outcome is not recorded.
+        """
+        now = time.time() if now is None else now
+        stale: list[int] = []
+        sql = {"ack": _ACK, "retry": _RETRY_LATER, "park": _PARK, "quarantine": _QUARANTINE}
+        with self.transaction() as db:
+            for outcome in outcomes:
+                params = {
+                    "id": outcome.item_id,
+                    "now": now,
+                    "error": outcome.error,
+                    "due": outcome.due if outcome.due is not None else now,
+                }
+                if db.execute(sql[outcome.kind], params).rowcount != 1:
+                    stale.append(outcome.item_id)
+        return stale
 
     # -- operator actions -----------------------------------------------------------------
 

@@ -49,7 +49,7 @@ from pywats.station.converters import (
     load_converter,
     report_to_dict,
 )
-from pywats.station.queue import ReportQueue
+from pywats.station.queue import QueueEntry, ReportQueue
 from pywats.station.uploader import SdkSubmitter, Submitter, Uploader
 from pywats.station.watcher import Completeness, FileState, FolderScanner, NativeObserver
 
@@ -65,6 +65,15 @@ _ID_NAMESPACE = uuid.UUID("0c5f4a52-8a5e-4c47-9a1f-3f0f8e1f7d20")
 
 class AlreadyRunningError(RuntimeError):
     """Another process already runs this instance (its lock file is held)."""
+
+
+@attrs.frozen
+class _Converted:
+    path: Path
+    folder: _Folder
+    digest: str
+    reports: list[dict[str, Any]]
+    detected_at: float
 
 
 @attrs.define
@@ -290,11 +299,11 @@ class StationService:
                         "%s has been locked by another program for %.0f s", path, now - since
                     )
         taken = 0
-        batch = max(2, self.config.concurrency)
+        batch = 16  # files converted side by side and committed in one transaction
         for start in range(0, len(ready), batch):
             chunk = ready[start : start + batch]
-            results = await asyncio.gather(*(self._take(p, f, now) for p, f in chunk))
-            taken += sum(results)
+            results = await asyncio.gather(*(self._convert(p, f, now) for p, f in chunk))
+            taken += self._commit([r for r in results if r is not None])
             if self._stopping():
                 break
         if taken and self._wake_upload is not None:
@@ -348,8 +357,8 @@ class StationService:
 
     # -- the commit protocol ------------------------------------------------------------------
 
-    async def _take(self, path: Path, folder: _Folder, detected_at: float) -> bool:
-        """Convert one complete file, commit its reports, then apply the post action."""
+    async def _convert(self, path: Path, folder: _Folder, detected_at: float) -> _Converted | None:
+        """Convert one complete file off the loop; None when it went to the error folder."""
         self._forget(path)
         context = ConverterContext(
             station_name=self.config.station_name,
@@ -358,7 +367,6 @@ class StationService:
             parameters=folder.config.parameters,
             logger=log.getChild(folder.converter.name),
         )
-
         before: list[os.stat_result] = []
 
         def work() -> tuple[str, list[dict[str, Any]]]:
@@ -374,7 +382,7 @@ class StationService:
                 work, self.config.converter_timeout, f"convert {path.name}"
             )
         except FileNotFoundError:
-            return False  # taken away by someone else between the check and the read
+            return None  # taken away by someone else between the check and the read
         except TimeoutError:
             self._hung += 1
             reason = (
@@ -382,49 +390,63 @@ class StationService:
                 f"{self.config.converter_timeout:g} s"
             )
             self._to_error(path, folder, reason, detected_at)
-            return False
+            return None
         except ConversionError as exc:
             if self._changed(path, before, folder):
-                return False  # still being written after all: tracked again, not an error
+                return None  # still being written after all: tracked again, not an error
             self._to_error(path, folder, f"{folder.converter.name}: {exc}", detected_at)
-            return False
+            return None
         except PermissionError as exc:
             self._retry_later(path, detected_at, f"cannot read {path}: {exc}")
-            return False
+            return None
         except Exception as exc:
             log.exception("converter %s failed on %s", folder.converter.name, path)
             reason = f"{folder.converter.name} raised {type(exc).__name__}: {exc}"
             self._to_error(path, folder, reason, detected_at)
-            return False
+            return None
         problems = self._validate(reports)
         if problems:
             self._to_error(path, folder, problems, detected_at)
-            return False
+            return None
+        return _Converted(path, folder, digest, reports, detected_at)
+
+    def _commit(self, converted: list[_Converted]) -> int:
+        """Commit a batch of converted files in one transaction, then post-process each."""
+        fresh = [c for c in converted if not self.queue.seen_source(c.digest)]
         try:
-            if not self.queue.seen_source(digest):
-                self.queue.add(
-                    reports,
-                    source=str(path),
-                    source_sha256=digest,
-                    converter=folder.converter.name,
-                    detected_at=detected_at,
-                )
-        except Exception as exc:  # disk full, I/O error: the source stays; try again later
-            self._retry_later(path, detected_at, f"cannot commit reports of {path}: {exc}")
-            return False
-        # Committed (fsync'd): only now may the source go away.
-        try:
-            where = self._post_action(path, folder)
-        except OSError as exc:
-            self._retry_later(
-                path,
-                detected_at,
-                f"reports of {path} are queued, but the {folder.config.post_action} failed: {exc}",
+            self.queue.add_batch(
+                [
+                    QueueEntry(
+                        reports=c.reports,
+                        source=str(c.path),
+                        source_sha256=c.digest,
+                        converter=c.folder.converter.name,
+                        detected_at=c.detected_at,
+                    )
+                    for c in fresh
+                ]
             )
-            return True
-        self.files_converted += 1
-        log.info("queued %d report(s) from %s%s", len(reports), path, where)
-        return True
+        except Exception as exc:  # disk full, I/O error: the sources stay; try again later
+            for c in converted:
+                self._retry_later(
+                    c.path, c.detected_at, f"cannot commit reports of {c.path}: {exc}"
+                )
+            return 0
+        # Committed (fsync'd): only now may the sources go away.
+        for c in converted:
+            try:
+                where = self._post_action(c.path, c.folder)
+            except OSError as exc:
+                self._retry_later(
+                    c.path,
+                    c.detected_at,
+                    f"reports of {c.path} are queued, but the {c.folder.config.post_action}"
+                    f" failed: {exc}",
+                )
+                continue
+            self.files_converted += 1
+            log.info("queued %d report(s) from %s%s", len(c.reports), c.path, where)
+        return len(converted)
 
     def _changed(self, path: Path, before: list[os.stat_result], folder: _Folder) -> bool:
         try:

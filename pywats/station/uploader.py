@@ -38,7 +38,7 @@ from pywats._exceptions import (
     ReportValidationError,
     WatsError,
 )
-from pywats.station.queue import QueueItem, QueueStateError, ReportQueue
+from pywats.station.queue import QueueItem, ReportQueue, Settlement
 
 __all__ = [
     "Outcome",
@@ -209,13 +209,23 @@ class Uploader:
         now = self.clock() if now is None else now
         if now < self.paused_until:
             return 0
+        breaker_wait = getattr(self.submitter, "breaker_wait", None)
+        if callable(breaker_wait):
+            wait = float(breaker_wait())
+            if wait > 0:  # the breaker is open: claim nothing until it lets a probe through
+                self.paused_until = now + wait
+                return 0
         items = self.queue.claim(self.concurrency, now=now)
         if not items:
             return 0
-        await asyncio.gather(*(self._send(item) for item in items))
+        outcomes = await asyncio.gather(*(self._send(item) for item in items))
+        # One transaction for the batch: an fsync per report would cap the rate.
+        for stale in self.queue.settle(outcomes, now=self.clock()):
+            # An operator (`wats queue drop`) changed the row while it was in flight.
+            log.warning("queue item %s changed while being sent; outcome not recorded", stale)
         return len(items)
 
-    async def _send(self, item: QueueItem) -> None:
+    async def _send(self, item: QueueItem) -> Settlement:
         try:
             report = item.report()
         except ValueError as exc:
@@ -225,18 +235,15 @@ class Uploader:
                 item.report_id,
                 exc,
             )
-            self._record(self.queue.quarantine, item.id, f"unreadable payload: {exc}")
             self.stats.quarantined += 1
-            return
+            return Settlement(item.id, "quarantine", f"unreadable payload: {exc}")
         try:
             await asyncio.wait_for(self.submitter.submit(report), self.timeout)
         except asyncio.CancelledError:
             raise  # shutdown: the row stays uploading and recover() returns it at next start
         except Exception as exc:
-            self._failed(item, exc)
-            return
+            return self._failed(item, exc)
         now = self.clock()
-        self._record(self.queue.ack, item.id, now=now)
         self.stats.delivered += 1
         self.stats.last_upload_at = now
         if item.detected_at is not None:
@@ -245,13 +252,13 @@ class Uploader:
         log.info(
             "delivered report %s (SN %s, queue id %s)", item.report_id, item.serial_number, item.id
         )
+        return Settlement(item.id, "ack")
 
-    def _failed(self, item: QueueItem, exc: BaseException) -> None:
+    def _failed(self, item: QueueItem, exc: BaseException) -> Settlement:
         outcome = classify(exc)
         now = self.clock()
         self.stats.last_error = outcome.message
         if outcome.park:
-            self._record(self.queue.park, item.id, outcome.message, now=now)
             self.stats.parked += 1
             log.error(
                 "parked report %s (SN %s, queue id %s): %s",
@@ -260,9 +267,8 @@ class Uploader:
                 item.id,
                 outcome.message,
             )
-            return
+            return Settlement(item.id, "park", outcome.message)
         delay = backoff(item.attempts, self.ladder, wait=outcome.wait)
-        self._record(self.queue.retry_later, item.id, outcome.message, now + delay, now=now)
         self.stats.retried += 1
         if isinstance(exc, CircuitOpenError):
             self.paused_until = max(self.paused_until, now + (outcome.wait or delay))
@@ -274,11 +280,4 @@ class Uploader:
             delay,
             outcome.message,
         )
-
-    def _record(self, transition: Callable[..., None], *args: Any, **kwargs: Any) -> None:
-        try:
-            transition(*args, **kwargs)
-        except QueueStateError as exc:
-            # Someone (an operator's `wats queue drop`) changed the row while it was in
-            # flight; their decision stands.
-            log.warning("%s", exc)
+        return Settlement(item.id, "retry", outcome.message, now + delay)
