@@ -370,3 +370,38 @@ def test_classification_and_backoff() -> None:
     assert backoff(9, [1, 2, 4], rng=lambda: 0.0) == 4
     assert backoff(1, [1, 2, 4], wait=30.0) == 30.0
     assert backoff(2, [1, 2, 4], rng=lambda: 1.0) == pytest.approx(2.2)
+
+
+def test_open_breaker_holds_uploads(make_station: Any) -> None:
+    st = make_station()
+    waits = [5.0]
+    st.server.breaker_wait = lambda: waits[0]  # type: ignore[attr-defined]
+    drop(st.inbox, "a.json", wsjf())
+    st.tick()
+    assert st.server.attempts == []  # nothing claimed while the breaker is open
+    assert st.states() == [State.PENDING]
+    waits[0] = 0.0
+    st.tick(advance=6.0)
+    assert st.states() == [State.DELIVERED]
+
+
+def test_settle_skips_rows_an_operator_changed(make_station: Any) -> None:
+    from pywats.station.queue import Settlement
+
+    st = make_station()
+    queue = st.service.queue
+    queue.add([wsjf("a"), wsjf("b")], now=st.clock.now)
+    first, second = queue.claim(2, now=st.clock.now)
+    queue._db.execute("UPDATE item SET state = 'parked' WHERE id = ?", (second.id,))
+    stale = queue.settle([Settlement(first.id, "ack"), Settlement(second.id, "ack")])
+    assert stale == [second.id]
+    assert st.states() == [State.DELIVERED, State.PARKED]
+
+
+def test_invalid_report_is_refused_before_queueing(make_station: Any) -> None:
+    st = make_station()
+    drop(st.inbox, "bad.json", {"type": "T", "pn": "P", "sn": "S", "rev": "A"})
+    st.tick()
+    assert st.service.queue.items() == []
+    reason = (st.inbox / "Error" / "bad.json.error.txt").read_text("utf-8")
+    assert "processCode is required" in reason
