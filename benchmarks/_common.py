@@ -279,10 +279,16 @@ def failure_reason(stderr: str, returncode: int) -> str:
 
 @dataclass(frozen=True)
 class Timed:
-    seconds: float
+    seconds: float  # wall clock, spawn to exit
+    cpu_seconds: float  # the child's user + system CPU (robust to a busy machine)
     returncode: int
     stdout: str
     stderr: str
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def time_command(
@@ -292,7 +298,8 @@ def time_command(
     cwd: Path | None = None,
     timeout: float = 120,
 ) -> Timed:
-    """Run ``cmd`` once and time it, wall clock, from spawn to exit."""
+    """Run ``cmd`` once and time it: wall clock from spawn to exit, and its CPU time."""
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.run(
         list(cmd),
@@ -303,7 +310,8 @@ def time_command(
         timeout=timeout,
         check=False,
     )
-    return Timed(time.perf_counter() - t0, proc.returncode, proc.stdout, proc.stderr)
+    wall = time.perf_counter() - t0
+    return Timed(wall, _children_cpu() - cpu0, proc.returncode, proc.stdout, proc.stderr)
 
 
 def run_json(

@@ -10,20 +10,23 @@ submissions, its ``AsyncWATS`` for the concurrent GETs, the same 100-step report
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from _common import AsyncGet, RequestSizes, RequestWorkload, worker_main
 from anchor_reports import build
 
-from pywats import AsyncWATS, Station, configure_throttling, pyWATS
+# The anchor's package, found in its own venv; type checkers would resolve the name to ours.
+anchor: Any = importlib.import_module("pywats")
 
 
 def make_anchor(url: str, token: str, part_number: str, sizes: RequestSizes) -> RequestWorkload:
-    configure_throttling(enabled=False)
-    station = Station(name="STATION-01", location="Line 1", purpose="Production")
-    api = pyWATS(base_url=url, token=token, station=station, enable_cache=False)
+    anchor.configure_throttling(enabled=False)
+    station = anchor.Station(name="STATION-01", location="Line 1", purpose="Production")
+    api = anchor.pyWATS(base_url=url, token=token, station=station, enable_cache=False)
     report = build(sizes.steps)
 
     def get() -> object:
@@ -40,7 +43,7 @@ def make_anchor(url: str, token: str, part_number: str, sizes: RequestSizes) -> 
 
     @asynccontextmanager
     async def session() -> AsyncIterator[AsyncGet]:
-        async with AsyncWATS(
+        async with anchor.AsyncWATS(
             base_url=url,
             token=token,
             station=station,

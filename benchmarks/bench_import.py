@@ -65,7 +65,7 @@ def measure(python: Path, repeat: int) -> dict[str, list[float]]:
     WORK.mkdir(parents=True, exist_ok=True)
     env = clean_env()
     out: dict[str, list[float]] = {"import_s": [], "rss_mb": [], "importtime_s": [], "wall_s": []}
-    out["bare_s"] = []
+    out["bare_s"], out["cpu_s"] = [], []
     py = str(python)
     # one untimed run each: byte-compiling the package is not the import
     time_command([py, "-I", "-c", "import pywats"], env=env, cwd=WORK)
@@ -80,9 +80,9 @@ def measure(python: Path, repeat: int) -> dict[str, list[float]]:
             [py, "-I", "-X", "importtime", "-c", "import pywats"], env=env, cwd=WORK
         )
         out["importtime_s"].append(importtime_cumulative(traced.stderr))
-        out["wall_s"].append(
-            time_command([py, "-I", "-c", "import pywats"], env=env, cwd=WORK).seconds
-        )
+        whole = time_command([py, "-I", "-c", "import pywats"], env=env, cwd=WORK)
+        out["wall_s"].append(whole.seconds)
+        out["cpu_s"].append(whole.cpu_seconds)
         out["bare_s"].append(time_command([py, "-I", "-c", "pass"], env=env, cwd=WORK).seconds)
     return out
 
@@ -113,7 +113,8 @@ def run(
     def bare(data: dict[str, list[float]] | None) -> str:
         if data is None:
             return ""
-        return f"bare interpreter {fmt_value(Stats.of(data['bare_s']).median, 's')}"
+        cpu = fmt_value(Stats.of(data["cpu_s"]).median, "s")
+        return f"CPU {cpu}; bare interpreter {fmt_value(Stats.of(data['bare_s']).median, 's')}"
 
     wall_ours = Cell.of(ours["wall_s"], bare(ours))
     wall_anchor = anchor("wall_s")

@@ -61,11 +61,7 @@ def make_pywats(url: str, token: str, part_number: str, sizes: RequestSizes) -> 
     """Our SDK: ``pyWATS`` for the sync jobs, ``AsyncWATS`` for the concurrent one."""
     from bench_reports import build_ours
 
-    try:
-        from pywats import AsyncWATS, pyWATS
-    except ImportError:  # until pywats/__init__ exports them
-        from pywats._async._client import AsyncWATS
-        from pywats._sync._client import pyWATS
+    from pywats import AsyncWATS, pyWATS
 
     api = pyWATS(url, token, rate_limit=None)
     report = build_ours(sizes.steps)
