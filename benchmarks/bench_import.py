@@ -60,31 +60,23 @@ def importtime_cumulative(stderr: str, module: str = "pywats") -> float:
     raise ValueError(f"no -X importtime line for {module}")
 
 
-def measure(python: Path, repeat: int) -> dict[str, list[float]]:
-    """``repeat`` samples of each figure for the ``pywats`` that ``python`` imports."""
-    WORK.mkdir(parents=True, exist_ok=True)
-    env = clean_env()
-    out: dict[str, list[float]] = {"import_s": [], "rss_mb": [], "importtime_s": [], "wall_s": []}
-    out["bare_s"], out["cpu_s"] = [], []
+def measure_once(python: Path, out: dict[str, list[float]]) -> None:
+    """One sample of each figure for the ``pywats`` that ``python`` imports, added to ``out``."""
+    env = clean_env(anchor=True)  # -I ignores PYTHON* anyway; no stray path either way
     py = str(python)
-    # one untimed run each: byte-compiling the package is not the import
-    time_command([py, "-I", "-c", "import pywats"], env=env, cwd=WORK)
-    for _ in range(repeat):
-        probe = time_command([py, "-I", "-c", _PROBE], env=env, cwd=WORK)
-        if probe.returncode != 0:
-            raise RuntimeError(failure_reason(probe.stderr, probe.returncode))
-        data = json.loads(probe.stdout.strip().splitlines()[-1])
-        out["import_s"].append(data["import_s"])
-        out["rss_mb"].append(data["maxrss_bytes"] / 1e6)
-        traced = time_command(
-            [py, "-I", "-X", "importtime", "-c", "import pywats"], env=env, cwd=WORK
-        )
-        out["importtime_s"].append(importtime_cumulative(traced.stderr))
-        whole = time_command([py, "-I", "-c", "import pywats"], env=env, cwd=WORK)
-        out["wall_s"].append(whole.seconds)
-        out["cpu_s"].append(whole.cpu_seconds)
-        out["bare_s"].append(time_command([py, "-I", "-c", "pass"], env=env, cwd=WORK).seconds)
-    return out
+    probe = time_command([py, "-I", "-c", _PROBE], env=env, cwd=WORK)
+    if probe.returncode != 0:
+        raise RuntimeError(failure_reason(probe.stderr, probe.returncode))
+    data = json.loads(probe.stdout.strip().splitlines()[-1])
+    out.setdefault("import_s", []).append(data["import_s"])
+    out.setdefault("rss_mb", []).append(data["maxrss_bytes"] / 1e6)
+    traced = time_command([py, "-I", "-X", "importtime", "-c", "import pywats"], env=env, cwd=WORK)
+    out.setdefault("importtime_s", []).append(importtime_cumulative(traced.stderr))
+    whole = time_command([py, "-I", "-c", "import pywats"], env=env, cwd=WORK)
+    out.setdefault("wall_s", []).append(whole.seconds)
+    out.setdefault("cpu_s", []).append(whole.cpu_seconds)
+    bare = time_command([py, "-I", "-c", "pass"], env=env, cwd=WORK)
+    out.setdefault("bare_s", []).append(bare.seconds)
 
 
 def run(
@@ -95,15 +87,25 @@ def run(
     anchor_note: str = "",
 ) -> list[Row]:
     """The import rows: ours with ``python`` (default: this interpreter), the anchor's with
-    ``anchor_python`` when given (else its cells say ``anchor_note``)."""
-    ours = measure(python or Path(sys.executable), repeat)
+    ``anchor_python`` when given (else its cells say ``anchor_note``). Repetitions alternate
+    between the two, so a busy spell on the machine hits both."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    mine = python or Path(sys.executable)
+    ours: dict[str, list[float]] = {}
     theirs: dict[str, list[float]] | None = None
     failed = ""
+    pythons = [mine] if anchor_python is None else [mine, anchor_python]
+    for py in pythons:  # one untimed run each: byte-compiling the package is not the import
+        time_command([str(py), "-I", "-c", "import pywats"], env=clean_env(anchor=True), cwd=WORK)
     if anchor_python is not None:
-        try:
-            theirs = measure(anchor_python, repeat)
-        except (RuntimeError, ValueError) as exc:
-            failed = str(exc)
+        theirs = {}
+    for _ in range(repeat):
+        measure_once(mine, ours)
+        if anchor_python is not None and theirs is not None:
+            try:
+                measure_once(anchor_python, theirs)
+            except (RuntimeError, ValueError) as exc:
+                failed, theirs = str(exc), None
 
     def anchor(key: str) -> Cell:
         if theirs is not None:
