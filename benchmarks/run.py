@@ -210,7 +210,10 @@ def render(
         "   every side (they would measure a sleep or memory, not a request); retries and our",
         "   circuit breaker stay on. The raw-httpx floor sends the same requests with the auth",
         "   header, checks the status and decodes the JSON, nothing else.",
-        "5. `benchmarks/bench_station.py` (station engineer's protocol).",
+        "5. `benchmarks/bench_station.py`: `wats watch` as its own process against the emulator;",
+        "   WSJF files dropped at once (burst) and at 20 files/s (paced); latency is the",
+        "   service's own queue time from file found complete to server acknowledgement;",
+        "   RSS sampled every 50 ms. One run each (no repetitions: it is the slow section).",
         "",
     ]
     if notes:
