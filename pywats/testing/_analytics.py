@@ -92,6 +92,18 @@ async def _filter(request: Request) -> dict[str, Any]:
     return {k[:1].lower() + k[1:]: v for k, v in body.items()}
 
 
+def _int_field(flt: dict[str, Any], name: str, default: int) -> int:
+    """An integer filter field; anything else is a 400, as model binding would answer."""
+    value = flt.get(name)
+    if value is None:
+        return default
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ApiProblem(
+            400, "The request is invalid.", f"The filter field '{name}' must be an integer."
+        )
+    return value
+
+
 def _like(pattern: str) -> re.Pattern[str]:
     compiled = _LIKE_CACHE.get(pattern)
     if compiled is None:
@@ -440,7 +452,8 @@ def _filter_from_get(store: Store, params: Params) -> dict[str, Any]:
     flt: dict[str, Any] = {}
     days = params.integer("days", required=True)
     assert days is not None
-    flt["dateFrom"] = (datetime.now(UTC) - timedelta(days=days)).isoformat()
+    # Clamped so that huge values mean "all time" instead of overflowing the date range.
+    flt["dateFrom"] = (datetime.now(UTC) - timedelta(days=min(max(days, 0), 700_000))).isoformat()
     group_ids = {g.strip().lower() for g in (params.req("productGroupId")).split(";") if g.strip()}
     names = [
         g["productGroupName"]
@@ -708,8 +721,8 @@ async def measurements(request: Request) -> Response:
     flt = await _filter(request)
     _require_product_and_operation(flt)
     paths = _paths(request, flt)
-    limit = min(int(flt.get("maxCount") or 10000), 10000)
-    records = _by_run(_select(store_of(request), flt), int(flt.get("run") or -2))
+    limit = min(_int_field(flt, "maxCount", 10000), 10000)
+    records = _by_run(_select(store_of(request), flt), _int_field(flt, "run", -2))
     rows = [r for r in _measurements(records) if _wanted(r, paths)]
     return ok(rows[:limit])
 
@@ -746,7 +759,7 @@ async def aggregated_measurements(request: Request) -> Response:
     flt = await _filter(request)
     _require_product_and_operation(flt)
     paths = _paths(request, flt)
-    records = _by_run(_select(store_of(request), flt), int(flt.get("run") or -2))
+    records = _by_run(_select(store_of(request), flt), _int_field(flt, "run", -2))
     return ok(_aggregate(r for r in _measurements(records) if _wanted(r, paths)))
 
 
@@ -754,7 +767,7 @@ async def test_step_analysis(request: Request) -> Response:
     """Per-step counts by status plus measurement statistics (``run`` default 1: first runs)."""
     flt = await _filter(request)
     _require_product_and_operation(flt)
-    records = _by_run(_select(store_of(request), flt), int(flt.get("run") or 1))
+    records = _by_run(_select(store_of(request), flt), _int_field(flt, "run", 1))
     steps: dict[str, dict[str, Any]] = {}
     for record in records:
         caused = (
@@ -848,7 +861,7 @@ async def test_step_analysis(request: Request) -> Response:
                 },
             )
         rows.append(row)
-    limit = int(flt.get("maxCount") or 10000)
+    limit = _int_field(flt, "maxCount", 10000)
     return ok(rows[:limit])
 
 

@@ -263,6 +263,9 @@ async def put_asset(request: Request) -> Response:
     serial = body.get("serialNumber")
     if not isinstance(serial, str) or not serial.strip():
         raise ApiProblem(400, "The request is invalid.", "serialNumber is required.")
+    state = body.get("state")
+    if state is not None and (not isinstance(state, int) or state not in STATES):
+        raise ApiProblem(400, "The request is invalid.", "state must be between 0 and 6.")
     if not body.get("typeId") or store.get("assettype", str(body["typeId"])) is None:
         raise ApiProblem(400, "The request is invalid.", "typeId must name an existing asset type.")
     existing = None
@@ -472,7 +475,11 @@ async def put_type(request: Request) -> Response:
     """Create or update an asset type (``typeName`` required; matched by typeId, then name)."""
     store = store_of(request)
     body = await json_body(request)
-    if not isinstance(body, dict) or not body.get("typeName"):
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("typeName"), str)
+        or not body["typeName"]
+    ):
         raise ApiProblem(400, "The request is invalid.", "typeName is required.")
     existing = store.get("assettype", str(body["typeId"])) if body.get("typeId") else None
     if existing is None:

@@ -114,13 +114,17 @@ class Params:
         if value is None or value == "":
             return default
         try:
-            return int(value)
+            number = int(value)
         except ValueError:
+            number = None
+        # The server binds Int32: anything else is not a valid value for the parameter.
+        if number is None or not -(2**31) <= number < 2**31:
             raise ApiProblem(
                 400,
                 "The request is invalid.",
                 f"The value '{value}' is not valid for the integer parameter '{name}'.",
-            ) from None
+            )
+        return number
 
     def flag(self, name: str, default: bool | None = None) -> bool | None:
         value = self.text(name)

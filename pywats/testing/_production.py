@@ -69,6 +69,7 @@ PHASES = {
     4104: "Waiting for service repair",
 }
 FINALIZED = 16
+MAX_TAKE = 10000  # an emulator limit, so one call cannot walk a pool of 10^8 numbers
 
 
 def _key(serial: str, part: str) -> str:
@@ -168,7 +169,7 @@ async def put_units(request: Request) -> Response:
             errors.append({"serialNumber": None, "partNumber": None, "message": "Not an object."})
             continue
         serial, part = item.get("serialNumber"), item.get("partNumber")
-        if not serial or not part:
+        if not isinstance(serial, str) or not isinstance(part, str) or not serial or not part:
             errors.append(
                 {
                     "serialNumber": serial,
@@ -219,7 +220,7 @@ async def put_units(request: Request) -> Response:
             unit["processCode"] = str(item["processCode"])
         phase = item.get("unitPhaseId")
         if phase is not None:
-            if phase not in PHASES:
+            if not isinstance(phase, int) or phase not in PHASES:
                 errors.append(
                     {
                         "serialNumber": serial,
@@ -553,8 +554,10 @@ async def take_serial_numbers(request: Request) -> Response:
     store = store_of(request)
     kind = _serial_type(store, params.req("serialNumberType"))
     quantity = params.integer("quantity", required=True) or 0
-    if quantity < 1:
-        raise ApiProblem(400, "The request is invalid.", "quantity must be at least 1.")
+    if not 1 <= quantity <= MAX_TAKE:
+        raise ApiProblem(
+            400, "The request is invalid.", f"quantity must be between 1 and {MAX_TAKE}."
+        )
     fmt = _check_format(params.text("format"))
     taken = []
     stamp = {

@@ -69,7 +69,10 @@ def _check_status(value: Any) -> None:
 def _apply_update(store: Store, ticket: dict[str, Any], body: dict[str, Any], user: str) -> None:
     update = body.get("update")
     if isinstance(update, dict) and (update.get("content") or update.get("attachments")):
-        for item in update.get("attachments") or []:
+        attachments = update.get("attachments") or []
+        if not isinstance(attachments, list):
+            raise ApiProblem(400, "The request is invalid.", "update.attachments must be a list.")
+        for item in attachments:
             if (
                 not isinstance(item, dict)
                 or store.get("rcattachment", str(item.get("attachmentId"))) is None
@@ -79,12 +82,15 @@ def _apply_update(store: Store, ticket: dict[str, Any], body: dict[str, Any], us
                     "The request is invalid.",
                     "update.attachments must reference uploaded attachmentIds.",
                 )
+        kind = update.get("updateType") or 0
+        if not isinstance(kind, int) or kind not in (0, 1, 2, 3):
+            raise ApiProblem(400, "The request is invalid.", "update.updateType must be 0-3.")
         ticket["history"].append(
             _update(
                 user,
                 update.get("content"),
-                int(update.get("updateType") or 0),
-                update.get("attachments"),
+                kind,
+                attachments,
             )
         )
 
