@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -218,4 +219,38 @@ def test_a_second_service_for_the_same_instance_is_refused(station: Callable[...
     second = st.wats("watch", "-i", "it", "--plain", timeout=30)
     assert second.returncode == 1
     assert "already running" in second.stderr
+    assert st.stop() == 0
+
+
+def test_sigterm_finishes_the_upload_in_hand_and_a_second_one_exits_at_once(
+    station: Callable[..., Station],
+) -> None:
+    st = station()
+    st.emulator.faults.add(*WSJF_POST, delay=1.0, times=1)
+    st.start()
+    first = make_report("T-1")
+    st.drop("t1.json", first)
+    wait_for(lambda: [r for r in st.queue_rows() if r["state"] == "uploading"], 10, "in flight")
+    assert st.stop() == 0  # one SIGTERM: waits for the answer
+    assert first["id"] in st.stored_ids()
+    assert [r["state"] for r in st.queue_rows()] == ["delivered"]
+
+    st.emulator.faults.add(*WSJF_POST, delay=5.0, times=1)  # longer than shutdown_timeout (3 s)
+    st.start()
+    second = make_report("T-2")
+    st.drop("t2.json", second)
+    wait_for(
+        lambda: [r for r in st.queue_rows() if r["state"] == "uploading"], 10, "in flight again"
+    )
+    assert st.proc is not None
+    began = time.monotonic()
+    st.proc.send_signal(signal.SIGTERM)
+    time.sleep(0.2)
+    st.proc.send_signal(signal.SIGTERM)  # the second: do not wait for the server
+    assert st.proc.wait(timeout=10) == 0
+    assert time.monotonic() - began < 2.5  # not the 3 s a single SIGTERM would wait
+    st.proc = None
+    assert [r["state"] for r in st.queue_rows()] == ["delivered", "uploading"]
+    st.start()  # the row left in flight goes back to pending and is sent
+    st.wait_stored({second["id"]})
     assert st.stop() == 0
