@@ -12,7 +12,7 @@ import pytest
 
 from pywats.testing import Emulator
 
-from ._helpers import real_report, uur_report, uut_report
+from ._helpers import REAL_REPORTS, real_report, uur_report, uut_report
 
 OUTPUT_ONLY = {
     "productName",
@@ -291,3 +291,23 @@ def test_wsxf_without_a_report_is_refused_clearly(client: httpx.Client) -> None:
         response.json()["Message"]
         == "report: line 1, column 1: <Reports> holds no <Report> element"
     )
+
+
+def test_real_wsxf_export_gets_the_same_answer_as_its_wsjf_twin(client: httpx.Client) -> None:
+    twin = real_report("uut-wsjf-export.json")
+    xml = (REAL_REPORTS / "uut-wsxf-export.xml").read_bytes()
+    as_json = client.post("/api/Report/WSJF", json=twin)
+    as_xml = client.post("/api/Report/WSXF", content=xml, headers={"Content-Type": "text/xml"})
+    assert as_xml.status_code == as_json.status_code == 400
+    assert as_xml.json()["Message"] == as_json.json()["Message"]
+
+
+def test_malformed_wsxf_is_400_with_position(
+    client: httpx.Client, fresh_emulator: Emulator
+) -> None:
+    response = client.post(
+        "/api/Report/WSXF", content=b"<Reports><Report", headers={"Content-Type": "application/xml"}
+    )
+    assert response.status_code == 400
+    assert "line 1" in response.json()["Message"]
+    assert fresh_emulator.reports() == []
