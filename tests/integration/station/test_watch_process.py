@@ -230,18 +230,17 @@ def test_sigterm_finishes_the_upload_in_hand_and_a_second_one_exits_at_once(
     st.start()
     first = make_report("T-1")
     st.drop("t1.json", first)
-    wait_for(lambda: [r for r in st.queue_rows() if r["state"] == "uploading"], 10, "in flight")
+    faults = st.emulator.faults
+    wait_for(lambda: faults.hits(*WSJF_POST) == 1, 10, "the upload to reach the server")
     assert st.stop() == 0  # one SIGTERM: waits for the answer
     assert first["id"] in st.stored_ids()
     assert [r["state"] for r in st.queue_rows()] == ["delivered"]
 
-    st.emulator.faults.add(*WSJF_POST, delay=5.0, times=1)  # longer than shutdown_timeout (3 s)
+    st.emulator.faults.add(*WSJF_POST, delay=3.5, times=1)  # longer than shutdown_timeout (3 s)
     st.start()
     second = make_report("T-2")
     st.drop("t2.json", second)
-    wait_for(
-        lambda: [r for r in st.queue_rows() if r["state"] == "uploading"], 10, "in flight again"
-    )
+    wait_for(lambda: faults.hits(*WSJF_POST) == 2, 10, "the second upload to reach the server")
     assert st.proc is not None
     began = time.monotonic()
     st.proc.send_signal(signal.SIGTERM)
