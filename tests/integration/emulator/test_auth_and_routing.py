@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 
@@ -64,8 +66,8 @@ def test_reset_restores_the_seed(fresh_emulator: Emulator, client: httpx.Client)
     assert fresh_emulator.requests.total() == 0
 
 
-def test_file_database_keeps_data_across_restarts(tmp_path: pytest.TempPathFactory) -> None:
-    db = str(tmp_path / "wats.db")  # type: ignore[operator]
+def test_file_database_keeps_data_across_restarts(tmp_path: Path) -> None:
+    db = str(tmp_path / "wats.db")
     with Emulator(db=db) as first:
         httpx.put(
             f"{first.url}/api/Product", json={"partNumber": "KEEP"}, headers=first.auth_headers
