@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -41,7 +40,6 @@ from _common import (
     Cell,
     RequestSizes,
     Row,
-    Stats,
     fmt_overhead,
     fmt_value,
     machine_description,
@@ -60,7 +58,8 @@ class Plan:
     request_repeat: int = 7
     request_sizes: RequestSizes = field(default_factory=RequestSizes)
     report_sizes: tuple[int, ...] = (2_000, 20_000)
-    report_repeat: int = 5
+    report_repeat: int = 3  # repetitions inside one bench_reports process
+    report_runs: int = 3  # fresh bench_reports runs (the spread is across these)
 
 
 FULL = Plan()
@@ -72,43 +71,41 @@ QUICK = Plan(
     request_sizes=RequestSizes(gets=5, async_gets=6, concurrency=3, submits=2, steps=10, warmup=1),
     report_sizes=(50,),
     report_repeat=1,
+    report_runs=1,
 )
 
 
 # ----------------------------------------------------------------------------- sections
 
 
-def report_rows(result: bench_reports.BenchResult, anchor_note: str = "") -> list[Row]:
-    """Section 3 from ``bench_reports``: its medians (it reports no per-sample spread)."""
+def report_rows(results: Sequence[bench_reports.BenchResult], anchor_note: str = "") -> list[Row]:
+    """Section 3 from several ``bench_reports`` runs (each a fresh process per job reporting
+    the median of its repetitions): the figure is the median over runs, the spread theirs."""
     rows: list[Row] = []
-    jobs = list(dict.fromkeys(r.job for r in result.rows))
-    note = result.anchor_note or anchor_note
-    anchor_missing = Cell(None, note) if note else None
+    jobs = list(dict.fromkeys(r.job for result in results for r in result.rows))
+    note = next((r.anchor_note for r in results if r.anchor_note), "") or anchor_note
 
-    def pick(job: str, ours: bool) -> Any:
-        return next((r for r in result.rows if r.job == job and (r.impl == "pywats") == ours), None)
+    def cell(job: str, ours: bool, attr: str) -> Cell | None:
+        values = [
+            getattr(r, attr)
+            for result in results
+            for r in result.rows
+            if r.job == job and (r.impl == "pywats") == ours and getattr(r, attr) is not None
+        ]
+        if values:
+            return Cell.of(values)
+        return None if ours else (Cell(None, note) if note else None)
 
     for job in jobs:
-        mine, theirs = pick(job, True), pick(job, False)
-        if mine is None or mine.median_s is None:
+        mine = cell(job, True, "median_s")
+        if mine is None:
             continue
-        anchor = (
-            Cell(Stats.of([theirs.median_s]))
-            if theirs is not None and theirs.median_s is not None
-            else anchor_missing
-        )
-        rows.append(Row("3", job, "s", Cell(Stats.of([mine.median_s]), mine.note), anchor))
-        if mine.peak_mb is not None:
+        first = next(r for result in results for r in result.rows if r.job == job)
+        rows.append(Row("3", job, "s", Cell(mine.stats, first.note), cell(job, False, "median_s")))
+        peak = cell(job, True, "peak_mb")
+        if peak is not None:
             rows.append(
-                Row(
-                    "3",
-                    f"{job}: peak traced memory",
-                    "MB",
-                    Cell(Stats.of([mine.peak_mb])),
-                    Cell(Stats.of([theirs.peak_mb]))
-                    if theirs is not None and theirs.peak_mb is not None
-                    else anchor_missing,
-                )
+                Row("3", f"{job}: peak traced memory", "MB", peak, cell(job, False, "peak_mb"))
             )
     return rows
 
@@ -202,8 +199,10 @@ def render(
         "   its own `pywats`. RSS is the process's peak (`VmHWM`) right after the import.",
         "2. Wall time from spawn to exit, stdout piped; one untimed run first (byte-compiling).",
         "   `wats product get` talks to the emulator with `PYWATS_SERVER_URL`/`PYWATS_API_TOKEN`.",
-        "3. `benchmarks/bench_reports.py`: one fresh process per implementation and size, median",
-        "   of its repetitions after a warm-up; same report shape on both sides.",
+        "3. `benchmarks/bench_reports.py`, run 3 times: each run is one fresh process per",
+        "   implementation and size giving the median of its repetitions after a warm-up; the",
+        '   figure is the median of the runs. Same report shape on both sides; "build alone" is',
+        "   from the first run.",
         "4. `benchmarks/bench_requests.py`: one fresh worker process per implementation and",
         "   repetition, interleaved; medians of per-request latency (sequential) and throughput",
         "   (async, one client). Client-side rate limits and the anchor's GET cache are off on",
@@ -297,11 +296,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "3",
                 "reports",
                 lambda: report_rows(
-                    bench_reports.run(
-                        plan.report_sizes,
-                        repeat=plan.report_repeat,
-                        anchor=anchor_python is not None,
-                    ),
+                    [
+                        bench_reports.run(
+                            plan.report_sizes,
+                            repeat=plan.report_repeat,
+                            anchor=anchor_python is not None,
+                        )
+                        for _ in range(plan.report_runs)
+                    ],
                     anchor_note="" if anchor_python is not None else why,
                 ),
                 notes,
