@@ -234,9 +234,14 @@ def machine_description() -> dict[str, str]:
                 break
     except (OSError, ValueError):
         pass
+    try:
+        load = "{:.2f} / {:.2f} / {:.2f}".format(*os.getloadavg())
+    except OSError:
+        load = "?"
     return {
         "CPU": cpu,
         "cores": str(os.cpu_count() or "?"),
+        "load average at start (1/5/15 min)": load,
         "memory": mem or "?",
         "OS": platform.platform(),
         "Python": f"{platform.python_implementation()} {platform.python_version()}",
