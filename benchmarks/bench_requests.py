@@ -125,7 +125,8 @@ IMPLS = {"pywats": make_pywats, "httpx": make_httpx}
 def _worker_cmd(impl: str, python: Path, part_number: str, sizes: RequestSizes) -> list[str]:
     if impl == "anchor":
         return [str(python), str(HERE / "anchor_requests.py"), part_number, *sizes.to_args()]
-    return [str(python), str(Path(__file__).resolve()), "worker", impl, part_number]
+    script = str(Path(__file__).resolve())
+    return [str(python), script, "worker", impl, part_number, *sizes.to_args()]
 
 
 def run(
@@ -155,8 +156,6 @@ def run(
             if impl in failures:
                 continue
             cmd = _worker_cmd(impl, python, part_number, sizes)
-            if impl != "anchor":
-                cmd += sizes.to_args()
             try:
                 # the anchor runs outside the repo so that it cannot import our pywats
                 cwd = HERE / ".work" if impl == "anchor" else HERE
