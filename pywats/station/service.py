@@ -325,9 +325,16 @@ class StationService:
                 folder.missing_warned = True
             return
         folder.missing_warned = False
+        seen: set[Path] = set()
         for file in folder.scanner.scan():
+            seen.add(file)
             if file not in self._owner:
                 self._track(file, folder, now)
+        # Forget what no longer exists, so memory stays flat over months of files.
+        for kept in [p for p in self._kept if folder.scanner.owns(p) and p not in seen]:
+            del self._kept[kept]
+        for waiting in [p for p, due in self._retry_at.items() if due <= now]:
+            del self._retry_at[waiting]
 
     def _consider(self, path: Path, now: float) -> None:
         if path in self._owner:
