@@ -164,6 +164,8 @@ async def post_wsxf(request: Request) -> Response:
         return error(400, str(exc))
     if len(docs) != 1:
         return error(400, f"report: the document holds {len(docs)} reports; post exactly one.")
+    if not docs[0].get("id"):
+        docs[0]["id"] = str(uuid.uuid4())  # the server gives a report without ID a new GUID
     return _accept(request, store, docs[0])
 
 

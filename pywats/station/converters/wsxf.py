@@ -32,11 +32,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
-from pywats.station.converters._base import ConversionError, Converter, ConverterContext
+from pywats.station.converters._base import Converter, ConverterContext
+from pywats.station.converters._common import read_bytes, stable_id
 from pywats.station.converters._xml import XmlDoc, format_number, local, parse_xml
 
 __all__ = ["NAMESPACE", "WSXFConverter", "wsjf_to_wsxf", "wsxf_to_wsjf"]
@@ -547,7 +549,41 @@ def wsxf_to_wsjf(data: bytes, *, source: str = "<wsxf>") -> list[dict[str, Any]]
     else:
         raise doc.error(root, "is not a WSXF document (expected <Reports> or <Report>)")
     reader = _Reader(doc)
-    return [reader.report(el) for el in elements]
+    reports = [reader.report(el) for el in elements]
+    for report in reports:
+        _fill_step_ids(report.get("root"))
+        if not report.get("startUTC") and report.get("start"):
+            report["startUTC"] = _utc_text(report["start"])
+    return reports
+
+
+def _fill_step_ids(root: Any) -> None:
+    """Number the steps a hand-written file left without ``Id`` (pre-order, after the rest)."""
+    if not isinstance(root, dict):
+        return
+    order: list[dict[str, Any]] = []
+    stack = [root]
+    while stack:
+        step = stack.pop()
+        order.append(step)
+        stack.extend(reversed(step.get("steps") or []))
+    next_id = max((s["id"] for s in order if isinstance(s.get("id"), int)), default=0) + 1
+    for step in order:
+        if step.get("id") is None:
+            step["id"] = next_id
+            next_id += 1
+
+
+def _utc_text(start: str) -> str | None:
+    from datetime import datetime
+
+    try:
+        moment = datetime.fromisoformat(start.replace("Z", "+00:00"))
+    except ValueError:
+        return None  # the validator names the bad start
+    if moment.tzinfo is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 # ---------------------------------------------------------------------------- writing
@@ -809,12 +845,11 @@ class WSXFConverter(Converter):
     patterns = ("*.wsxf", "*.xml")
 
     def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ConversionError(f"{path.name}: cannot be read ({exc.strerror})") from None
+        data = read_bytes(path)
         reports = wsxf_to_wsjf(data, source=path.name)
-        for report in reports:
+        for index, report in enumerate(reports):
+            if not report.get("id"):
+                report["id"] = stable_id(data, index)
             header = report.get("uut" if report["type"] == "T" else "uur")
             if context.operator and isinstance(header, dict) and not header.get("user"):
                 header["user"] = context.operator

@@ -68,6 +68,16 @@ def test_submit_wsxf_and_read_it_back_both_ways(api: pyWATS) -> None:
     assert got == posted
 
 
+def test_wsxf_without_an_id_gets_one(api: pyWATS) -> None:
+    uut = json.loads((DATA / "wsxf" / "full.expected.json").read_text(encoding="utf-8"))[0]
+    del uut["id"]
+    report_id = api.report.submit_wsxf(wsjf_to_wsxf(uut))
+    assert report_id is not None
+    stored = api.report.get_wsjf(report_id)
+    assert stored is not None
+    assert stored["sn"] == uut["sn"]
+
+
 def test_bad_wsxf_is_refused_with_its_position(api: pyWATS) -> None:
     from pywats import BadRequestError
 

@@ -106,6 +106,28 @@ def test_operator_and_operation_come_from_the_context(tmp_path: Path) -> None:
     assert report["processCode"] == 20
 
 
+def test_a_minimal_hand_written_file_is_completed(tmp_path: Path) -> None:
+    source = tmp_path / "rig.wsxf"
+    source.write_text(
+        '<Reports xmlns="http://wats.virinco.com/schemas/WATS/Report/wsxf">'
+        '<Report type="UUT" Result="Passed" SN="S1" PN="P1" Rev="A" MachineName="M"'
+        ' Location="L" Purpose="P" Start="2026-01-30T09:00:00+01:00">'
+        '<UUT UserLoginName="op"/><Process Code="10"/>'
+        '<Step Name="MainSequence Callback" StepType="SequenceCall" Status="Passed">'
+        '<SequenceCall Name="Main"/>'
+        '<Step Name="v" StepType="ET_NLT" Status="Passed">'
+        '<NumericLimit NumericValue="1.5" CompOperator="GELE" LowLimit="1" HighLimit="2"'
+        ' Status="Passed"/></Step></Step></Report></Reports>',
+        encoding="utf-8",
+    )
+    [report] = WSXFConverter().convert(source, ConverterContext())
+    assert check(report) == []
+    assert report["startUTC"] == "2026-01-30T08:00:00.000000Z"
+    assert [report["root"]["id"], report["root"]["steps"][0]["id"]] == [1, 2]
+    again = WSXFConverter().convert(source, ConverterContext())[0]
+    assert report["id"] == again["id"]  # stable: derived from the file's bytes
+
+
 def _error(tmp_path: Path, text: str) -> str:
     source = tmp_path / "bad.xml"
     source.write_text(text, encoding="utf-8")
