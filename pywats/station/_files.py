@@ -13,7 +13,15 @@ import shutil
 import zipfile
 from pathlib import Path
 
-__all__ = ["move_unique", "sha256_of", "unique_path", "write_error", "zip_to"]
+__all__ = [
+    "fit_name",
+    "move_unique",
+    "note_path",
+    "sha256_of",
+    "unique_path",
+    "write_error",
+    "zip_to",
+]
 
 
 def sha256_of(path: Path) -> str:
@@ -25,16 +33,55 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _name_max(folder: Path) -> int:
+    try:
+        return int(os.pathconf(folder, "PC_NAME_MAX"))
+    except (AttributeError, OSError, ValueError):  # Windows, or the folder is not there yet
+        return 255
+
+
+def fit_name(name: str, limit: int = 255, *, reserve: int = 0) -> str:
+    """``name`` if it fits in ``limit - reserve`` bytes, else a shortened unique form.
+
+    The shortened form keeps the start and the extension and inserts ``~`` plus 8 hex digits
+    of the full name's hash, so distinct long names stay distinct.
+    """
+    room = limit - reserve
+    if len(name.encode()) <= room:
+        return name
+    tag = "~" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    stem, dot, ext = name.rpartition(".")
+    suffix = f".{ext}" if dot and stem and len(ext) <= 16 else ""
+    stem = name[: len(name) - len(suffix)]
+    budget = max(1, room - len(tag) - len(suffix.encode()))
+    return stem.encode()[:budget].decode(errors="ignore") + tag + suffix
+
+
+def note_path(target: Path) -> Path:
+    """Where the reason for ``target`` is written: ``<name>.error.txt`` (shortened to fit)."""
+    limit = _name_max(target.parent)
+    return target.with_name(fit_name(target.name, limit, reserve=len(".error.txt")) + ".error.txt")
+
+
+def _temporary(folder: Path, name: str) -> Path:
+    return folder / (fit_name(f".{name}", _name_max(folder), reserve=len(".partial")) + ".partial")
+
+
 def unique_path(folder: Path, name: str) -> Path:
-    """``folder/name``, or ``folder/stem.N.suffix`` with the first free N (never overwrite)."""
-    candidate = folder / name
-    if not candidate.exists() and not Path(f"{candidate}.error.txt").exists():
+    """``folder/name``, or ``folder/stem.N.suffix`` with the first free N (never overwrite).
+
+    Names too long for the filesystem are shortened (see :func:`fit_name`).
+    """
+    limit = _name_max(folder)
+    candidate = folder / fit_name(name, limit)
+    if not candidate.exists() and not note_path(candidate).exists():
         return candidate
     stem, dot, suffix = name.partition(".")
     n = 1
     while True:
-        candidate = folder / (f"{stem}.{n}{dot}{suffix}" if dot else f"{name}.{n}")
-        if not candidate.exists():
+        numbered = f"{stem}.{n}{dot}{suffix}" if dot else f"{name}.{n}"
+        candidate = folder / fit_name(numbered, limit)
+        if not candidate.exists() and not note_path(candidate).exists():
             return candidate
         n += 1
 
@@ -58,7 +105,7 @@ def move_unique(source: Path, folder: Path) -> Path:
     except OSError as exc:
         if getattr(exc, "errno", None) != 18:  # EXDEV: another filesystem, copy instead
             raise
-        tmp = folder / f".{target.name}.partial"
+        tmp = _temporary(folder, target.name)
         shutil.copy2(source, tmp)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
@@ -75,7 +122,7 @@ def zip_to(source: Path, folder: Path) -> Path:
     """Compress ``source`` into ``folder/<name>.zip``, then remove the source."""
     folder.mkdir(parents=True, exist_ok=True)
     target = unique_path(folder, source.name + ".zip")
-    tmp = folder / f".{target.name}.partial"
+    tmp = _temporary(folder, target.name)
     try:
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(source, arcname=source.name)
@@ -95,7 +142,7 @@ def write_error(source: Path, folder: Path, reason: str) -> Path:
     """Move ``source`` into the error folder with ``<name>.error.txt`` holding ``reason``."""
     folder.mkdir(parents=True, exist_ok=True)
     target = unique_path(folder, source.name)
-    note = Path(f"{target}.error.txt")
+    note = note_path(target)
     note.write_text(f"{source}\n{reason.rstrip()}\n", encoding="utf-8")
     return move_unique_to(source, target)
 

@@ -425,8 +425,8 @@ class StationService:
 
     def _commit(self, converted: list[_Converted]) -> int:
         """Commit a batch of converted files in one transaction, then post-process each."""
-        fresh = [c for c in converted if not self.queue.seen_source(c.digest)]
         try:
+            fresh = [c for c in converted if not self.queue.seen_source(c.digest)]
             self.queue.add_batch(
                 [
                     QueueEntry(
@@ -725,6 +725,8 @@ class StationService:
         if self._health is not None:
             self._health.close()
             self._health = None
+        if not self.uploader.flush():  # outcomes the queue refused so far: one last try
+            log.warning("upload outcomes not written; those rows are sent again at next start")
         close = getattr(self.uploader.submitter, "aclose", None)
         if close is not None:
             with contextlib.suppress(Exception):

@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
@@ -199,6 +200,7 @@ class Uploader:
         self.clock = clock
         self.stats = UploadStats()
         self.paused_until = 0.0
+        self._unsettled: list[Settlement] = []
 
     def breaker_state(self) -> str:
         probe = getattr(self.submitter, "breaker_state", None)
@@ -215,15 +217,40 @@ class Uploader:
             if wait > 0:  # the breaker is open: claim nothing until it lets a probe through
                 self.paused_until = now + wait
                 return 0
-        items = self.queue.claim(self.concurrency, now=now)
+        if self._unsettled and not self.flush():
+            return 0  # the queue is still locked: claim nothing more until outcomes are written
+        try:
+            items = self.queue.claim(self.concurrency, now=now)
+        except sqlite3.Error as exc:
+            log.warning("the queue is busy or unwritable (%s); uploads wait", exc)
+            return 0
         if not items:
             return 0
         outcomes = await asyncio.gather(*(self._send(item) for item in items))
-        # One transaction for the batch: an fsync per report would cap the rate.
-        for stale in self.queue.settle(outcomes, now=self.clock()):
-            # An operator (`wats queue drop`) changed the row while it was in flight.
-            log.warning("queue item %s changed while being sent; outcome not recorded", stale)
+        self._unsettled.extend(outcomes)
+        self.flush()
         return len(items)
+
+    def flush(self) -> bool:
+        """Write the outcomes held in memory; False (they are kept) when the queue refuses."""
+        if not self._unsettled:
+            return True
+        try:
+            # One transaction for the batch: an fsync per report would cap the rate.
+            stale = self.queue.settle(self._unsettled, now=self.clock())
+        except sqlite3.Error as exc:
+            log.warning(
+                "the queue is busy or unwritable (%s): %d upload outcome(s) kept in memory and"
+                " written when it frees",
+                exc,
+                len(self._unsettled),
+            )
+            return False
+        self._unsettled = []
+        for item_id in stale:
+            # An operator (`wats queue drop`) changed the row while it was in flight.
+            log.warning("queue item %s changed while being sent; outcome not recorded", item_id)
+        return True
 
     async def _send(self, item: QueueItem) -> Settlement:
         try:

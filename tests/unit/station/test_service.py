@@ -405,3 +405,54 @@ def test_invalid_report_is_refused_before_queueing(make_station: Any) -> None:
     assert st.service.queue.items() == []
     reason = (st.inbox / "Error" / "bad.json.error.txt").read_text("utf-8")
     assert "processCode is required" in reason
+
+
+def test_long_file_names_reach_done_and_error_folders(make_station: Any) -> None:
+    st = make_station()
+    good_name = "G" * 250 + ".json"
+    bad_name = "B" * 250 + ".json"
+    report = wsjf()
+    drop(st.inbox, good_name, report)
+    drop(st.inbox, bad_name, "{not json")
+    st.tick()
+    assert report["id"] in st.server.accepted
+    assert (st.inbox / "Done" / good_name).exists()
+    assert (st.inbox / "Error" / bad_name).exists()
+    (note,) = (st.inbox / "Error").glob("*.error.txt")
+    assert len(note.name.encode()) <= 255
+    assert "not valid JSON" in note.read_text("utf-8")
+    assert not list(st.inbox.glob("*.json"))
+
+
+def test_outcomes_survive_a_queue_locked_past_its_busy_timeout(
+    make_station: Any, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    st = make_station()
+    st.service.queue.close()
+    st.service.queue = st.service.uploader.queue = ReportQueue(
+        tmp_path / "queue.sqlite3", busy_timeout=0.2
+    )
+    other = sqlite3.connect(tmp_path / "queue.sqlite3", isolation_level=None)
+    accepted = st.server.submit
+
+    async def submit_then_lock(report: dict[str, Any]) -> str:
+        answer = await accepted(report)
+        if not other.in_transaction:
+            other.execute("BEGIN IMMEDIATE")  # another process takes the write lock
+        return answer
+
+    st.server.submit = submit_then_lock  # type: ignore[method-assign]
+    report = wsjf()
+    drop(st.inbox, "a.json", report)
+    st.tick()  # queued, sent, acknowledged — but the outcome cannot be written
+    assert report["id"] in st.server.accepted
+    assert st.states() == [State.UPLOADING]
+    st.tick()  # still locked: nothing more is claimed, nothing is lost
+    assert st.server.attempts == [report["id"]]
+    other.execute("ROLLBACK")
+    other.close()
+    st.tick()
+    assert st.states() == [State.DELIVERED]
+    assert st.server.attempts == [report["id"]]  # written from memory, not sent again

@@ -106,3 +106,15 @@ def test_polling_override_and_local_detection(tmp_path: Path) -> None:
 def test_missing_folder_scans_empty(tmp_path: Path) -> None:
     scanner = FolderScanner(FolderConfig(path=tmp_path / "nope"), ["*.json"])
     assert list(scanner.scan()) == []
+
+
+def test_fit_name_shortens_keeping_the_extension_and_uniqueness() -> None:
+    from pywats.station._files import fit_name
+
+    assert fit_name("short.json") == "short.json"
+    a = fit_name("A" * 300 + "1.json", 255)
+    b = fit_name("A" * 300 + "2.json", 255)
+    assert a != b
+    assert a.endswith(".json")
+    assert len(a.encode()) <= 255
+    assert len(fit_name("é" * 200 + ".json", 255, reserve=10).encode()) <= 245
