@@ -23,8 +23,10 @@ What each part of the record becomes::
       attachments{name: {mimetype, data}}  an action step per file carrying it as attachment
 
 NaN: OpenHTF writes NaN as the string ``"nan"``; it becomes a numeric NaN (``"NaN"`` in WSJF).
-Marginal limits are not carried (WATS has no marginal band). Unparsed validators are kept as
-the step's report text.
+``outcome_details`` (code: description) become the report's error message. Marginal limits
+are not carried (WATS has no marginal band); subtests are flattened into their phases; log
+records, diagnoses and code info are not carried. Unparsed validators are kept as the step's
+report text.
 """
 
 from __future__ import annotations
@@ -168,6 +170,13 @@ class OpenHTFConverter(Converter):
             report.station_name = station[:100]
         if end_ms is not None:
             report.exec_time = round((end_ms - start_ms) / 1000, 3)
+        details = [
+            f"{d.get('code')}: {d.get('description')}" if d.get("description") else str(d["code"])
+            for d in record.get("outcome_details") or []
+            if isinstance(d, dict) and d.get("code") is not None
+        ]
+        if details:
+            report.error_message = "; ".join(details)[:1000]
         if meta.get("test_name") and report.root.seq_call is not None:
             report.root.seq_call.name = str(meta["test_name"])
         phases = record["phases"]

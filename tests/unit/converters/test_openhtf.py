@@ -91,6 +91,18 @@ def test_live_openhtf_run(tmp_path: Path) -> None:
     _check_board(report, "SN-LIVE-1")
 
 
+def test_outcome_details_become_the_error_message(tmp_path: Path, utc: None) -> None:
+    record = json.loads((DATA / "board.json").read_text(encoding="utf-8"))
+    record["outcome"] = "ERROR"
+    record["outcome_details"] = [{"code": "PlugError", "description": "DMM did not answer"}]
+    source = tmp_path / "error.json"
+    source.write_text(json.dumps(record), encoding="utf-8")
+    [report] = convert_to_dicts(OpenHTFConverter(), source)
+    assert report["result"] == "E"
+    assert report["uut"]["errorMessage"] == "PlugError: DMM did not answer"
+    assert check(report) == []
+
+
 def _error(tmp_path: Path, record: Any, raw: str | None = None) -> str:
     source = tmp_path / "record.json"
     source.write_text(raw if raw is not None else json.dumps(record), encoding="utf-8")
