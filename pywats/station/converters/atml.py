@@ -25,6 +25,7 @@ The shape, and what each part becomes::
           StringValueTest -> ET_SVT: c:Datum/c:Value against c:Expected (EQ -> CASESENSIT,
             CIEQ -> IGNORECASE; none -> LOG)
           PassFailTest -> ET_PFT: the outcome is the verdict
+          other tr:TestResult (no limits)          -> the step's additionalResults
         tr:SessionAction + tr:ActionOutcome        an action (or flow-control) step
         every step: ts:StepGroup (Setup/Main/Cleanup), ts:TotalTime, @startDateTime,
                     tr:Data/c:Collection/c:Item[@name=ReportText] -> reportText
@@ -87,6 +88,8 @@ _NUMERIC_OPS = {
     "LEGE",
 }
 _GROUPS = {"setup": "S", "main": "M", "cleanup": "C"}
+_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
+_NUMBER_TYPES = {"double", "TS_double", "integer", "int", "long", "unsignedInteger"}
 
 
 def _child(el: Element | None, *path: str) -> Element | None:
@@ -272,6 +275,23 @@ class _Reader:
         step.auto = False
         _settle_single(step)
         self.common(el, step)
+        # Results TestStand records beside the measurements (additional results) are kept.
+        used = {id(r) for r in results}
+        if kind == "PassFailTest":
+            used.update(id(r) for r in _children(el, "TestResult"))
+        elif kind in ("StringValueTest", "NI_MultipleStringValueTest") and not results:
+            used.update(id(r) for r in _children(el, "TestResult")[:1])
+        for extra in _children(el, "TestResult"):
+            if id(extra) in used:
+                continue
+            datum = _child(extra, "TestData", "Datum")
+            block = step.add_additional_result(extra.get("name") or extra.get("ID") or "Result")
+            kind_name = (datum.get(_XSI_TYPE) or "") if datum is not None else ""
+            block.add_property(
+                "value",
+                self.text(datum) or "",
+                type="Number" if kind_name.rpartition(":")[2] in _NUMBER_TYPES else "String",
+            )
 
     def _meas(self, result: Element, default: str) -> str:
         own = _child(result, "Outcome")
