@@ -428,7 +428,15 @@ def load_config(
         raise ConfigError(
             f"instance {name!r} watches no folders: add a [[folders]] table to {file}"
         )
-    return attrs.evolve(config, server_url=url.rstrip("/"), token=read_token(name, env=env))
+    token = read_token(name, env=env)
+    if not token:
+        from pywats._instances import CredentialsMissingError
+
+        raise CredentialsMissingError(
+            f"no API token for instance {name!r}: run `wats login -i {name}` or set"
+            " PYWATS_API_TOKEN"
+        )
+    return attrs.evolve(config, server_url=url.rstrip("/"), token=token)
 
 
 def read_token(name: str, *, env: Mapping[str, str] | None = None) -> str:

@@ -49,9 +49,13 @@ operator = "op1"
 """
 
 
+TOKEN = {"PYWATS_API_TOKEN": "t0ken"}
+
+
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYWATS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("PYWATS_KEYRING", "0")
     monkeypatch.delenv("PYWATS_SERVER_URL", raising=False)
     monkeypatch.delenv("PYWATS_API_TOKEN", raising=False)
 
@@ -82,7 +86,7 @@ def test_loads_every_section(tmp_path: Path) -> None:
 
 def test_precedence_flag_over_env_over_file(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD)
-    env = {"PYWATS_SERVER_URL": "http://env.example"}
+    env = {"PYWATS_SERVER_URL": "http://env.example", **TOKEN}
     assert load_config("ict", path=path, env=env).server_url == "http://env.example"
     flagged = load_config("ict", path=path, env=env, server_url="http://flag.example")
     assert flagged.server_url == "http://flag.example"
@@ -137,7 +141,7 @@ def test_bad_instance_name() -> None:
 
 def test_write_round_trips_and_keeps_other_sections(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD)
-    config = load_config("ict", path=path, env={})
+    config = load_config("ict", path=path, env=TOKEN)
     changed = StationConfig(
         name="ict",
         server_url=config.server_url,
@@ -150,7 +154,7 @@ def test_write_round_trips_and_keeps_other_sections(tmp_path: Path) -> None:
     assert "never-written" not in text
     assert 'format = "json"' in text  # the CLI's own section survives
     assert "verify = true" in text  # and the CLI's keys in the shared [server] table
-    again = load_config("ict", path=path, env={})
+    again = load_config("ict", path=path, env=TOKEN)
     assert again.station_name == "ICT-02"
     assert again.folders[0].post_action == "keep"
     assert "token" not in str(config_to_mapping(changed))
@@ -162,4 +166,13 @@ def test_default_file_location(tmp_path: Path) -> None:
     )
     written = write_config(config)
     assert written == tmp_path / "home" / "config" / "instances" / "line1.toml"
-    assert load_config("line1", env={}).folders[0].path == tmp_path / "in"
+    assert load_config("line1", env=TOKEN).folders[0].path == tmp_path / "in"
+
+
+def test_missing_token_says_how_to_add_one(tmp_path: Path) -> None:
+    from pywats._instances import CredentialsMissingError
+
+    with pytest.raises(CredentialsMissingError, match="wats login -i ict"):
+        load_config("ict", path=write(tmp_path, GOOD), env={})
+    lenient = load_config("ict", path=write(tmp_path, GOOD), env={}, for_service=False)
+    assert lenient.token == ""
