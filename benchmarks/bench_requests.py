@@ -217,7 +217,7 @@ def run(
             cell("anchor", "submit_s"),
             cell("httpx", "submit_s"),
             floor_target=0.20,
-            note="pywats validates the report before sending it",
+            note="pywats turns the report object into WSJF and validates it; httpx posts a dict",
         ),
         Row(
             SECTION,
