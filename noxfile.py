@@ -50,5 +50,9 @@ def bench(session: nox.Session) -> None:
 def reliability(session: nox.Session) -> None:
     """The full reliability suite (minutes): crash torture, faults, bad input, secrets."""
     session.install("-e", ".[dev]")
-    session.run("pytest", "tests/reliability", "-m", "reliability", "-p", "no:randomly",
-                *session.posargs, env={"PYWATS_RELIABILITY_FULL": "1"})
+    session.run(
+        "pytest",
+        "tests/reliability",
+        *session.posargs,
+        env={"PYWATS_RELIABILITY_FULL": "1"},
+    )
