@@ -82,6 +82,7 @@ def measure(
     *,
     idle_seconds: float = 3.0,
     rate: float | None = None,
+    concurrency: int = 4,
     timeout: float = 600.0,
 ) -> dict[str, Any]:
     """Run the protocol once with ``files`` result files; return the figures.
@@ -109,7 +110,7 @@ def measure(
                     "server": {"url": emulator.url},
                     "station": {"name": "BENCH-ST", "location": "Bench", "purpose": "Benchmark"},
                     "queue": {"retry_ladder": [0.5, 1, 2], "min_free_mb": 0},
-                    "upload": {"concurrency": 4, "requests_per_minute": 0},
+                    "upload": {"concurrency": concurrency, "requests_per_minute": 0},
                     "intake": {
                         "poll_seconds": 0.1,
                         "stable_seconds": 0.3,
@@ -232,8 +233,12 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--idle", type=float, default=3.0, help="idle seconds before the RSS")
     parser.add_argument("--rate", type=float, default=None, help="files per second (paced)")
+    parser.add_argument("--concurrency", type=int, default=4, help="uploads in flight")
     args = parser.parse_args()
-    print(json.dumps(measure(args.files, idle_seconds=args.idle, rate=args.rate), indent=2))
+    figures = measure(
+        args.files, idle_seconds=args.idle, rate=args.rate, concurrency=args.concurrency
+    )
+    print(json.dumps(figures, indent=2))
 
 
 if __name__ == "__main__":
