@@ -2,10 +2,11 @@
 
 The emulator (a real HTTP server on loopback) and ``wats watch`` (a real process) run while a
 thread drops result files at a steady rate into two folders: one converted by the WSJF
-pass-through and moved to ``Done/``, one converted slowly and zipped (so kills land during
-conversion and during the post action as well as during queue commits and uploads, which
-the emulator's latency keeps in flight). The service is SIGKILLed at random instants -
-sometimes before it has even finished starting - and restarted. At the end:
+pass-through and moved to ``Done/``, one converted slowly and zipped. The service is
+SIGKILLed and restarted, again and again: half the kills at a random instant (intake, queue
+commit, upload - kept in flight by the emulator's latency - or post action), the others
+aimed: during start-up (queue recovery), during a conversion the converter holds (it leaves
+a marker), during an upload the emulator holds. At the end:
 
 - every report of every input file is on the server, by id: none missing;
 - the server holds each id once; re-sends (at-least-once delivery) are counted;
@@ -34,6 +35,7 @@ from .conftest import scale
 
 pytestmark = [
     pytest.mark.reliability,
+    pytest.mark.timeout(scale(120, 900)),
     pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
 ]
 
@@ -68,13 +70,6 @@ class Dropper(threading.Thread):
             self.stop.wait(max(0.0, next_at - time.monotonic()))
 
 
-def _uploading(st: Station) -> int:
-    try:
-        return sum(1 for row in st.queue_rows() if row["state"] == "uploading")
-    except Exception:  # the database may be mid-creation at the very first kill
-        return 0
-
-
 def test_crash_torture(
     station: Callable[..., Station],
     tmp_path: Path,
@@ -82,47 +77,87 @@ def test_crash_torture(
     rng: random.Random,
     figures: dict[str, Any],
 ) -> None:
-    kills = scale(6, 100)
+    kills = scale(8, 100)
     files = scale(80, 2000)
     interval = scale(0.06, 0.11)
     st = station(upload={"concurrency": 4})
     zipped = tmp_path / "zipped"
     zipped.mkdir()
+    markers = tmp_path / "markers"
+    markers.mkdir()
     st.document["folders"].append(
-        {"path": str(zipped), "converter": "_converters:SlowWSJF", "post_action": "zip"}
+        {
+            "path": str(zipped),
+            "converter": "_converters:SlowWSJF",
+            "post_action": "zip",
+            "parameters": {"marker_dir": str(markers)},
+        }
     )
     st.write_config()
-    st.emulator.faults.latency(0.03)  # uploads stay in flight long enough to be cut
+    faults = st.emulator.faults
+    faults.latency(0.03)  # uploads stay in flight long enough to be cut
     dropper = Dropper([st.inbox, zipped], files, interval, seed=f"{seed}:dropper")
+    held: dict[str, set[str]] = {}  # files the converter holds: name -> report ids
 
-    survived = early = in_flight = 0
+    def kill_while_converting() -> bool:
+        report = make_report(f"HOLD-{len(held):04d}")
+        name = f"hold-{len(held):04d}.json"
+        tmp = zipped / f".{name}.tmp"
+        tmp.write_text(json.dumps(report), encoding="utf-8")
+        tmp.replace(zipped / name)
+        held[name] = {report["id"]}
+        try:
+            wait_for(lambda: (markers / name).exists(), 10, "a held conversion")
+        except AssertionError:
+            return False
+        return True
+
+    def kill_while_uploading() -> bool:
+        rule = faults.add(*WSJF_POST, delay=1.5, times=1)  # the next upload hangs 1.5 s
+        try:
+            wait_for(lambda: rule.times == 0, 3, "an upload in flight")
+        except AssertionError:
+            rule.times = 0  # nothing to upload just now
+            return False
+        return True
+
+    phases = {"random": 0, "start-up": 0, "conversion": 0, "upload": 0}
+    share = {"start-up": 0.15, "conversion": 0.15, "upload": 0.2}
+    schedule = [p for p, f in share.items() for _ in range(max(1, round(kills * f)))]
+    schedule += ["random"] * (kills - len(schedule))
+    rng.shuffle(schedule)
     started = time.monotonic()
     dropper.start()
     try:
-        for _ in range(kills):
-            if rng.random() < 0.2:
-                # Kill while it starts: recovering the queue, opening the watcher.
-                st.spawn()
+        for plan in schedule:
+            if plan == "start-up":
+                st.spawn()  # killed while it starts: recovering the queue, opening watchers
                 time.sleep(rng.uniform(0.05, 0.9))
-                early += 1
+                phase = plan
             else:
                 st.start()
-                time.sleep(rng.uniform(0.05, 1.6))
-                in_flight += _uploading(st) > 0
+                aimed = {"conversion": kill_while_converting, "upload": kill_while_uploading}
+                if plan in aimed and aimed[plan]():
+                    phase = plan
+                else:  # a random instant: intake, commit, upload or post action
+                    time.sleep(rng.uniform(0.05, 1.6))
+                    phase = "random"
             assert st.proc is not None
             if st.proc.poll() is not None:  # it must never die on its own
                 raise AssertionError(f"wats watch exited with {st.proc.returncode}:\n{st.output()}")
             st.kill()
-            survived += 1
+            phases[phase] += 1
         dropper.join(timeout=files * interval * 2 + 30)
         assert not dropper.is_alive()
     finally:
         dropper.stop.set()
+    survived = sum(phases.values())
+    sources = {**dropper.expected, **held}
 
     # The last start: it must deliver everything that was left behind.
     drain_from = time.monotonic()
     st.start()
-    expected = {rid for ids in dropper.expected.values() for rid in ids}
+    expected = {rid for ids in sources.values() for rid in ids}
     st.wait_stored(expected, timeout=scale(60, 300))
     st.wait_drained(timeout=60)
     wait_for(
@@ -139,14 +174,14 @@ def test_crash_torture(
     rows = st.queue_rows()
     figures.update(
         kills=survived,
-        files=len(dropper.expected),
+        files=len(sources),
         lost=len(lost),
         duplicates=f"0 stored, {posts - len(expected)} re-sent",
-        faults=f"{survived} SIGKILL ({early} at start-up, {in_flight} mid-upload)",
+        faults="SIGKILL: " + ", ".join(f"{n} {phase}" for phase, n in phases.items()),
         drain_s=round(drained, 1),
     )
     sys.stderr.write(
-        f"\ncrash torture: seed {seed}, {survived} kills, {len(dropper.expected)} files, "
+        f"\ncrash torture: seed {seed}, kills {phases}, {len(sources)} files, "
         f"{len(expected)} reports, {posts} posts, {time.monotonic() - started:.0f} s\n"
     )
     assert lost == set()
@@ -159,7 +194,9 @@ def test_crash_torture(
     for archive in (zipped / "Done").glob("*.zip"):
         with zipfile.ZipFile(archive) as handle:
             in_zips.update(handle.namelist())
-    assert set(dropper.expected) <= moved | in_zips
+    assert set(sources) <= moved | in_zips
+    assert phases["start-up"] > 0
+    assert phases["conversion"] > 0
     # The queue: one row per report id, every one delivered (or explained).
     assert st.unexplained_rows() == []
     assert sorted(r["report_id"] for r in rows) == sorted(expected)
