@@ -22,9 +22,11 @@ import pytest
 
 from ._harness import RUN_WATS, WSJF_POST, Station, make_report, wait_for
 from ._tls import Certificates, make_certificates
+from .conftest import scale
 
 pytestmark = [
     pytest.mark.reliability,
+    pytest.mark.timeout(scale(120, 900)),
     pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions, ps and signals"),
 ]
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 pytestmark = [
     pytest.mark.reliability,
+    pytest.mark.timeout(scale(120, 900)),
     pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals"),
 ]
 
