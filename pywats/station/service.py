@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 import attrs
 
 from pywats.station import _files
-from pywats.station.config import FolderConfig, StationConfig, load_config
+from pywats.station.config import ConfigError, FolderConfig, StationConfig, load_config
 from pywats.station.converters import (
     ConversionError,
     Converter,
@@ -636,7 +636,15 @@ class StationService:
                 folder.config.post_action,
             )
         if self.config.health_port is not None:
-            self._health = _HealthServer(self.config.health_port, self.snapshot)
+            try:
+                self._health = _HealthServer(self.config.health_port, self.snapshot)
+            except OSError as exc:
+                self._observer.stop()
+                raise ConfigError(
+                    f"service.health_port = {self.config.health_port}: cannot listen on"
+                    f" 127.0.0.1:{self.config.health_port} ({exc.strerror}); choose another"
+                    " port, 0 for any free one, or remove the key"
+                ) from None
             self.health_url = self._health.url
             log.info("health endpoint on %s", self.health_url)
         self.state = "running"

@@ -54,7 +54,8 @@ class ConverterContext:
 class Converter(abc.ABC):
     """Turns one result file into WSJF reports. Subclass it, set ``name`` and ``patterns``.
 
-    ``convert`` runs in a worker thread with a timeout; it must not touch the queue or move
+    ``convert`` runs in a worker thread with a timeout, possibly for several files at once on
+    the same instance: keep no per-file state on ``self``. It must not touch the queue or move
     the file (the service does both, in the order that loses nothing).
     """
 

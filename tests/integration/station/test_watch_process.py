@@ -253,3 +253,17 @@ def test_sigterm_finishes_the_upload_in_hand_and_a_second_one_exits_at_once(
     st.start()  # the row left in flight goes back to pending and is sent
     st.wait_stored({second["id"]})
     assert st.stop() == 0
+
+
+def test_a_health_port_in_use_is_a_configuration_error(station: Callable[..., Station]) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        st = station(service={"health_port": port})
+        done = st.wats("watch", "-i", "it", "--plain", timeout=30)
+    assert done.returncode == 3, done.stderr
+    assert f"service.health_port = {port}" in done.stderr
+    assert "Traceback" not in done.stderr
