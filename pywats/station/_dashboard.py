@@ -68,7 +68,11 @@ class Dashboard:
 
         queue = snapshot.get("queue", {})
         counts = queue.get("counts", {})
-        table = Table(title=f"wats watch — instance {snapshot.get('instance')}", expand=False)
+        table = Table(
+            title=f"wats watch — instance {snapshot.get('instance')}",
+            expand=False,
+            show_header=False,
+        )
         table.add_column("", style="bold")
         table.add_column("")
         state = snapshot.get("state", "")

@@ -47,6 +47,7 @@ __all__ = [
     "QueueItem",
     "QueueStateError",
     "QueueStats",
+    "QueueUnreadableError",
     "ReportQueue",
     "Settlement",
     "State",
@@ -70,6 +71,10 @@ class State(enum.StrEnum):
 
 class QueueStateError(RuntimeError):
     """A transition was asked of a row that is not in the state it requires."""
+
+
+class QueueUnreadableError(RuntimeError):
+    """The queue file is not a readable SQLite database (it is left untouched)."""
 
 
 _STATES_SQL = ", ".join(f"'{s.value}'" for s in State)
@@ -274,10 +279,21 @@ class ReportQueue:
             str(path), isolation_level=None, timeout=busy_timeout, check_same_thread=False
         )
         self._db.row_factory = sqlite3.Row
-        self._db.execute("PRAGMA journal_mode = WAL")
-        self._db.execute("PRAGMA synchronous = FULL")
-        self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        self._migrate()
+        try:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = FULL")
+            self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            # Never "repair" by deleting: the file may hold reports nobody else has.
+            raise QueueUnreadableError(
+                f"the queue {self.path} cannot be read ({exc}): keep the file, move it aside"
+                " (e.g. rename it to queue.sqlite3.broken) and restart; `sqlite3 FILE .recover`"
+                " can rescue its rows"
+            ) from None
 
     # -- plumbing -------------------------------------------------------------------------
 

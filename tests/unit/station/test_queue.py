@@ -186,3 +186,14 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(RuntimeError, match="upgrade pywats"):
         ReportQueue(path)
+
+
+def test_a_corrupt_queue_file_is_reported_and_left_alone(tmp_path: Path) -> None:
+    from pywats.station.queue import QueueUnreadableError
+
+    path = tmp_path / "queue.sqlite3"
+    garbage = b"this is not a database" * 100
+    path.write_bytes(garbage)
+    with pytest.raises(QueueUnreadableError, match="move it aside"):
+        ReportQueue(path)
+    assert path.read_bytes() == garbage
