@@ -35,7 +35,7 @@ import enum
 import json
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -497,6 +497,24 @@ class ReportQueue:
         target = folder / f"{item.report_id}.json"
         target.write_text(item.payload, encoding="utf-8")
         return target
+
+    def prune_sources(
+        self, older_than: float, exists: Callable[[str], bool], *, limit: int = 5000
+    ) -> int:
+        """Forget committed source files older than ``older_than`` that are gone from disk.
+
+        A source still present (post action ``keep``) stays remembered, or a restart would
+        convert and send it again.
+        """
+        rows = self._db.execute(
+            "SELECT sha256, path FROM source_file WHERE committed_at < ? LIMIT ?",
+            (older_than, limit),
+        ).fetchall()
+        gone = [(row[0],) for row in rows if not exists(row[1])]
+        if gone:
+            with self.transaction() as db:
+                db.executemany("DELETE FROM source_file WHERE sha256 = ?", gone)
+        return len(gone)
 
     def purge_delivered(self, older_than: float) -> int:
         """Delete ``delivered`` rows acknowledged before ``older_than`` (retention)."""

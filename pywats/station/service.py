@@ -558,7 +558,9 @@ class StationService:
         self._last_purge = now
         if self.config.retention_days <= 0:
             return
-        purged = self.queue.purge_delivered(now - self.config.retention_days * 86400)
+        cutoff = now - self.config.retention_days * 86400
+        purged = self.queue.purge_delivered(cutoff)
+        self.queue.prune_sources(cutoff, os.path.exists)
         if purged:
             log.info(
                 "purged %d delivered report(s) older than %g days",

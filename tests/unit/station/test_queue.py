@@ -197,3 +197,15 @@ def test_a_corrupt_queue_file_is_reported_and_left_alone(tmp_path: Path) -> None
     with pytest.raises(QueueUnreadableError, match="move it aside"):
         ReportQueue(path)
     assert path.read_bytes() == garbage
+
+
+def test_prune_sources_keeps_files_still_on_disk(queue: ReportQueue, tmp_path: Path) -> None:
+    kept = tmp_path / "kept.json"
+    kept.write_text("{}")
+    queue.add([report()], source=str(kept), source_sha256="kept", now=1.0)
+    queue.add([report()], source=str(tmp_path / "moved.json"), source_sha256="moved", now=1.0)
+    queue.add([report()], source=str(tmp_path / "new.json"), source_sha256="new", now=50.0)
+    assert queue.prune_sources(10.0, lambda p: Path(p).exists()) == 1
+    assert queue.seen_source("kept")
+    assert not queue.seen_source("moved")
+    assert queue.seen_source("new")
