@@ -19,8 +19,12 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals a
 WSJF_POST = ("POST", "/api/Report/WSJF")
 
 
-def test_dropped_files_all_arrive_and_sources_are_moved(station: Callable[..., Station]) -> None:
-    st = station()
+@pytest.mark.parametrize("observer", ["native", "polling"])
+def test_dropped_files_all_arrive_and_sources_are_moved(
+    tmp_path: Path, station: Callable[..., Station], observer: str
+) -> None:
+    folder = {"path": str(tmp_path / "inbox"), "converter": "wsjf", "observer": observer}
+    st = station(folders=[folder])
     st.start()
     reports = [make_report(f"SN-{i:03d}") for i in range(20)]
     for i, report in enumerate(reports):
