@@ -96,6 +96,17 @@ async def _feed(folder: Path, count: int, rng: random.Random, out: IO[str]) -> N
     out.write(f"  wrote {count} result files and 1 broken one into {folder}\n")
 
 
+class _ShortPaths(logging.Formatter):
+    """Log lines for the demo: the time, and paths relative to the demo's folder."""
+
+    def __init__(self, base: Path) -> None:
+        super().__init__("  %(asctime)s %(message)s", datefmt="%H:%M:%S")
+        self.base = str(base) + "/"
+
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace(self.base, "")
+
+
 def run_demo(
     *,
     count: int = 12,
@@ -117,6 +128,11 @@ def run_demo(
     rng = random.Random(7)
     with tempfile.TemporaryDirectory(prefix="wats-demo-") as tmp, Emulator() as emulator:
         base = Path(tmp)
+        handler = logging.StreamHandler(out)
+        handler.setFormatter(_ShortPaths(base))
+        station_log = logging.getLogger("pywats.station")
+        station_log.addHandler(handler)
+        station_log.setLevel(logging.INFO)
         inbox = folder if folder is not None else base / "results"
         inbox.mkdir(parents=True, exist_ok=True)
         config = StationConfig(
@@ -140,10 +156,10 @@ def run_demo(
         )
         instance_file = write_config(config, base / "demo.toml")
         out.write(
-            f"WATS emulator on {emulator.url}\n"
-            f"Station instance file {instance_file}\n"
-            f"Watching {inbox} (done: {config.folders[0].done_dir},"
-            f" errors: {config.folders[0].error_dir})\n"
+            f"WATS emulator      {emulator.url}\n"
+            f"demo folder        {base}\n"
+            f"instance file      {instance_file.relative_to(base)}\n"
+            f"watched folder     {inbox}\n\n"
         )
         # The server stumbles at first: the queue's retry ladder rides it out.
         emulator.faults.add("POST", "/api/Report/WSJF", status=503, times=2)
@@ -174,7 +190,10 @@ def run_demo(
                 _summary(out, service, emulator, count, time.monotonic() - started)
             return delivered, service.uploader.stats.retried
 
-        delivered, retries = asyncio.run(main())
+        try:
+            delivered, retries = asyncio.run(main())
+        finally:
+            station_log.removeHandler(handler)
         on_server = sum(1 for r in emulator.reports() if str(r.get("sn", "")).startswith("DEMO-"))
         rejected = len(list(config.folders[0].error_dir.glob("*.error.txt")))
         return DemoResult(

@@ -35,9 +35,7 @@ def demo(
         )
         raise typer.Exit(3) from None
     from pywats.station.demo import run_demo
-    from pywats.station.service import configure_logging
 
-    configure_logging(None, console=True)
     result = run_demo(count=count, keep_running=keep_running, timeout=timeout, out=sys.stderr)
     if not result.ok:
         typer.echo(
