@@ -29,6 +29,7 @@ import logging.handlers
 import os
 import shutil
 import signal
+import socket
 import sys
 import threading
 import time
@@ -219,6 +220,8 @@ class StationService:
             for folder, conv in zip(config.folders, converters, strict=True)
         ]
         self.completeness = Completeness(config.stable_seconds, config.min_age_seconds)
+        # WATS names a station by its machine: the host name unless [station] name says else.
+        self.station_name = config.station_name or socket.gethostname()[:100]
         self.state = "created"
         self.intake_paused = ""
         self.files_converted = 0
@@ -374,7 +377,7 @@ class StationService:
         """Convert one complete file off the loop; None when it went to the error folder."""
         self._forget(path)
         context = ConverterContext(
-            station_name=self.config.station_name,
+            station_name=self.station_name,
             location=self.config.location,
             purpose=self.config.purpose,
             parameters=folder.config.parameters,
@@ -476,7 +479,7 @@ class StationService:
         if not report.get("id"):
             report["id"] = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}:{index}"))
         for key, value in (
-            ("machineName", self.config.station_name),
+            ("machineName", self.station_name),
             ("location", self.config.location),
             ("purpose", self.config.purpose),
         ):
@@ -628,6 +631,14 @@ class StationService:
 
         self._observer = NativeObserver(notify)
         self._observer.start(folder.scanner for folder in self.folders)
+        missing = [key for key in ("location", "purpose") if not getattr(self.config, key)]
+        if missing:
+            log.warning(
+                "[station] %s not set: reports that do not carry %s themselves will be refused"
+                " and moved to the error folder",
+                " and ".join(missing),
+                "it" if len(missing) == 1 else "them",
+            )
         for folder in self.folders:
             mode = "polling" if folder.scanner.polling else "native events + rescan"
             log.info(

@@ -456,3 +456,13 @@ def test_outcomes_survive_a_queue_locked_past_its_busy_timeout(
     st.tick()
     assert st.states() == [State.DELIVERED]
     assert st.server.attempts == [report["id"]]  # written from memory, not sent again
+
+
+def test_station_name_defaults_to_the_host_name(make_station: Any) -> None:
+    import socket
+
+    st = make_station(station_name="")
+    report = wsjf()
+    drop(st.inbox, "a.json", report)
+    st.tick()
+    assert st.server.accepted[report["id"]]["machineName"] == socket.gethostname()[:100]
