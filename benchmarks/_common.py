@@ -342,9 +342,11 @@ def clean_env(extra: Mapping[str, str] | None = None, *, anchor: bool = False) -
     """The environment for a worker process: ours plus ``extra``.
 
     For the anchor, without ``PYTHONPATH``/``PYTHONHOME``: they could put our ``pywats`` ahead
-    of its own.
+    of its own. For everyone, without ``PYTHONDONTWRITEBYTECODE``: this machine sets it, and a
+    cold start would then compile every module from source on each run, which no installed
+    package (pip writes the bytecode at install time) ever does.
     """
-    drop = ("PYTHONPATH", "PYTHONHOME") if anchor else ()
+    drop = ("PYTHONDONTWRITEBYTECODE",) + (("PYTHONPATH", "PYTHONHOME") if anchor else ())
     env = {k: v for k, v in os.environ.items() if k not in drop}
     env.update(extra or {})
     return env
