@@ -33,3 +33,12 @@ class SlowWSJF(WSJFConverter):
                 time.sleep(2.0)
         time.sleep(random.uniform(0.0, 0.04))
         return super().convert(path, context)
+
+
+class Exploding(WSJFConverter):
+    """A buggy converter: raises a plain exception, so the service logs a full traceback."""
+
+    name = "exploding"
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        raise RuntimeError(f"converter bug while reading {path.name}")

@@ -115,8 +115,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if FULL:
         stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         RESULTS.write_text(
-            f"# {title}\n\nRun {stamp} with `nox -s reliability` on {os.cpu_count()} cores;"
-            f" replay with `PYWATS_RELIABILITY_SEED={seed}`.\n\n{table}\n",
+            f"# {title}\n\nRun {stamp} on {os.cpu_count()} cores with"
+            " `PYWATS_RELIABILITY_FULL=1` (what `nox -s reliability` sets); replay with"
+            f" `PYWATS_RELIABILITY_SEED={seed}`.\n\n{table}\n",
             encoding="utf-8",
         )
         terminalreporter.write_line(f"written to {RESULTS}")

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -241,8 +242,8 @@ def test_bad_input_corpus(
             note = (st.inbox if case.folder == "json" else xml_inbox) / "Error"
             reason = (note / f"{case.name}.error.txt").read_text(encoding="utf-8")
             assert len(reason.strip().splitlines()) >= 2, f"{case.name}: no reason in {reason!r}"
-    outcomes = {c.name[:40]: _outcome(c, st.inbox, xml_inbox, stored) for c in cases}
-    sys.stderr.write(f"corpus outcomes: {outcomes}\n")
+    outcomes = Counter(str(_outcome(c, st.inbox, xml_inbox, stored)) for c in cases)
+    sys.stderr.write(f"\nbad-input corpus: {dict(outcomes)}\n")
     assert wrong == {}
     assert slow_id in stored  # the growing file was taken only when complete
     assert second_id in stored  # the rewrite's content arrived (the first may have too)

@@ -77,6 +77,10 @@ def test_station_token_never_exposed(station: Callable[..., Station]) -> None:
     assert _mode(token_file) == 0o600
     assert _mode(token_file.parent) == 0o700
 
+    buggy = st.root / "buggy"  # a converter that raises: its traceback goes to the log
+    buggy.mkdir()
+    st.document["folders"].append({"path": str(buggy), "converter": "_converters:Exploding"})
+    st.write_config()
     faults = st.emulator.faults
     faults.add(*WSJF_POST, status=401, times=2)  # the token refused: the error is logged
     faults.add(*WSJF_POST, status=500, times=2)
@@ -90,6 +94,8 @@ def test_station_token_never_exposed(station: Callable[..., Station]) -> None:
     st.drop("raises.json", {"type": "T", "pn": "P", "sn": "S", "uut": []})  # not a report
     st.wait_stored({r["id"] for r in good}, timeout=30)
     wait_for(lambda: len(list(st.error.glob("*.error.txt"))) == 2, 15, "two error files")
+    st.drop("bug.json", make_report("SEC-BUG"), folder=buggy)
+    wait_for(lambda: list((buggy / "Error").glob("*.error.txt")), 15, "the converter bug noted")
 
     ps = _ps_output()
     assert str(st.proc.pid) in ps
@@ -119,6 +125,7 @@ def test_station_token_never_exposed(station: Callable[..., Station]) -> None:
     assert any(name.endswith(".error.txt") for name in places)
     assert any("queue.sqlite3" in name for name in places)
     assert "401" in places["service log"]  # the refusal was logged, the token was not
+    assert "Traceback" in places["service log"]  # the converter bug, with its traceback
     leaked = [where for where, text in places.items() if token in text]
     assert leaked == []
 

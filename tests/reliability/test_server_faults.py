@@ -217,9 +217,11 @@ def test_server_faults(running: Running, fresh_emulator: Emulator, figures: dict
         faults=f"{injected} scripted + {outage_posts} in a {outage_s:g} s outage",
         drain_s=round(drain_s, 1),
     )
+    opened = running.breaker_seen.count("open")
     sys.stderr.write(
-        f"\nserver faults: {time.monotonic() - started:.1f} s, breaker {running.breaker_seen},"
-        f" {outage_posts} requests during the outage (bound {bound})\n"
+        f"\nserver faults: {time.monotonic() - started:.1f} s, breaker opened {opened} time(s),"
+        f" ended {running.breaker_seen[-1]}; {outage_posts} requests during the"
+        f" {outage_s:g} s outage (bound {bound})\n"
     )
 
 
