@@ -8,7 +8,7 @@ service reads (``pywats.station.config``). A setting is looked up in this order:
     command-line flag  >  environment variable  >  instance file  >  default
 
 Tokens are not settings: they live in the OS keyring or a private file beside the instance
-file (:mod:`pywats._credentials`), never in the instance file, never on a command line.
+file (:mod:`pywats.credentials`), never in the instance file, never on a command line.
 
 This module holds the generic pieces (paths, TOML I/O, dotted keys, value checks, the
 precedence rule for the server connection); ``pywats.station.config`` owns the service's own
@@ -185,7 +185,7 @@ def save_instance(name: str, data: Mapping[str, Any]) -> Path:
     validate_document(data)
     path = instance_path(name)
     write_toml(path, data)
-    # The folder also holds the token files (pywats._credentials): keep it private even when
+    # The folder also holds the token files (pywats.credentials): keep it private even when
     # someone made it before with a looser mode.
     with contextlib.suppress(OSError):
         os.chmod(path.parent, 0o700)

@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from pywats._instances import ConfigError, instances_dir
+from pywats.config import ConfigError, instances_dir
 
 __all__ = ["KEYRING_SERVICE", "StoredToken", "TokenStore", "credentials_dir"]
 

@@ -18,9 +18,9 @@ from wats_cli._types import OutputFormat
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from pywats._credentials import TokenStore
-    from pywats._instances import Connection
-    from pywats._sync._client import pyWATS
+    from pywats import pyWATS
+    from pywats.config import Connection
+    from pywats.credentials import TokenStore
 
 __all__ = [
     "State",
@@ -100,14 +100,14 @@ def state() -> State:
 
 def token_store() -> TokenStore:
     """Return the token store (OS keyring when usable, else the private token file)."""
-    from pywats._credentials import TokenStore
+    from pywats.credentials import TokenStore
 
     return TokenStore()
 
 
 def connection(*, require_url: bool = True) -> Connection:
     """Resolve the server URL and token for this run (flag > environment > file > default)."""
-    from pywats._instances import resolve_connection
+    from pywats.config import resolve_connection
 
     st = state()
     conn = resolve_connection(
@@ -131,8 +131,7 @@ def client(token: str | None = None) -> pyWATS:
     conn = connection()
     if token is None:
         token = conn.require_token()
-    from pywats._options import RetryConfig
-    from pywats._sync._client import pyWATS
+    from pywats import RetryConfig, pyWATS
 
     st = state()
     st.secrets.add(token)
@@ -150,7 +149,7 @@ T = TypeVar("T")
 def found(value: T | None, what: str) -> T:
     """Return ``value``, or raise NotFoundError when a lenient lookup gave ``None``."""
     if value is None:
-        from pywats._exceptions import NotFoundError
+        from pywats import NotFoundError
 
         raise NotFoundError(404, f"{what} was not found")
     return value

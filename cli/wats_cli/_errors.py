@@ -65,7 +65,7 @@ EXIT_CODES_HELP = (
 def classify(exc: BaseException) -> tuple[int, str | None]:
     """Return the exit code for ``exc`` and the next step to suggest (or ``None``)."""
     from pywats import _exceptions as e
-    from pywats._instances import ConfigError, CredentialsMissingError
+    from pywats.config import ConfigError, CredentialsMissingError
 
     if isinstance(exc, KeyboardInterrupt | typer.Abort):
         return EXIT_INTERRUPTED, None

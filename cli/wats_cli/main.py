@@ -47,7 +47,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        from pywats._version import __version__
+        from pywats import __version__
 
         typer.echo(f"wats {__version__}")
         raise typer.Exit()

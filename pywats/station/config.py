@@ -4,7 +4,7 @@ An *instance* is one named configuration (``wats -i NAME``); ``wats watch --inst
 runs one station service for it with its own queue, log and lock, so several run side by side
 on one machine without touching each other. Where things live::
 
-    <config dir>/instances/<name>.toml      shared with the CLI (pywats._instances); the
+    <config dir>/instances/<name>.toml      shared with the CLI (pywats.config); the
                                             service reads [server] and [station] and owns
                                             [queue], [upload], [intake], [service], [[folders]]
     <data dir>/instances/<name>/queue.sqlite3, service.lock, dropped/
@@ -15,7 +15,7 @@ on one machine without touching each other. Where things live::
 ``PYWATS_HOME`` is set (tests, portable installs). Precedence: command-line flag >
 environment variable (``PYWATS_SERVER_URL``, ``PYWATS_API_TOKEN``) > instance file > default.
 The token never lives in the instance file: ``PYWATS_API_TOKEN``, else what ``wats login``
-stored (OS keyring or a 0600 file, see ``pywats._credentials``).
+stored (OS keyring or a 0600 file, see ``pywats.credentials``).
 
 Example::
 
@@ -48,7 +48,7 @@ from typing import Any
 
 import attrs
 
-from pywats._instances import ConfigError, check_instance_name, instance_path, read_toml
+from pywats.config import ConfigError, check_instance_name, instance_path, read_toml
 
 __all__ = [
     "POST_ACTIONS",
@@ -430,7 +430,7 @@ def load_config(
         )
     token = read_token(name, env=env)
     if not token:
-        from pywats._instances import CredentialsMissingError
+        from pywats.config import CredentialsMissingError
 
         raise CredentialsMissingError(
             f"no API token for instance {name!r}: run `wats login -i {name}` or set"
@@ -445,7 +445,7 @@ def read_token(name: str, *, env: Mapping[str, str] | None = None) -> str:
     token = env.get("PYWATS_API_TOKEN", "").strip()
     if token:
         return token
-    from pywats._credentials import TokenStore
+    from pywats.credentials import TokenStore
 
     return TokenStore().load(name) or ""
 
@@ -495,7 +495,7 @@ def write_config(config: StationConfig, path: Path | None = None) -> Path:
     Written to the instance's default file unless ``path`` is given; atomically (tomli-w to a
     temporary file, fsync, rename).
     """
-    from pywats._instances import write_toml
+    from pywats.config import write_toml
 
     file = path if path is not None else instance_paths(config.name).config
     document = read_toml(file)

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from pywats._credentials import TokenStore
-from pywats._instances import (
+from pywats.config import (
     ConfigError,
     CredentialsMissingError,
     instance_path,
     parse_value,
     resolve_connection,
 )
+from pywats.credentials import TokenStore
 
 
 def test_init_with_flags_writes_the_instance_file(wats, wats_home: Path) -> None:

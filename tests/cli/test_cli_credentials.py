@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pywats._credentials import TokenStore
-from pywats._instances import ConfigError
+from pywats.config import ConfigError
+from pywats.credentials import TokenStore
 
 
 def test_file_store_round_trip_is_private(tmp_path: Path, sentinel: str) -> None:

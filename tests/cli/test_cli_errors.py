@@ -6,7 +6,7 @@ import pytest
 from wats_cli._errors import classify, handle
 
 import pywats
-from pywats._instances import ConfigError, CredentialsMissingError
+from pywats.config import ConfigError, CredentialsMissingError
 
 
 @pytest.mark.parametrize(

@@ -145,7 +145,7 @@ def log(
     output: OutputFormat = output_option(),
 ) -> None:
     """Show the asset log, newest first."""
-    from pywats._odata import F, Filter
+    from pywats import F, Filter
     from wats_cli._context import client, emit
 
     where: Filter | str | None = odata

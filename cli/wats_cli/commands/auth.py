@@ -34,7 +34,7 @@ def login(
     Control Panel → Tokens. A --url given here is saved as the instance's server.url when
     the instance has none yet.
     """
-    from pywats._instances import get_key, load_instance, save_instance, set_key
+    from pywats.config import get_key, load_instance, save_instance, set_key
     from wats_cli._context import client, connection, info, state, token_store, warn
 
     conn = connection()

@@ -24,7 +24,7 @@ app = typer.Typer(
 
 def _save(name: str, doc: dict[str, object]) -> Path:
     """Write the instance file once both the client keys and the station service accept it."""
-    from pywats._instances import instance_path, save_instance, validate_document
+    from pywats.config import instance_path, save_instance, validate_document
     from pywats.station.config import config_from_mapping, instance_paths
 
     validate_document(doc)
@@ -55,7 +55,7 @@ def init(
     On a terminal it asks for what the flags did not give (and, hidden, for a token);
     with --no-input or when stdin is not a terminal, only the flags are used.
     """
-    from pywats._instances import get_key, load_instance, parse_value, set_key
+    from pywats.config import get_key, load_instance, parse_value, set_key
     from wats_cli._context import connection, info, state, token_store, warn
 
     st = state()
@@ -106,7 +106,7 @@ def init(
 @app.command()
 def show(output: OutputFormat = output_option()) -> None:
     """Show the settings in effect for the instance, and where each came from."""
-    from pywats._instances import flatten, instance_path, load_instance
+    from pywats.config import flatten, instance_path, load_instance
     from wats_cli._context import connection, emit
 
     conn = connection(require_url=False)
@@ -130,7 +130,7 @@ def get_(
     """Print one value from the instance file (exit 1 when it is not set)."""
     import json
 
-    from pywats._instances import get_key, load_instance
+    from pywats.config import get_key, load_instance
     from wats_cli._context import connection
 
     name = connection(require_url=False).instance
@@ -159,7 +159,7 @@ def set_(
 
     Values of the station service's keys are TOML literals: 30, true, [5, 15, 60], "text".
     """
-    from pywats._instances import load_instance, parse_value, set_key
+    from pywats.config import load_instance, parse_value, set_key
     from wats_cli._context import connection, info
 
     name = connection(require_url=False).instance
@@ -174,7 +174,7 @@ def unset(
     key: str = typer.Argument(..., metavar="KEY", help="Dotted key, e.g. station.purpose."),
 ) -> None:
     """Remove one value from the instance file."""
-    from pywats._instances import delete_key, load_instance
+    from pywats.config import delete_key, load_instance
     from wats_cli._context import connection, info
 
     name = connection(require_url=False).instance
@@ -189,7 +189,7 @@ def unset(
 @app.command()
 def path() -> None:
     """Print the path of the instance's configuration file."""
-    from pywats._instances import instance_path
+    from pywats.config import instance_path
     from wats_cli._context import connection
 
     typer.echo(str(instance_path(connection(require_url=False).instance)))
@@ -198,7 +198,7 @@ def path() -> None:
 @app.command("list")
 def list_(output: OutputFormat = output_option()) -> None:
     """List the configured instances."""
-    from pywats._instances import get_key, instance_path, list_instances, load_instance
+    from pywats.config import get_key, instance_path, list_instances, load_instance
     from wats_cli._context import emit, token_store
 
     store = token_store()

@@ -31,7 +31,7 @@ _COLUMNS = ["id", "state", "serial_number", "part_number", "attempts", "updated"
 
 
 def _open(instance: str | None, config: Path | None) -> tuple[StationConfig, ReportQueue]:
-    from pywats._instances import ConfigError, resolve_instance
+    from pywats.config import ConfigError, resolve_instance
     from pywats.station.config import load_config
     from pywats.station.queue import ReportQueue
     from wats_cli._context import state
@@ -62,7 +62,7 @@ def _row(item: QueueItem) -> dict[str, Any]:
 
 
 def _pick(queue: ReportQueue, keys: list[str]) -> list[QueueItem]:
-    from pywats._exceptions import NotFoundError
+    from pywats import NotFoundError
 
     items = []
     for key in keys:

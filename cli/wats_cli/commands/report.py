@@ -81,7 +81,7 @@ def submit(
     if validate_only:
         _finish_validation(_validate_files(files), output)
         return
-    from pywats._exceptions import BadRequestError, ReportValidationError
+    from pywats import BadRequestError, ReportValidationError
     from wats_cli._context import client, emit, info
     from wats_cli._errors import EXIT_ERROR, EXIT_REJECTED
     from wats_cli._progress import progress
@@ -177,7 +177,7 @@ def query(
     output: OutputFormat = output_option(),
 ) -> None:
     """List report headers, newest first; pages of up to 1000 are fetched until --top."""
-    from pywats._odata import F, Filter
+    from pywats import F, Filter
     from wats_cli._context import client, emit
 
     terms: list[Filter] = []

@@ -14,7 +14,7 @@ _INSTANCE_HELP = "The instance to run (default: the global -i, $PYWATS_INSTANCE_
 
 
 def _instance(flag: str | None) -> str:
-    from pywats._instances import resolve_instance
+    from pywats.config import resolve_instance
     from wats_cli._context import state
 
     return resolve_instance(flag or state().instance)

@@ -170,7 +170,7 @@ def test_default_file_location(tmp_path: Path) -> None:
 
 
 def test_missing_token_says_how_to_add_one(tmp_path: Path) -> None:
-    from pywats._instances import CredentialsMissingError
+    from pywats.config import CredentialsMissingError
 
     with pytest.raises(CredentialsMissingError, match="wats login -i ict"):
         load_config("ict", path=write(tmp_path, GOOD), env={})
