@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -35,9 +36,20 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _ps_output() -> str:
     """What any local user sees in ``ps``: every process's full command line."""
-    return subprocess.run(
-        ["ps", "-eww", "-o", "pid=,args="], capture_output=True, text=True, timeout=30, check=False
-    ).stdout
+    if shutil.which("ps"):
+        return subprocess.run(
+            ["ps", "-eww", "-o", "pid=,args="],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout
+    # Slim containers ship without procps: read what ps would (/proc/<pid>/cmdline).
+    psutil = pytest.importorskip("psutil")
+    lines = []
+    for proc in psutil.process_iter(["pid", "cmdline"]):
+        lines.append(f"{proc.info['pid']} {' '.join(proc.info['cmdline'] or [])}")
+    return "\n".join(lines)
 
 
 def _listening(pid: int) -> set[tuple[str, int]]:
