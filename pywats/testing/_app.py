@@ -8,8 +8,8 @@
                   └── handler modules, one per domain, sharing the Store on app.state
 
 ``ROUTES`` holds every operation of the public WATS API in the eight domains the SDK speaks
-(Report, Product, Production, Asset, App, Software, RootCause; 100 operations). A contract test
-holds it equal to ``openapi/wats.yaml``.
+(Report, Product, Production, Asset, App, Software, RootCause; 100 operations), plus the internal
+package-file download the spec adds. A contract test holds it equal to ``openapi/wats.yaml``.
 """
 
 from __future__ import annotations
@@ -152,6 +152,7 @@ ROUTES: list[Op] = [
     Op("POST", "/api/Software/Package/UploadZip/{id}", software.upload_zip),
     Op("POST", "/api/Software/Package/FileAttribute/{id}", software.file_attribute),
     Op("GET", "/api/Software/VirtualFolders", software.virtual_folders),
+    Op("GET", "/api/internal/Software/DownloadFile", software.download_file),
     # RootCause
     Op("GET", "/api/RootCause/Ticket", rootcause.get_ticket),
     Op("POST", "/api/RootCause/Ticket", rootcause.create_ticket),

@@ -3,11 +3,14 @@
 Status moves Draft → Pending → Released → Revoked, and Pending → Draft. Everything is editable in
 Draft; afterwards only status and tags. Only Draft and Revoked packages can be deleted (204).
 A zip upload needs the package in Draft; files at the zip root are refused, as on the server.
-File contents are not kept, only their metadata.
+Each file's contents are kept (kind ``packagefiledata``, base64, keyed by ``packageFileId``) apart
+from its metadata row, so listing files never loads them; the internal download route
+(``GET /api/internal/Software/DownloadFile``) serves them back.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import uuid
 import zipfile
@@ -32,6 +35,7 @@ __all__ = [
     "create_package",
     "delete_package",
     "delete_package_by_name",
+    "download_file",
     "file_attribute",
     "get_package",
     "list_packages",
@@ -229,7 +233,7 @@ def _delete(store: Store, package: dict[str, Any]) -> Response:
     with store.transaction():
         for f in store.all("packagefile"):
             if f["_packageId"] == package["packageId"]:
-                store.delete("packagefile", f["packageFileId"])
+                _delete_file(store, f["packageFileId"])
         store.delete("package", package["packageId"])
     return Response(status_code=204)
 
@@ -260,6 +264,11 @@ async def set_status(request: Request) -> Response:
     package["modified"], package["modifiedBy"] = now_utc(), user
     store.put("package", package["packageId"], package)
     return ok(package)
+
+
+def _delete_file(store: Store, file_id: str) -> None:
+    store.delete("packagefile", file_id)
+    store.delete("packagefiledata", file_id)
 
 
 def _files_of(store: Store, package_id: str) -> list[dict[str, Any]]:
@@ -304,7 +313,7 @@ async def upload_zip(request: Request) -> Response:
         }
         if clean:
             for f in existing.values():
-                store.delete("packagefile", f["packageFileId"])
+                _delete_file(store, f["packageFileId"])
             existing = {}
         for info in entries:
             folder, _, name = info.filename.strip("/").rpartition("/")
@@ -320,6 +329,11 @@ async def upload_zip(request: Request) -> Response:
                 "_crc": info.CRC,
             }
             store.put("packagefile", row["packageFileId"], row)
+            store.put(
+                "packagefiledata",
+                row["packageFileId"],
+                {"data": base64.b64encode(archive.read(info)).decode("ascii")},
+            )
         package["modified"], package["modifiedBy"] = now_utc(), user_of(request)
         store.put("package", package["packageId"], package)
     return ok([_public(f) for f in _files_of(store, package["packageId"])])
@@ -341,6 +355,23 @@ async def file_attribute(request: Request) -> Response:
     row["attributes"] = match[0]
     store.put("packagefile", file_id, row)
     return ok(_public(row))
+
+
+async def download_file(request: Request) -> Response:
+    """One package file's bytes (internal route; the id is the file's ``packageFileId``)."""
+    file_id = Params(request).req("repositoryFolderFileId")
+    try:
+        key = str(uuid.UUID(file_id))
+    except ValueError:
+        raise ApiProblem(
+            400,
+            "The request is invalid.",
+            f"The value '{file_id}' is not valid for the Guid parameter 'repositoryFolderFileId'.",
+        ) from None
+    data = store_of(request).get("packagefiledata", key)
+    if data is None:
+        raise ApiProblem(404, f"No package file with id '{file_id}' exists.")
+    return Response(base64.b64decode(data["data"]), media_type="application/octet-stream")
 
 
 async def virtual_folders(request: Request) -> Response:

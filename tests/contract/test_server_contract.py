@@ -22,7 +22,7 @@ from ._documents import (
     template_shape,
     without_null,
 )
-from .deviations import DEVIATIONS
+from .deviations import DEVIATIONS, INTERNAL_EXTENSIONS
 
 JSON = "application/json"
 
@@ -173,6 +173,18 @@ def test_spec_has_every_public_operation_of_the_eight_domains() -> None:
     # 101 routes in the server's list, two of them the same GET /api/Asset/{} route.
     assert sum(len(paths) for paths in targets.values()) == 101
     assert len(targets) == 100
+
+
+def test_spec_is_the_public_operations_plus_the_listed_internal_extensions() -> None:
+    public, internal = server_swagger()
+    beyond_public = {
+        f"{m.upper()} {p}" for (m, p) in spec_operations() if m not in public["paths"].get(p, {})
+    }
+    assert beyond_public == set(INTERNAL_EXTENSIONS)
+    for route in INTERNAL_EXTENSIONS:
+        method, path = route.split(" ", 1)
+        assert method.lower() in internal["paths"].get(path, {}), route
+    assert len(spec_operations()) == len(public_domain_operations()) + len(INTERNAL_EXTENSIONS)
 
 
 def test_every_operation_of_the_spec_exists_on_the_server() -> None:

@@ -189,6 +189,40 @@ def test_software_status_rules(client: httpx.Client) -> None:
     )
 
 
+def _download(client: httpx.Client, file_id: str) -> httpx.Response:
+    return client.get(
+        "/api/internal/Software/DownloadFile", params={"repositoryFolderFileId": file_id}
+    )
+
+
+def test_software_file_contents_follow_uploads(client: httpx.Client) -> None:
+    pid = client.post("/api/Software/Package", json={"name": "Tools"}).json()["packageId"]
+    upload = f"/api/Software/Package/UploadZip/{pid}"
+    blob = bytes(range(256)) * 40
+    client.post(upload, files={"file": ("z.zip", _zip({"bin/a.bin": blob, "cfg/b.ini": b"k=1"}))})
+    ids = {
+        f"{f['packageFolderName']}/{f['name']}": f["packageFileId"]
+        for f in client.get(f"/api/Software/PackageFiles/{pid}").json()
+    }
+    answer = _download(client, ids["bin/a.bin"].upper())  # GUIDs match in any case
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == "application/octet-stream"
+    assert answer.content == blob
+    # A merge that brings the same path again keeps the file id and replaces the contents.
+    client.post(upload, files={"file": ("z.zip", _zip({"BIN/A.BIN": b"new"}))})
+    assert _download(client, ids["bin/a.bin"]).content == b"new"
+    assert _download(client, ids["cfg/b.ini"]).content == b"k=1"
+    # A clean install drops the old files, contents included.
+    client.post(
+        upload, params={"cleanInstall": "true"}, files={"file": ("z.zip", _zip({"x/c": b"c"}))}
+    )
+    gone = _download(client, ids["cfg/b.ini"])
+    assert gone.status_code == 404
+    assert gone.json()["Message"] == f"No package file with id '{ids['cfg/b.ini']}' exists."
+    assert _download(client, "not-a-guid").status_code == 400
+    assert client.get("/api/internal/Software/DownloadFile").status_code == 400
+
+
 def test_tickets_archive_only_when_solved(client: httpx.Client) -> None:
     ticket = client.post(
         "/api/RootCause/Ticket", json={"subject": "Noise", "assignee": "emulator"}

@@ -396,6 +396,12 @@ def test_every_operation_answers_and_matches_the_spec(
         files={"file": ("p.zip", _zip({"bin/tool.exe": b"MZ"}), "application/zip")},
     )
     files = drive("GET", "/api/Software/PackageFiles/{id}", path=pid).json()
+    content = drive(
+        "GET",
+        "/api/internal/Software/DownloadFile",
+        params={"repositoryFolderFileId": files[0]["packageFileId"]},
+    )
+    assert content.content == b"MZ"
     drive(
         "POST",
         "/api/Software/Package/FileAttribute/{id}",
