@@ -43,7 +43,8 @@ class BreakerState(enum.Enum):
 def counts_as_failure(exc: BaseException) -> bool:
     """Whether an error says the server is unwell (5xx, unreachable) rather than the call."""
     if isinstance(exc, WatsConnectionError):
-        return True
+        # Not a refused certificate: that is the client's configuration, not an unwell server.
+        return exc.retryable
     return isinstance(exc, ApiError) and exc.status >= 500
 
 

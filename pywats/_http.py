@@ -199,6 +199,8 @@ def translate_transport_errors() -> Generator[None, None, None]:
         ) from exc
     except httpx.TransportError as exc:
         detail = str(exc) or type(exc).__name__
+        if _is_certificate_failure(exc):
+            raise _certificate_error(exc, detail) from exc
         raise WatsConnectionError(
             f"could not reach {_where(exc)}: {detail}. "
             "Check the server URL (PYWATS_SERVER_URL), the network and any proxy."
@@ -211,3 +213,34 @@ def _where(exc: httpx.TransportError) -> str:
     except RuntimeError:  # raised before a request existed
         return "the WATS server"
     return f"{url.scheme}://{url.netloc.decode('ascii', 'replace')}"
+
+
+def _is_certificate_failure(exc: BaseException) -> bool:
+    """Whether a transport error is a failed certificate check (untrusted, expired, wrong host).
+
+    httpx wraps httpcore's error, which wraps the ``ssl`` one: walk the chain. The text check
+    covers a wrapper that dropped the chain but kept OpenSSL's reason (a host-name mismatch
+    is reported as CERTIFICATE_VERIFY_FAILED too).
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        current = current.__cause__ or current.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
+def _certificate_error(exc: httpx.TransportError, detail: str) -> WatsConnectionError:
+    # A certificate the client does not trust stays untrusted: retrying only delays the
+    # message (and would open the circuit breaker over a configuration problem).
+    error = WatsConnectionError(
+        f"TLS certificate verification failed for {_where(exc)}: {detail}. "
+        "Retrying will not help. Check the server's certificate (expired, self-signed, or "
+        "issued for another host name?); if it is signed by a private CA, trust that CA: "
+        'pass verify="ca.pem" to the client ([server] verify = "ca.pem" for a station) '
+        "or set SSL_CERT_FILE to the CA bundle."
+    )
+    error.retryable = False
+    return error

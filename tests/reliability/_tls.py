@@ -2,6 +2,8 @@
 
 Made with the ``cryptography`` package when it is installed, else with the ``openssl``
 command; :func:`make_certificates` returns None when neither is available (the caller skips).
+:class:`TlsEmulator` serves the emulator over HTTPS with such a certificate. Shared by the
+reliability suite and the SDK's TLS tests (tests/integration/sdk/test_tls.py).
 """
 
 from __future__ import annotations
@@ -9,9 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import threading
+import time
 from pathlib import Path
 
 import attrs
+
+__all__ = ["Certificates", "TlsEmulator", "make_certificates"]
 
 
 @attrs.frozen
@@ -139,3 +145,44 @@ def _with_openssl(folder: Path) -> Certificates:
         "-out", "server.pem",
     )  # fmt: skip
     return Certificates(folder / "ca.pem", folder / "server.pem", folder / "server.key", "openssl")
+
+
+class TlsEmulator:
+    """The emulator's app behind uvicorn with TLS, on 127.0.0.1 and a free port, in a thread."""
+
+    def __init__(self, certs: Certificates, *, start_timeout: float = 15.0) -> None:
+        import uvicorn
+
+        from pywats.testing import create_app, new_token
+
+        self.token = new_token()
+        config = uvicorn.Config(
+            create_app(db=":memory:", tokens=[self.token]),
+            host="127.0.0.1",
+            port=0,
+            ssl_certfile=str(certs.cert),
+            ssl_keyfile=str(certs.key),
+            log_level="critical",
+            lifespan="on",
+            timeout_graceful_shutdown=1,
+        )
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + start_timeout
+        while not self.server.started and self.thread.is_alive():
+            if time.monotonic() > deadline:
+                self.close()
+                raise AssertionError(f"the TLS server did not start in {start_timeout:g} s")
+            time.sleep(0.02)
+        assert self.server.started, "the TLS server stopped while starting"
+        sock = self.server.servers[0].sockets[0]
+        self.host, self.port = sock.getsockname()[:2]
+        self.url = f"https://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(5)
+        if self.thread.is_alive():
+            self.server.force_exit = True
+            self.thread.join(5)

@@ -14,7 +14,6 @@ import shutil
 import stat
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ from typing import Any
 import pytest
 
 from ._harness import RUN_WATS, WSJF_POST, Station, make_report, wait_for
-from ._tls import Certificates, make_certificates
+from ._tls import Certificates, TlsEmulator, make_certificates
 from .conftest import scale
 
 pytestmark = [
@@ -191,42 +190,6 @@ def test_config_file_written_alone_is_private_in_a_private_folder(tmp_path: Path
 # -- TLS ------------------------------------------------------------------------------------
 
 
-class _TlsEmulator:
-    """The emulator's app behind uvicorn with TLS, on 127.0.0.1, in a thread."""
-
-    def __init__(self, certs: Certificates) -> None:
-        import uvicorn
-
-        from pywats.testing import create_app, new_token
-
-        self.token = new_token()
-        config = uvicorn.Config(
-            create_app(db=":memory:", tokens=[self.token]),
-            host="127.0.0.1",
-            port=0,
-            ssl_certfile=str(certs.cert),
-            ssl_keyfile=str(certs.key),
-            log_level="critical",
-            lifespan="on",
-            timeout_graceful_shutdown=1,
-        )
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        wait_for(lambda: self.server.started or not self.thread.is_alive(), 15, "TLS server")
-        assert self.server.started
-        sock = self.server.servers[0].sockets[0]
-        self.host, self.port = sock.getsockname()[:2]
-        self.url = f"https://127.0.0.1:{self.port}"
-
-    def close(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(5)
-        if self.thread.is_alive():
-            self.server.force_exit = True
-            self.thread.join(5)
-
-
 @pytest.fixture(scope="module")
 def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
     certs = make_certificates(tmp_path_factory.mktemp("tls"))
@@ -236,9 +199,9 @@ def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
 
 
 @pytest.fixture
-def tls_server(certificates: Certificates) -> Iterator[_TlsEmulator]:
+def tls_server(certificates: Certificates) -> Iterator[TlsEmulator]:
     pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
-    server = _TlsEmulator(certificates)
+    server = TlsEmulator(certificates)
     try:
         yield server
     finally:
@@ -246,7 +209,7 @@ def tls_server(certificates: Certificates) -> Iterator[_TlsEmulator]:
 
 
 def test_tls_is_verified_by_default_and_a_custom_ca_bundle_works(
-    tls_server: _TlsEmulator, certificates: Certificates
+    tls_server: TlsEmulator, certificates: Certificates
 ) -> None:
     from pywats import WatsConnectionError
     from pywats._sync._client import pyWATS
@@ -264,7 +227,7 @@ def test_tls_is_verified_by_default_and_a_custom_ca_bundle_works(
 
 
 def test_station_verifies_tls_and_trusts_a_ca_bundle_from_ssl_cert_file(
-    tls_server: _TlsEmulator, certificates: Certificates, tmp_path: Path
+    tls_server: TlsEmulator, certificates: Certificates, tmp_path: Path
 ) -> None:
     class _Server:  # what Station needs of an emulator: a URL and a token
         url = tls_server.url
