@@ -211,8 +211,12 @@ def render(
         "   header, checks the status and decodes the JSON, nothing else.",
         "5. `benchmarks/bench_station.py`: `wats watch` as its own process against the emulator;",
         "   WSJF files dropped at once (burst) and at 20 files/s (paced); latency is the",
-        "   service's own queue time from file found complete to server acknowledgement;",
-        "   RSS sampled every 50 ms. One run each (no repetitions: it is the slow section).",
+        "   service's own queue time from file found complete to server acknowledgement",
+        "   (p50/p95 within a run, then the median and spread over 3 runs, each with a fresh",
+        "   emulator and service); RSS sampled every 50 ms. The queue rows time",
+        "   `ReportQueue.add`/`add_batch` alone on the repository's disk with the production",
+        "   PRAGMAs (WAL, synchronous=FULL: an fsync per commit), 50-step UUT reports built",
+        "   before the clock starts, one report per file, 5 runs alternating the two modes.",
         "",
     ]
     if notes:
