@@ -2,12 +2,17 @@
 
 Package status moves Draft → Pending → Released → Revoked (and Pending → Draft); only Draft
 and Revoked packages can be deleted.
+
+File contents come from the server's internal ``GET /api/internal/Software/DownloadFile``, the
+route the official client uses (the public API lists files but cannot read them); see the
+operation's description in openapi/wats.yaml for what is assumed about it.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, Literal
 
 from wats_api import models as wire
@@ -15,6 +20,7 @@ from wats_api.api.software import (
     software_create_package,
     software_delete_package,
     software_delete_package_by_name,
+    software_download_file,
     software_get_package,
     software_get_package_by_name,
     software_get_package_files,
@@ -28,8 +34,9 @@ from wats_api.api.software import (
 )
 
 from pywats._async._service import AsyncService
+from pywats._downloads import package_file_target, write_atomically
 from pywats._models import SoftwarePackage, SoftwarePackageFile, VirtualFolder, many, one, the
-from pywats._wire import FileSource, file_bytes, json_of, model, require, upload
+from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
 __all__ = ["AsyncSoftwareService", "PackageStatus"]
 
@@ -182,6 +189,57 @@ class AsyncSoftwareService(AsyncService):
             )
         )
         return json_of(response.content)
+
+    async def download_file(self, file_id: uuid.UUID | str) -> bytes:
+        """The contents of one package file.
+
+        Args:
+            file_id: the file's ``package_file_id``, from ``get_package_files``.
+
+        Raises:
+            ValueError: ``file_id`` is not a GUID.
+            NotFoundError: the server has no file with this id.
+        """
+        fid = as_uuid(file_id, "file_id")
+        response = await self._call(
+            lambda: software_download_file.asyncio_detailed(
+                client=self._api, repository_folder_file_id=fid
+            )
+        )
+        content: bytes = response.content
+        return content
+
+    async def download(self, package_id: uuid.UUID | str, dest: Path) -> list[Path]:
+        """Download every file of a package to ``dest/<packageFolderName>/<name>``.
+
+        Every target path is checked before anything is fetched or written; each file is
+        written to a temporary sibling and renamed into place, replacing an existing copy.
+
+        Returns:
+            The paths written, in the server's file order.
+
+        Raises:
+            ValueError: a file's folder or name is absolute or contains ``..`` (nothing is
+                written then).
+            NotFoundError: the package, or one of its files, is unknown.
+
+        Example::
+
+            paths = await api.software.download(package.package_id, Path("C:/Stations/fw"))
+        """
+        dest = Path(dest)
+        files = await self.get_package_files(package_id)
+        plan: list[tuple[str, Path]] = []
+        for file in files:
+            target = package_file_target(dest, file.package_folder_name, file.name)
+            if not file.package_file_id:
+                raise ValueError(f"package file {file.name!r} has no packageFileId")
+            plan.append((file.package_file_id, target))
+        written: list[Path] = []
+        for file_id, target in plan:
+            write_atomically(target, await self.download_file(file_id))
+            written.append(target)
+        return written
 
     async def get_virtual_folders(self) -> list[VirtualFolder]:
         """The virtual folders from Production Manager."""
