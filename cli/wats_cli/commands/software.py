@@ -100,3 +100,32 @@ def upload(
         output,
     )
     info(f"Uploaded {zip_file} to package {package_id}")
+
+
+@app.command()
+def download(
+    package_id: str = typer.Argument(
+        ..., metavar="PACKAGE_ID", help="The package id.", show_default=False
+    ),
+    dest: str = typer.Option(
+        ".",
+        "--dest",
+        metavar="DIR",
+        help="Folder to write into, as DIR/<package folder>/<file> (created if missing).",
+    ),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Download every file of a package (existing copies are replaced).
+
+    Uses the server's internal file-download route, as the official client does. A file whose
+    folder or name would land outside DIR stops the download before anything is written.
+    """
+    from pathlib import Path
+
+    from wats_cli._context import client, emit, info
+
+    written = client().software.download(package_id, Path(dest))
+    for path in written:
+        info(f"Wrote {path} ({path.stat().st_size} bytes)")
+    info(f"Downloaded {len(written)} file(s) of package {package_id} to {dest}")
+    emit(written, output)
