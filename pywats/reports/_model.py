@@ -86,19 +86,20 @@ def _make_numeric(
     unit: str | None,
     status: str | None,
 ) -> NumericMeasurement:
-    if comp_op is None:
-        # Infer the usual operator from the limits given (§4.14).
-        if limit is not None:
-            comp_op = CompOp.EQ
-        elif low is not None and high is not None:
-            comp_op = CompOp.GELE
-        elif low is not None:
-            comp_op = CompOp.GE
-        elif high is not None:
-            comp_op = CompOp.LE
-        else:
-            comp_op = CompOp.LOG
-    op = comp_op.upper()
+    if comp_op is not None:
+        op = comp_op.upper()
+    # Infer the usual operator from the limits given (§4.14); the CompOp values as plain
+    # strings, which skips an enum look-up per step in 20,000-step builds.
+    elif limit is not None:
+        op = "EQ"
+    elif low is not None and high is not None:
+        op = "GELE"
+    elif low is not None:
+        op = "GE"
+    elif high is not None:
+        op = "LE"
+    else:
+        op = "LOG"
     lo, hi = low, high
     if op in SINGLE_OPS:
         # Single-limit operators carry their one limit in lowLimit, whatever it was called.
@@ -165,6 +166,44 @@ class _StepBuilder:
     def _attach(self, step: Step) -> Step:  # pragma: no cover - overridden
         raise NotImplementedError
 
+    def _add(
+        self,
+        name: str,
+        step_type: str,
+        group: str,
+        status: str | None,
+        start: datetime | None,
+        tot_time: float | None,
+        /,
+        **payload: Any,
+    ) -> Step:
+        """Make a step from the fields every builder takes plus its ``payload``; attach it."""
+        step = Step(
+            name=name,
+            step_type=step_type,
+            group=group,
+            status=status,
+            start=start,
+            tot_time=tot_time,
+            **payload,
+        )
+        return self._attach(step)
+
+    def _add_multi(
+        self,
+        name: str,
+        step_type: str,
+        group: str,
+        status: str | None,
+        start: datetime | None,
+        tot_time: float | None,
+        items: str,
+    ) -> Step:
+        """A multiple-measurement step: an empty ``items`` list, status derived unless given."""
+        return self._add(
+            name, step_type, group, status, start, tot_time, auto=status is None, **{items: []}
+        )
+
     def add_sequence(
         self,
         name: str,
@@ -182,18 +221,17 @@ class _StepBuilder:
 
         Its status is derived from its children when the report is finalised, unless given.
         """
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status,
-            start=start,
-            tot_time=tot_time,
+        return self._add(
+            name,
+            step_type,
+            group,
+            status,
+            start,
+            tot_time,
             seq_call=SeqCall(path=path, name=sequence_name or name, version=version),
             steps=[],
             auto=status is None,
         )
-        return self._attach(step)
 
     def add_numeric_step(
         self,
@@ -232,16 +270,8 @@ class _StepBuilder:
             unit=unit,
             status=status if status in ("P", "F", "S") else None,
         )
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status if status is not None else meas.status,
-            start=start,
-            tot_time=tot_time,
-            numeric_meas=[meas],
-        )
-        return self._attach(step)
+        st = status if status is not None else meas.status
+        return self._add(name, step_type, group, st, start, tot_time, numeric_meas=[meas])
 
     def add_multi_numeric_step(
         self,
@@ -254,17 +284,7 @@ class _StepBuilder:
         step_type: str = StepType.MULTI_NUMERIC_LIMIT.value,
     ) -> Step:
         """Add a multiple numeric limit step; add items with ``add_numeric_measurement``."""
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status,
-            start=start,
-            tot_time=tot_time,
-            numeric_meas=[],
-            auto=status is None,
-        )
-        return self._attach(step)
+        return self._add_multi(name, step_type, group, status, start, tot_time, "numeric_meas")
 
     def add_pass_fail_step(
         self,
@@ -279,16 +299,15 @@ class _StepBuilder:
     ) -> Step:
         """Add a single pass/fail step (``passed=True`` or an explicit ``status``)."""
         st = _bool_status(passed, status)
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=st,
-            start=start,
-            tot_time=tot_time,
+        return self._add(
+            name,
+            step_type,
+            group,
+            st,
+            start,
+            tot_time,
             boolean_meas=[BooleanMeasurement(name=None, status=st)],
         )
-        return self._attach(step)
 
     def add_multi_pass_fail_step(
         self,
@@ -301,17 +320,7 @@ class _StepBuilder:
         step_type: str = StepType.MULTI_PASS_FAIL.value,
     ) -> Step:
         """Add a multiple pass/fail step; add items with ``add_boolean_measurement``."""
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status,
-            start=start,
-            tot_time=tot_time,
-            boolean_meas=[],
-            auto=status is None,
-        )
-        return self._attach(step)
+        return self._add_multi(name, step_type, group, status, start, tot_time, "boolean_meas")
 
     def add_string_step(
         self,
@@ -334,16 +343,8 @@ class _StepBuilder:
         meas = _make_string(
             None, value, limit, comp_op, status if status in ("P", "F", "S") else None
         )
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status if status is not None else meas.status,
-            start=start,
-            tot_time=tot_time,
-            string_meas=[meas],
-        )
-        return self._attach(step)
+        st = status if status is not None else meas.status
+        return self._add(name, step_type, group, st, start, tot_time, string_meas=[meas])
 
     def add_multi_string_step(
         self,
@@ -356,17 +357,7 @@ class _StepBuilder:
         step_type: str = StepType.MULTI_STRING_VALUE.value,
     ) -> Step:
         """Add a multiple string value step; add items with ``add_string_measurement``."""
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status,
-            start=start,
-            tot_time=tot_time,
-            string_meas=[],
-            auto=status is None,
-        )
-        return self._attach(step)
+        return self._add_multi(name, step_type, group, status, start, tot_time, "string_meas")
 
     def add_action_step(
         self,
@@ -380,16 +371,7 @@ class _StepBuilder:
         step_type: str = StepType.ACTION.value,
     ) -> Step:
         """Add an action step (no verdict; status Done unless given)."""
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status,
-            start=start,
-            tot_time=tot_time,
-            report_text=report_text,
-        )
-        return self._attach(step)
+        return self._add(name, step_type, group, status, start, tot_time, report_text=report_text)
 
     def add_call_exe_step(
         self,
@@ -403,16 +385,8 @@ class _StepBuilder:
         step_type: str = StepType.CALL_EXECUTABLE.value,
     ) -> Step:
         """Add a call-executable step; passed when ``exit_code`` is 0 unless a status is given."""
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status if status is not None else ("P" if exit_code == 0 else "F"),
-            start=start,
-            tot_time=tot_time,
-            call_exe=CallExe(exit_code=exit_code),
-        )
-        return self._attach(step)
+        st = status if status is not None else ("P" if exit_code == 0 else "F")
+        return self._add(name, step_type, group, st, start, tot_time, call_exe=CallExe(exit_code))
 
     def add_message_popup_step(
         self,
@@ -427,16 +401,15 @@ class _StepBuilder:
         step_type: str = StepType.MESSAGE_POPUP.value,
     ) -> Step:
         """Add a message popup step: the operator's ``response`` and the ``button`` index."""
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status,
-            start=start,
-            tot_time=tot_time,
+        return self._add(
+            name,
+            step_type,
+            group,
+            status,
+            start,
+            tot_time,
             message_popup=MessagePopup(response=response, button=button),
         )
-        return self._attach(step)
 
     def add_generic_step(
         self,
@@ -450,16 +423,7 @@ class _StepBuilder:
         report_text: str | None = None,
     ) -> Step:
         """Add a step of any type without measurements (``Label``, ``NI_Wait``, ``Goto``...)."""
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status,
-            start=start,
-            tot_time=tot_time,
-            report_text=report_text,
-        )
-        return self._attach(step)
+        return self._add(name, step_type, group, status, start, tot_time, report_text=report_text)
 
     def add_chart_step(
         self,
@@ -482,13 +446,13 @@ class _StepBuilder:
         Add curves with ``step.chart.add_series(name, y, x)`` and limits with
         ``add_numeric_measurement``; the status follows the measurements (Passed without any).
         """
-        step = Step(
-            name=name,
-            step_type=step_type,
-            group=group,
-            status=status if status is not None else "P",
-            start=start,
-            tot_time=tot_time,
+        return self._add(
+            name,
+            step_type,
+            group,
+            status if status is not None else "P",
+            start,
+            tot_time,
             numeric_meas=[],
             chart=Chart(
                 chart_type=chart_type,
@@ -500,7 +464,6 @@ class _StepBuilder:
             ),
             auto=status is None,
         )
-        return self._attach(step)
 
     def add_loop(self, name: str) -> Loop:
         """Start a loop: a summary step now, then one step per ``loop.add_*_step`` call.
