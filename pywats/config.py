@@ -18,6 +18,7 @@ sections (folders, queue, upload, intake, service).
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import tempfile
@@ -50,12 +51,14 @@ __all__ = [
     "list_instances",
     "load_instance",
     "parse_value",
+    "parse_verify",
     "read_toml",
     "resolve_connection",
     "resolve_instance",
     "save_instance",
     "set_key",
     "validate_document",
+    "warn_unverified",
     "write_toml",
 ]
 
@@ -68,6 +71,8 @@ DEFAULT_INSTANCE = "default"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$")
 _SECRET_NAMES = {"token", "api_token", "password", "secret"}
+
+log = logging.getLogger("pywats.config")
 
 #: The top-level tables pywats reads from an instance file: ``server`` and ``station`` here,
 #: the rest by the station service (``pywats.station.config``). A key in any other table is
@@ -182,8 +187,8 @@ def load_instance(name: str) -> dict[str, Any]:
 
 def save_instance(name: str, data: Mapping[str, Any]) -> Path:
     """Validate and write the document of instance ``name``; return its path."""
-    validate_document(data)
     path = instance_path(name)
+    validate_document(data, base=path.parent)
     write_toml(path, data)
     # The folder also holds the token files (pywats.credentials): keep it private even when
     # someone made it before with a looser mode.
@@ -221,9 +226,60 @@ class KeySpec(NamedTuple):
     allowed: str
 
 
+_VERIFY_ALLOWED = "true, false, or the path of an existing CA bundle file (PEM)"
+_warned_unverified = False
+
+
+def parse_verify(value: object, *, base: Path | None = None) -> bool | str:
+    """Check a ``server.verify`` value: ``True``/``False``, or the path of a CA bundle file.
+
+    The words ``true``/``false`` count as booleans (``wats config set server.verify false``).
+    A relative path resolves against ``base`` (the instance files' folder when None); the
+    result is an absolute path. Whoever acts on ``False`` calls :func:`warn_unverified`.
+
+    Raises:
+        ConfigError: anything else, or a path that is not an existing file (the message names
+            the key, the value and what is allowed).
+    """
+    if isinstance(value, str) and value.strip().lower() in {"true", "false"}:
+        value = value.strip().lower() == "true"
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip():
+        path = Path(value.strip()).expanduser()
+        if not path.is_absolute():
+            path = (base if base is not None else instances_dir()) / path
+        if path.is_file():
+            return str(path.resolve())
+        raise ConfigError(
+            f"invalid value {value!r} for server.verify: {path} is not an existing file;"
+            f" expected {_VERIFY_ALLOWED}"
+        )
+    raise ConfigError(f"invalid value {value!r} for server.verify: expected {_VERIFY_ALLOWED}")
+
+
+def warn_unverified() -> None:
+    """Log, once per process, that ``server.verify = false`` turned certificate checks off."""
+    global _warned_unverified
+    if _warned_unverified:
+        return
+    _warned_unverified = True
+    log.warning(
+        "TLS CERTIFICATE VERIFICATION IS OFF (server.verify = false): anyone on the network"
+        " path can read the API token and alter reports. Trust the server's CA instead:"
+        ' server.verify = "/path/to/ca.pem", or SSL_CERT_FILE'
+    )
+
+
+def _parse_verify_text(text: str) -> bool | str:
+    # Typed on a command line: a relative path means relative to the current directory.
+    return parse_verify(text, base=Path.cwd())
+
+
 #: The keys of the ``server`` and ``station`` tables, by dotted name (values are strings).
 KEYS: dict[str, KeySpec] = {
     "server.url": KeySpec(_parse_url, "an http:// or https:// URL without user name or password"),
+    "server.verify": KeySpec(_parse_verify_text, _VERIFY_ALLOWED),
     "station.name": KeySpec(_text, "1-200 characters"),
     "station.location": KeySpec(_text, "1-200 characters"),
     "station.purpose": KeySpec(_text, "1-200 characters"),
@@ -269,6 +325,8 @@ def parse_value(key: str, text: str, *, known_only: bool = True) -> Any:
     spec = _spec(key)
     try:
         return spec.parse(text)
+    except ConfigError:
+        raise  # already names the key, the value and what is allowed
     except (ValueError, TypeError):
         raise ConfigError(f"invalid value {text!r} for {key}: expected {spec.allowed}") from None
 
@@ -330,8 +388,11 @@ def _check_secret_key(key: str) -> None:
         )
 
 
-def validate_document(data: Mapping[str, Any]) -> None:
+def validate_document(data: Mapping[str, Any], *, base: Path | None = None) -> None:
     """Check the known keys of an instance document (unknown sections belong to others).
+
+    ``base`` is the folder relative paths in the document are relative to (the instance
+    files' folder when None).
 
     Raises:
         ConfigError: a known key holds a value of the wrong kind, or a token was put in it.
@@ -340,6 +401,9 @@ def validate_document(data: Mapping[str, Any]) -> None:
         _check_secret_key(key)
         spec = KEYS.get(key)
         if spec is None:
+            continue
+        if key == "server.verify":  # true/false as TOML booleans; a path relative to base
+            parse_verify(value, base=base)
             continue
         try:
             if not isinstance(value, str):
@@ -359,9 +423,11 @@ class Connection:
 
     ``token`` is excluded from ``repr``. ``url_source`` and ``token_source`` say where each
     came from (``flag``, ``env``, ``file``, ``keyring``/``token file``) for ``wats config show``.
+    ``verify`` is the file's ``server.verify`` (True, False or a CA bundle path) for the
+    client's ``verify=``.
     """
 
-    __slots__ = ("instance", "token", "token_source", "url", "url_source")
+    __slots__ = ("instance", "token", "token_source", "url", "url_source", "verify")
 
     def __init__(
         self,
@@ -371,17 +437,20 @@ class Connection:
         url_source: str,
         token: str | None,
         token_source: str | None,
+        verify: bool | str = True,
     ) -> None:
         self.instance = instance
         self.url = url
         self.url_source = url_source
         self.token = token
         self.token_source = token_source
+        self.verify = verify
 
     def __repr__(self) -> str:
         return (
             f"Connection(instance={self.instance!r}, url={self.url!r},"
-            f" url_source={self.url_source!r}, token={'***' if self.token else None})"
+            f" url_source={self.url_source!r}, token={'***' if self.token else None},"
+            f" verify={self.verify!r})"
         )
 
     def require_token(self) -> str:
@@ -412,10 +481,17 @@ def resolve_connection(
         require_url: raise when no URL is found (``False`` returns ``url=""``).
 
     Raises:
-        ConfigError: no URL anywhere, or one of them is not a valid URL.
+        ConfigError: no URL anywhere, or one of them is not a valid URL, or ``server.verify``
+            is not true, false or an existing CA bundle file.
     """
     name = resolve_instance(instance)
     doc = load_instance(name)
+    file_verify = get_key(doc, "server.verify")
+    verify = (
+        True if file_verify is None else parse_verify(file_verify, base=instance_path(name).parent)
+    )
+    if verify is False:
+        warn_unverified()
     env_url = os.environ.get(ENV_SERVER_URL, "").strip()
     file_url = get_key(doc, "server.url")
     chosen: tuple[str, str] | None = None
@@ -455,4 +531,5 @@ def resolve_connection(
         url_source=source,
         token=token,
         token_source=token_source,
+        verify=verify,
     )

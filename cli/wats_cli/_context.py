@@ -138,7 +138,7 @@ def client(token: str | None = None) -> pyWATS:
     retry = RetryConfig(
         max_retries=st.retries, max_backoff=4.0, max_retry_after=15.0, max_elapsed=30.0
     )
-    api = pyWATS(conn.url, token, retry=retry, circuit_breaker=None)
+    api = pyWATS(conn.url, token, retry=retry, circuit_breaker=None, verify=conn.verify)
     st._cleanups.append(api.close)
     return api
 

@@ -81,6 +81,13 @@ def classify(exc: BaseException) -> tuple[int, str | None]:
         return EXIT_UNAVAILABLE, "the server is limiting requests: wait a minute and try again"
     if isinstance(exc, e.ServerError | e.CircuitOpenError):
         return EXIT_UNAVAILABLE, "the server is failing: try again later; `wats ping` checks it"
+    if isinstance(exc, e.WatsConnectionError) and not exc.retryable:
+        # A refused TLS certificate: the network is fine, the trust settings are not.
+        return (
+            EXIT_UNAVAILABLE,
+            "trust the server's CA: `wats config set server.verify /path/to/ca.pem`"
+            " (or set SSL_CERT_FILE)",
+        )
     if isinstance(exc, e.WatsConnectionError):
         return (
             EXIT_UNAVAILABLE,

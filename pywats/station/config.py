@@ -21,6 +21,7 @@ Example::
 
     [server]
     url = "https://acme.wats.com"
+    verify = true                 # false, or the path of a CA bundle (PEM) to trust
 
     [station]
     name = "ICT-01"
@@ -48,7 +49,13 @@ from typing import Any
 
 import attrs
 
-from pywats.config import ConfigError, check_instance_name, instance_path, read_toml
+from pywats.config import (
+    ConfigError,
+    check_instance_name,
+    instance_path,
+    parse_verify,
+    read_toml,
+)
 
 __all__ = [
     "POST_ACTIONS",
@@ -163,6 +170,8 @@ class StationConfig:
     name: str
     server_url: str = ""
     token: str = attrs.field(default="", repr=False)
+    verify: bool | str = True
+    """TLS: verify the server's certificate (True), don't (False), or trust this CA bundle."""
     station_name: str = ""
     """The WATS station name (``machineName``) put on reports that lack one."""
     location: str = ""
@@ -207,7 +216,7 @@ class StationConfig:
 
 _SECTIONS: dict[str, dict[str, str]] = {
     # toml section -> {toml key: StationConfig field}
-    "server": {"url": "server_url"},
+    "server": {"url": "server_url", "verify": "verify"},
     "station": {"name": "station_name", "location": "location", "purpose": "purpose"},
     "queue": {
         "path": "queue_path",
@@ -366,6 +375,8 @@ def config_from_mapping(
 def _convert(key: str, field: str, value: Any, base: Path) -> Any:
     if field in {"queue_path", "log_path", "lock_path"}:
         return _resolve(base, _expect(key, value, str, "a file path"))
+    if field == "verify":
+        return parse_verify(value, base=base)
     if field in {"server_url", "station_name", "location", "purpose"}:
         return _expect(key, value, str, "a string")
     if field == "concurrency":

@@ -41,6 +41,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from pywats.config import warn_unverified
 from pywats.station import _files
 from pywats.station.config import ConfigError, FolderConfig, StationConfig, load_config
 from pywats.station.converters import (
@@ -258,6 +259,7 @@ class StationService:
                 config.token,
                 timeout=config.upload_timeout,
                 requests_per_minute=config.requests_per_minute,
+                verify=config.verify,
             )
         return cls(config, queue=ReportQueue(config.queue_path), submitter=submitter)
 
@@ -631,6 +633,8 @@ class StationService:
 
         self._observer = NativeObserver(notify)
         self._observer.start(folder.scanner for folder in self.folders)
+        if self.config.verify is False:
+            warn_unverified()  # here, once the log file is set up, not while reading config
         missing = [key for key in ("location", "purpose") if not getattr(self.config, key)]
         if missing:
             log.warning(

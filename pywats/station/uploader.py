@@ -126,6 +126,7 @@ class SdkSubmitter:
         *,
         timeout: float = 30.0,
         requests_per_minute: int = 500,
+        verify: bool | str = True,
     ) -> None:
         from pywats._async._client import AsyncWATS
         from pywats._options import RateLimit
@@ -135,7 +136,7 @@ class SdkSubmitter:
             if requests_per_minute > 0
             else None
         )
-        self._client = AsyncWATS(base_url, token, rate_limit=limit)
+        self._client = AsyncWATS(base_url, token, rate_limit=limit, verify=verify)
         self._api = self._client.with_options(max_retries=0, timeout=timeout)
 
     async def submit(self, report: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -18,6 +19,7 @@ from pywats._async._client import AsyncWATS
 from pywats._http import translate_transport_errors
 from pywats._options import BreakerConfig, RetryConfig
 from pywats._sync._client import pyWATS
+from tests.integration.sdk._async.test_report import make_report
 from tests.reliability._tls import Certificates, TlsEmulator, make_certificates
 
 # Retries on, with no jitter: any retry would show as a recorded wait.
@@ -123,3 +125,29 @@ def test_plain_connection_failure_stays_retryable() -> None:
         raise httpx.ConnectError("[Errno 111] Connection refused")
     assert refused.value.retryable is True
     assert "could not reach" in str(refused.value)
+
+
+def _report() -> dict[str, Any]:
+    return make_report("TLS-SN-1").to_wsjf()
+
+
+@pytest.mark.anyio
+async def test_station_submitter_uses_the_verify_setting(
+    tls_server: TlsEmulator, certificates: Certificates
+) -> None:
+    from pywats.station.uploader import SdkSubmitter, classify
+
+    refused = SdkSubmitter(tls_server.url, tls_server.token)
+    try:
+        with pytest.raises(WatsConnectionError) as caught:
+            await refused.submit(_report())
+    finally:
+        await refused.aclose()
+    assert caught.value.retryable is False
+    assert classify(caught.value).park is False  # kept pending: the report is not at fault
+    for verify in (str(certificates.ca), False):
+        trusting = SdkSubmitter(tls_server.url, tls_server.token, verify=verify)
+        try:
+            assert await trusting.submit(_report())
+        finally:
+            await trusting.aclose()

@@ -176,3 +176,68 @@ def test_missing_token_says_how_to_add_one(tmp_path: Path) -> None:
         load_config("ict", path=write(tmp_path, GOOD), env={})
     lenient = load_config("ict", path=write(tmp_path, GOOD), env={}, for_service=False)
     assert lenient.token == ""
+
+
+def _with_verify(value: str) -> str:
+    return GOOD.replace("verify = true", f"verify = {value}")
+
+
+def test_server_verify_defaults_to_true_and_reads_false_and_a_ca_bundle(tmp_path: Path) -> None:
+    no_key = GOOD.replace("verify = true\n", "")
+    assert load_config("ict", path=write(tmp_path, no_key), env=TOKEN).verify is True
+    assert (
+        load_config("ict", path=write(tmp_path, _with_verify("false")), env=TOKEN).verify is False
+    )
+    (tmp_path / "certs").mkdir()
+    (tmp_path / "certs" / "ca.pem").write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    relative = load_config("ict", path=write(tmp_path, _with_verify('"certs/ca.pem"')), env=TOKEN)
+    assert relative.verify == str(tmp_path / "certs" / "ca.pem")  # relative to the file
+    absolute = write(tmp_path, _with_verify(f'"{tmp_path / "certs" / "ca.pem"}"'))
+    assert load_config("ict", path=absolute, env=TOKEN).verify == relative.verify
+    # Written back unchanged.
+    write_config(relative, tmp_path / "out.toml")
+    assert load_config("ict", path=tmp_path / "out.toml", env=TOKEN).verify == relative.verify
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            '"missing.pem"',
+            r"invalid value 'missing\.pem' for server\.verify: .*missing\.pem is not",
+        ),
+        ("3", "invalid value 3 for server.verify"),
+        ('""', "invalid value '' for server.verify"),
+    ],
+)
+def test_server_verify_errors_name_key_value_and_allowed(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=message) as caught:
+        load_config("ict", path=write(tmp_path, _with_verify(value)), env=TOKEN)
+    assert "true, false, or the path of an existing CA bundle file" in str(caught.value)
+
+
+def test_the_service_warns_once_when_verification_is_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import asyncio
+    import logging
+
+    import pywats.config
+    from pywats.station.service import StationService
+
+    monkeypatch.setattr(pywats.config, "_warned_unverified", False)
+    config = load_config("ict", path=write(tmp_path, _with_verify("false")), env=TOKEN)
+    service = StationService.from_config(config)
+
+    async def start_and_stop() -> None:
+        await service.start()
+        await service.shutdown()
+
+    with caplog.at_level(logging.WARNING, logger="pywats"):
+        asyncio.run(start_and_stop())
+        pywats.config.warn_unverified()  # a second time: no second warning
+    loud = [r for r in caplog.records if "VERIFICATION IS OFF" in r.getMessage()]
+    assert len(loud) == 1
+    assert loud[0].levelno == logging.WARNING
