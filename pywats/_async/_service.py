@@ -16,7 +16,7 @@ Nothing else in pywats retries, so attempts never multiply.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from tenacity import AsyncRetrying
@@ -27,9 +27,12 @@ from pywats._retry import retry_kwargs
 from pywats._synchronization import AsyncExchange, AsyncPageFetch
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from wats_api import Client as GeneratedClient
 
     from pywats._async._client import AsyncWATS
+    from pywats._odata import ODataQuery
 
 __all__ = ["AsyncService"]
 
@@ -125,6 +128,19 @@ class AsyncService:
             if self._client._options.error_mode == "lenient":
                 return None
             raise
+
+    async def _query(self, endpoint: ModuleType, query: ODataQuery) -> Any:
+        """Call a generated OData list ``endpoint`` with ``query``; return what it parsed."""
+        response = await self._call(
+            lambda: endpoint.asyncio_detailed(
+                client=self._api,
+                filter_=query.to_params().get("$filter"),
+                top=query.top,
+                skip=query.skip,
+                orderby=query.orderby,
+            )
+        )
+        return response.parsed
 
     async def _paginate(
         self,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wats_api import models as wire
 from wats_api.api.asset import (
@@ -33,6 +33,9 @@ from pywats._async._service import AsyncService
 from pywats._models import Asset, AssetLogEntry, AssetSummary, AssetType, many, one
 from pywats._odata import Filter, ODataQuery
 from pywats._wire import json_of, model, one_of, opt, require
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = ["AsyncAssetService"]
 
@@ -65,16 +68,7 @@ class AsyncAssetService(AsyncService):
         Example: ``await api.asset.query(F("typeId").eq(type_uuid))``.
         """
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = await self._call(
-            lambda: asset_list.asyncio_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(AssetSummary, response.parsed)
+        return many(AssetSummary, await self._query(asset_list, query))
 
     async def iter(
         self,
@@ -188,6 +182,26 @@ class AsyncAssetService(AsyncService):
         )
         return json_of(response.content)
 
+    async def _record(
+        self,
+        endpoint: ModuleType,
+        asset_id: str | None,
+        serial_number: str | None,
+        date_time: dt.datetime | None,
+        comment: str | None,
+    ) -> Any:
+        # Calibration and maintenance records take the same arguments; not retried: a
+        # repeat would record the event twice.
+        aid, sn = one_of(asset_id, serial_number)
+        when = _aware(date_time)
+        response = await self._call(
+            lambda: endpoint.asyncio_detailed(
+                client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment
+            ),
+            idempotent=False,
+        )
+        return json_of(response.content)
+
     async def record_calibration(
         self,
         asset_id: str | None = None,
@@ -197,15 +211,9 @@ class AsyncAssetService(AsyncService):
         comment: str | None = None,
     ) -> Any:
         """Record a calibration (at ``date_time``, default now)."""
-        aid, sn = one_of(asset_id, serial_number)
-        when = _aware(date_time)
-        response = await self._call(
-            lambda: asset_post_calibration.asyncio_detailed(
-                client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment
-            ),
-            idempotent=False,
+        return await self._record(
+            asset_post_calibration, asset_id, serial_number, date_time, comment
         )
-        return json_of(response.content)
 
     async def record_maintenance(
         self,
@@ -216,15 +224,9 @@ class AsyncAssetService(AsyncService):
         comment: str | None = None,
     ) -> Any:
         """Record a maintenance (at ``date_time``, default now)."""
-        aid, sn = one_of(asset_id, serial_number)
-        when = _aware(date_time)
-        response = await self._call(
-            lambda: asset_post_maintenance.asyncio_detailed(
-                client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment
-            ),
-            idempotent=False,
+        return await self._record(
+            asset_post_maintenance, asset_id, serial_number, date_time, comment
         )
-        return json_of(response.content)
 
     async def post_message(
         self,
@@ -255,16 +257,7 @@ class AsyncAssetService(AsyncService):
     ) -> list[AssetLogEntry]:
         """Read the asset log with OData (newest first, 1000 by default)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = await self._call(
-            lambda: asset_get_log.asyncio_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(AssetLogEntry, response.parsed)
+        return many(AssetLogEntry, await self._query(asset_get_log, query))
 
     async def iter_log(
         self,
@@ -292,16 +285,7 @@ class AsyncAssetService(AsyncService):
     ) -> list[AssetType]:
         """List asset types with OData (ordered by name)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = await self._call(
-            lambda: asset_get_types.asyncio_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(AssetType, response.parsed)
+        return many(AssetType, await self._query(asset_get_types, query))
 
     async def save_type(self, asset_type: AssetType | Mapping[str, Any]) -> Any:
         """Create or update an asset type (``typeName`` required)."""

@@ -76,16 +76,7 @@ class AsyncProductService(AsyncService):
     ) -> list[ProductSummary]:
         """List or search products with OData (the server returns 1000 unless filtered)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = await self._call(
-            lambda: product_query.asyncio_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(ProductSummary, response.parsed)
+        return many(ProductSummary, await self._query(product_query, query))
 
     async def iter(
         self,

@@ -18,7 +18,7 @@ Nothing else in pywats retries, so attempts never multiply.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from tenacity import Retrying
@@ -29,9 +29,12 @@ from pywats._retry import retry_kwargs
 from pywats._synchronization import Exchange, PageFetch
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from wats_api import Client as GeneratedClient
 
     from pywats._sync._client import pyWATS
+    from pywats._odata import ODataQuery
 
 __all__ = ["Service"]
 
@@ -127,6 +130,19 @@ class Service:
             if self._client._options.error_mode == "lenient":
                 return None
             raise
+
+    def _query(self, endpoint: ModuleType, query: ODataQuery) -> Any:
+        """Call a generated OData list ``endpoint`` with ``query``; return what it parsed."""
+        response = self._call(
+            lambda: endpoint.sync_detailed(
+                client=self._api,
+                filter_=query.to_params().get("$filter"),
+                top=query.top,
+                skip=query.skip,
+                orderby=query.orderby,
+            )
+        )
+        return response.parsed
 
     def _paginate(
         self,

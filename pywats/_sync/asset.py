@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wats_api import models as wire
 from wats_api.api.asset import (
@@ -35,6 +35,9 @@ from pywats._sync._service import Service
 from pywats._models import Asset, AssetLogEntry, AssetSummary, AssetType, many, one
 from pywats._odata import Filter, ODataQuery
 from pywats._wire import json_of, model, one_of, opt, require
+
+if TYPE_CHECKING:
+    from types import ModuleType
 
 __all__ = ["AssetService"]
 
@@ -67,16 +70,7 @@ class AssetService(Service):
         Example: ``api.asset.query(F("typeId").eq(type_uuid))``.
         """
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = self._call(
-            lambda: asset_list.sync_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(AssetSummary, response.parsed)
+        return many(AssetSummary, self._query(asset_list, query))
 
     def iter(
         self,
@@ -190,6 +184,26 @@ class AssetService(Service):
         )
         return json_of(response.content)
 
+    def _record(
+        self,
+        endpoint: ModuleType,
+        asset_id: str | None,
+        serial_number: str | None,
+        date_time: dt.datetime | None,
+        comment: str | None,
+    ) -> Any:
+        # Calibration and maintenance records take the same arguments; not retried: a
+        # repeat would record the event twice.
+        aid, sn = one_of(asset_id, serial_number)
+        when = _aware(date_time)
+        response = self._call(
+            lambda: endpoint.sync_detailed(
+                client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment
+            ),
+            idempotent=False,
+        )
+        return json_of(response.content)
+
     def record_calibration(
         self,
         asset_id: str | None = None,
@@ -199,15 +213,9 @@ class AssetService(Service):
         comment: str | None = None,
     ) -> Any:
         """Record a calibration (at ``date_time``, default now)."""
-        aid, sn = one_of(asset_id, serial_number)
-        when = _aware(date_time)
-        response = self._call(
-            lambda: asset_post_calibration.sync_detailed(
-                client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment
-            ),
-            idempotent=False,
+        return self._record(
+            asset_post_calibration, asset_id, serial_number, date_time, comment
         )
-        return json_of(response.content)
 
     def record_maintenance(
         self,
@@ -218,15 +226,9 @@ class AssetService(Service):
         comment: str | None = None,
     ) -> Any:
         """Record a maintenance (at ``date_time``, default now)."""
-        aid, sn = one_of(asset_id, serial_number)
-        when = _aware(date_time)
-        response = self._call(
-            lambda: asset_post_maintenance.sync_detailed(
-                client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment
-            ),
-            idempotent=False,
+        return self._record(
+            asset_post_maintenance, asset_id, serial_number, date_time, comment
         )
-        return json_of(response.content)
 
     def post_message(
         self,
@@ -257,16 +259,7 @@ class AssetService(Service):
     ) -> list[AssetLogEntry]:
         """Read the asset log with OData (newest first, 1000 by default)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = self._call(
-            lambda: asset_get_log.sync_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(AssetLogEntry, response.parsed)
+        return many(AssetLogEntry, self._query(asset_get_log, query))
 
     def iter_log(
         self,
@@ -294,16 +287,7 @@ class AssetService(Service):
     ) -> list[AssetType]:
         """List asset types with OData (ordered by name)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = self._call(
-            lambda: asset_get_types.sync_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(AssetType, response.parsed)
+        return many(AssetType, self._query(asset_get_types, query))
 
     def save_type(self, asset_type: AssetType | Mapping[str, Any]) -> Any:
         """Create or update an asset type (``typeName`` required)."""

@@ -78,16 +78,7 @@ class ProductService(Service):
     ) -> list[ProductSummary]:
         """List or search products with OData (the server returns 1000 unless filtered)."""
         query = ODataQuery(filter=filter, top=top, skip=skip, orderby=orderby)
-        response = self._call(
-            lambda: product_query.sync_detailed(
-                client=self._api,
-                filter_=query.to_params().get("$filter"),
-                top=query.top,
-                skip=query.skip,
-                orderby=query.orderby,
-            )
-        )
-        return many(ProductSummary, response.parsed)
+        return many(ProductSummary, self._query(product_query, query))
 
     def iter(
         self,
