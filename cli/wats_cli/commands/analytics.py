@@ -54,67 +54,38 @@ def _filter(
     }
 
 
-@app.command("yield")
-def yield_(
-    pn: str = _PN,
-    rev: str = _REV,
-    sn: str = _SN,
-    station: str = _STATION,
-    process: str = _PROCESS,
-    group: str = _GROUP,
-    level: str = _LEVEL,
-    since: str = _SINCE,
-    until: str = _UNTIL,
-    top: int = _TOP,
-    output: OutputFormat = output_option(),
-) -> None:
-    """Volume and yield (first-pass, second-pass, last-pass) per product."""
-    from wats_cli._context import client, emit
+def _summary_command(name: str, query: str, help_text: str) -> None:
+    """Register ``wats analytics <name>``: the common filter, then ``api.analytics.<query>``."""
 
-    fields = _filter(pn, rev, sn, station, process, group, level, since, until, top)
-    emit(client().analytics.query_volume_yield(**fields), output)
+    def command(
+        pn: str = _PN,
+        rev: str = _REV,
+        sn: str = _SN,
+        station: str = _STATION,
+        process: str = _PROCESS,
+        group: str = _GROUP,
+        level: str = _LEVEL,
+        since: str = _SINCE,
+        until: str = _UNTIL,
+        top: int = _TOP,
+        output: OutputFormat = output_option(),
+    ) -> None:
+        from wats_cli._context import client, emit
 
+        fields = _filter(pn, rev, sn, station, process, group, level, since, until, top)
+        emit(getattr(client().analytics, query)(**fields), output)
 
-@app.command()
-def volume(
-    pn: str = _PN,
-    rev: str = _REV,
-    sn: str = _SN,
-    station: str = _STATION,
-    process: str = _PROCESS,
-    group: str = _GROUP,
-    level: str = _LEVEL,
-    since: str = _SINCE,
-    until: str = _UNTIL,
-    top: int = _TOP,
-    output: OutputFormat = output_option(),
-) -> None:
-    """The highest-volume products, with their yield."""
-    from wats_cli._context import client, emit
-
-    fields = _filter(pn, rev, sn, station, process, group, level, since, until, top)
-    emit(client().analytics.query_high_volume(**fields), output)
+    app.command(name, help=help_text)(command)
 
 
-@app.command("top-failed")
-def top_failed(
-    pn: str = _PN,
-    rev: str = _REV,
-    sn: str = _SN,
-    station: str = _STATION,
-    process: str = _PROCESS,
-    group: str = _GROUP,
-    level: str = _LEVEL,
-    since: str = _SINCE,
-    until: str = _UNTIL,
-    top: int = _TOP,
-    output: OutputFormat = output_option(),
-) -> None:
-    """The steps that failed most often."""
-    from wats_cli._context import client, emit
-
-    fields = _filter(pn, rev, sn, station, process, group, level, since, until, top)
-    emit(client().analytics.query_top_failed(**fields), output)
+# Three reports that differ only in the server operation they call.
+_summary_command(
+    "yield",
+    "query_volume_yield",
+    "Volume and yield (first-pass, second-pass, last-pass) per product.",
+)
+_summary_command("volume", "query_high_volume", "The highest-volume products, with their yield.")
+_summary_command("top-failed", "query_top_failed", "The steps that failed most often.")
 
 
 @app.command()
