@@ -10,11 +10,10 @@ previous copy intact.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from pywats._atomic import atomic_file
 
 __all__ = ["package_file_target", "write_atomically"]
 
@@ -61,14 +60,5 @@ def package_file_target(dest: Path, folder: str | None, name: str | None) -> Pat
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with atomic_file(path, "wb", suffix=".part") as handle:
+        handle.write(data)

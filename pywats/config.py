@@ -21,12 +21,12 @@ import contextlib
 import logging
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from pywats._atomic import atomic_file
 from pywats._exceptions import WatsError
 
 __all__ = [
@@ -165,17 +165,8 @@ def write_toml(path: Path, data: Mapping[str, Any]) -> None:
     try:
         # A folder made here is private: instance files sit beside the token files.
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with atomic_file(path, "w") as fh:
+            fh.write(text)
     except OSError as exc:
         raise ConfigError(f"cannot write {path}: {exc.strerror}") from None
 

@@ -19,10 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from pywats._atomic import atomic_file
 from pywats.config import ConfigError, instances_dir
 
 __all__ = ["KEYRING_SERVICE", "StoredToken", "TokenStore", "credentials_dir"]
@@ -183,19 +183,10 @@ class TokenStore:
         try:
             directory.mkdir(parents=True, exist_ok=True, mode=0o700)
             os.chmod(directory, 0o700)  # mkdir's mode is masked by umask; exist_ok skips it
-            # mkstemp creates the file 0600; writing it fully and renaming it over the old one
-            # means a crash never leaves a half-written token.
-            fd, tmp = tempfile.mkstemp(prefix=f".{instance}.", suffix=".tmp", dir=directory)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                    fh.write(token + "\n")
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                os.replace(tmp, path)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+            # The temporary file is 0600 and renamed over the old one when fully written, so a
+            # crash never leaves a half-written token.
+            with atomic_file(path, "w", prefix=f".{instance}.") as fh:
+                fh.write(token + "\n")
         except OSError as exc:
             raise ConfigError(f"cannot write the token file {path}: {exc.strerror}") from None
         return path
