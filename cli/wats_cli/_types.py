@@ -35,7 +35,7 @@ class ReportResult(StrEnum):
 
 
 def output_option() -> Any:
-    """``-o/--output`` on a data command; overrides the global option of the same name."""
+    """``-o/--output``: the global option, and on a data command the override of it."""
     return typer.Option(
         None,
         "--output",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from wats_cli._errors import WatsGroup
-from wats_cli._types import OutputFormat
+from wats_cli._types import OutputFormat, output_option
 
 _EPILOG = """\
 \b
@@ -68,14 +68,7 @@ def main(
         metavar="URL",
         help="Server URL for this run (overrides $PYWATS_SERVER_URL and the file).",
     ),
-    output: OutputFormat = typer.Option(
-        None,
-        "--output",
-        "-o",
-        metavar="FORMAT",
-        help="table, json or csv (default: table on a terminal, json when piped).",
-        case_sensitive=False,
-    ),
+    output: OutputFormat = output_option(),
     verbose: int = typer.Option(
         0,
         "--verbose",
