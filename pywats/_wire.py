@@ -6,6 +6,7 @@ boundary their ``UNSET`` becomes None, untyped answers are read as JSON, and fil
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import uuid
@@ -21,6 +22,7 @@ __all__ = [
     "model",
     "one_of",
     "opt",
+    "opt_aware",
     "require",
     "upload",
 ]
@@ -35,6 +37,17 @@ def opt(value: Any) -> Any:
 
         return UNSET
     return value
+
+
+def opt_aware(value: dt.datetime | None, what: str) -> Any:
+    """:func:`opt` for a datetime parameter, which must carry its time zone.
+
+    Raises:
+        ValueError: ``value`` is naive (``what`` names the argument).
+    """
+    if value is not None and value.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware, e.g. datetime.now(timezone.utc)")
+    return opt(value)
 
 
 def model(cls: type[M], value: Any) -> M:

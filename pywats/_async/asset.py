@@ -32,18 +32,12 @@ from wats_api.api.asset import (
 from pywats._async._service import AsyncService
 from pywats._models import Asset, AssetLogEntry, AssetSummary, AssetType, many, one
 from pywats._odata import Filter, ODataQuery
-from pywats._wire import json_of, model, one_of, opt, require
+from pywats._wire import json_of, model, one_of, opt_aware, require
 
 if TYPE_CHECKING:
     from types import ModuleType
 
 __all__ = ["AsyncAssetService"]
-
-
-def _aware(value: dt.datetime | None) -> Any:
-    if value is not None and value.utcoffset() is None:
-        raise ValueError("date_time must be timezone-aware, e.g. datetime.now(timezone.utc)")
-    return opt(value)
 
 
 class AsyncAssetService(AsyncService):
@@ -193,7 +187,7 @@ class AsyncAssetService(AsyncService):
         # Calibration and maintenance records take the same arguments; not retried: a
         # repeat would record the event twice.
         aid, sn = one_of(asset_id, serial_number)
-        when = _aware(date_time)
+        when = opt_aware(date_time, "date_time")
         response = await self._call(
             lambda: endpoint.asyncio_detailed(
                 client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment

@@ -34,15 +34,9 @@ from wats_api.api.production import (
 from pywats._async._service import AsyncService
 from pywats._models import SerialNumberType, Unit, UnitChange, UnitVerification, many, one
 from pywats._serials import SerialFormat, parse_serial_numbers
-from pywats._wire import FileSource, file_bytes, json_of, model, opt, require, upload
+from pywats._wire import FileSource, file_bytes, json_of, model, opt_aware, require, upload
 
 __all__ = ["AsyncProductionService"]
-
-
-def _date(value: dt.datetime | None, what: str) -> Any:
-    if value is not None and value.utcoffset() is None:
-        raise ValueError(f"{what} must be timezone-aware, e.g. datetime.now(timezone.utc)")
-    return opt(value)
 
 
 class AsyncProductionService(AsyncService):
@@ -252,7 +246,7 @@ class AsyncProductionService(AsyncService):
     ) -> Any:
         """Serial numbers of a pool in an address range."""
         require(serial_number_type, "serial_number_type")
-        since, until = _date(start_date, "start_date"), _date(end_date, "end_date")
+        since, until = opt_aware(start_date, "start_date"), opt_aware(end_date, "end_date")
         response = await self._call(
             lambda: production_get_serial_numbers_by_range.asyncio_detailed(
                 client=self._api,
@@ -278,7 +272,7 @@ class AsyncProductionService(AsyncService):
         require(serial_number_type, "serial_number_type")
         if ref_sn is None and ref_pn is None:
             raise ValueError("give ref_sn, ref_pn or both")
-        since, until = _date(start_date, "start_date"), _date(end_date, "end_date")
+        since, until = opt_aware(start_date, "start_date"), opt_aware(end_date, "end_date")
         response = await self._call(
             lambda: production_get_serial_numbers_by_reference.asyncio_detailed(
                 client=self._api,
@@ -303,7 +297,7 @@ class AsyncProductionService(AsyncService):
     ) -> bytes:
         """Export a pool's serial numbers as a CSV or XML file (bytes)."""
         require(serial_number_type, "serial_number_type")
-        since, until = _date(start_date, "start_date"), _date(end_date, "end_date")
+        since, until = opt_aware(start_date, "start_date"), opt_aware(end_date, "end_date")
         response = await self._call(
             lambda: production_export_serial_numbers.asyncio_detailed(
                 client=self._api,

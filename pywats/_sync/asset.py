@@ -34,18 +34,12 @@ from wats_api.api.asset import (
 from pywats._sync._service import Service
 from pywats._models import Asset, AssetLogEntry, AssetSummary, AssetType, many, one
 from pywats._odata import Filter, ODataQuery
-from pywats._wire import json_of, model, one_of, opt, require
+from pywats._wire import json_of, model, one_of, opt_aware, require
 
 if TYPE_CHECKING:
     from types import ModuleType
 
 __all__ = ["AssetService"]
-
-
-def _aware(value: dt.datetime | None) -> Any:
-    if value is not None and value.utcoffset() is None:
-        raise ValueError("date_time must be timezone-aware, e.g. datetime.now(timezone.utc)")
-    return opt(value)
 
 
 class AssetService(Service):
@@ -195,7 +189,7 @@ class AssetService(Service):
         # Calibration and maintenance records take the same arguments; not retried: a
         # repeat would record the event twice.
         aid, sn = one_of(asset_id, serial_number)
-        when = _aware(date_time)
+        when = opt_aware(date_time, "date_time")
         response = self._call(
             lambda: endpoint.sync_detailed(
                 client=self._api, id=aid, serial_number=sn, date_time=when, comment=comment

@@ -36,15 +36,9 @@ from wats_api.api.production import (
 from pywats._sync._service import Service
 from pywats._models import SerialNumberType, Unit, UnitChange, UnitVerification, many, one
 from pywats._serials import SerialFormat, parse_serial_numbers
-from pywats._wire import FileSource, file_bytes, json_of, model, opt, require, upload
+from pywats._wire import FileSource, file_bytes, json_of, model, opt_aware, require, upload
 
 __all__ = ["ProductionService"]
-
-
-def _date(value: dt.datetime | None, what: str) -> Any:
-    if value is not None and value.utcoffset() is None:
-        raise ValueError(f"{what} must be timezone-aware, e.g. datetime.now(timezone.utc)")
-    return opt(value)
 
 
 class ProductionService(Service):
@@ -254,7 +248,7 @@ class ProductionService(Service):
     ) -> Any:
         """Serial numbers of a pool in an address range."""
         require(serial_number_type, "serial_number_type")
-        since, until = _date(start_date, "start_date"), _date(end_date, "end_date")
+        since, until = opt_aware(start_date, "start_date"), opt_aware(end_date, "end_date")
         response = self._call(
             lambda: production_get_serial_numbers_by_range.sync_detailed(
                 client=self._api,
@@ -280,7 +274,7 @@ class ProductionService(Service):
         require(serial_number_type, "serial_number_type")
         if ref_sn is None and ref_pn is None:
             raise ValueError("give ref_sn, ref_pn or both")
-        since, until = _date(start_date, "start_date"), _date(end_date, "end_date")
+        since, until = opt_aware(start_date, "start_date"), opt_aware(end_date, "end_date")
         response = self._call(
             lambda: production_get_serial_numbers_by_reference.sync_detailed(
                 client=self._api,
@@ -305,7 +299,7 @@ class ProductionService(Service):
     ) -> bytes:
         """Export a pool's serial numbers as a CSV or XML file (bytes)."""
         require(serial_number_type, "serial_number_type")
-        since, until = _date(start_date, "start_date"), _date(end_date, "end_date")
+        since, until = opt_aware(start_date, "start_date"), opt_aware(end_date, "end_date")
         response = self._call(
             lambda: production_export_serial_numbers.sync_detailed(
                 client=self._api,
