@@ -76,6 +76,8 @@ class _Converted:
     digest: str
     reports: list[dict[str, Any]]
     detected_at: float
+    read_stat: os.stat_result | None = None
+    """The file's size and mtime when it was read: a later change must not be moved away."""
 
 
 @attrs.define
@@ -426,7 +428,7 @@ class StationService:
         if problems:
             self._to_error(path, folder, problems, detected_at)
             return None
-        return _Converted(path, folder, digest, reports, detected_at)
+        return _Converted(path, folder, digest, reports, detected_at, before[0])
 
     def _commit(self, converted: list[_Converted]) -> int:
         """Commit a batch of converted files in one transaction, then post-process each."""
@@ -450,8 +452,11 @@ class StationService:
                     c.path, c.detected_at, f"cannot commit reports of {c.path}: {exc}"
                 )
             return 0
-        # Committed (fsync'd): only now may the sources go away.
+        # Committed (fsync'd): only now may the sources go away, unless they were rewritten
+        # since they were read (the new content is taken again, not moved to Done unsent).
         for c in converted:
+            if c.read_stat is not None and self._changed(c.path, [c.read_stat], c.folder):
+                continue
             try:
                 where = self._post_action(c.path, c.folder)
             except OSError as exc:

@@ -1,8 +1,9 @@
 """WSJF pass-through: files that already hold WATS Standard JSON Format reports.
 
-A file holds one report object or a JSON array of them (``*.json``, ``*.wsjf``). Reports are
-passed through as they are; the service fills in station identity where it is missing and
-derives a stable ``id`` for a report without one, so a re-read file never duplicates.
+A file holds one report object or a non-empty JSON array of them (``*.json``, ``*.wsjf``).
+Reports are passed through as they are; the service fills in station identity where it is
+missing and derives a stable ``id`` for a report without one, so a re-read file never
+duplicates.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ class WSJFConverter(Converter):
                 f"{path.name}: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
             ) from None
         reports = data if isinstance(data, list) else [data]
+        if not reports:
+            # An empty array is a writer's mistake, not "nothing to do": moving it to Done
+            # would hide it, so it goes to Error/ with this reason.
+            raise ConversionError(f"{path.name}: the JSON array holds no report")
         for index, report in enumerate(reports):
             where = f"{path.name}" + (f"[{index}]" if isinstance(data, list) else "")
             if not isinstance(report, dict):

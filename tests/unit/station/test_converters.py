@@ -89,6 +89,8 @@ def test_wsjf_passes_reports_through_and_fills_defaults(tmp_path: Path) -> None:
         (b'{"type": "X", "pn": "a", "sn": "b"}', "'type' is 'X'"),
         (b'{"type": "T", "pn": "a"}', "'sn' is missing"),
         (b"[1]", r"r.json\[0\]: a WSJF report must be a JSON object"),
+        (b"[]", "r.json: the JSON array holds no report"),
+        (b" [ ]\n", "r.json: the JSON array holds no report"),
     ],
 )
 def test_wsjf_rejects_bad_input_clearly(tmp_path: Path, content: bytes, message: str) -> None:

@@ -248,6 +248,49 @@ def test_malformed_wsjf_goes_to_error_and_good_files_still_flow(make_station: An
     assert "not valid JSON" in (st.inbox / "Error" / "bad.json.error.txt").read_text("utf-8")
 
 
+def test_empty_wsjf_array_goes_to_error_with_the_reason(make_station: Any) -> None:
+    st = make_station()
+    drop(st.inbox, "empty.json", [])
+    st.tick()
+    assert not (st.inbox / "empty.json").exists()
+    assert not (st.inbox / "Done" / "empty.json").exists()
+    assert (st.inbox / "Error" / "empty.json").exists()
+    reason = (st.inbox / "Error" / "empty.json.error.txt").read_text("utf-8")
+    assert "holds no report" in reason
+    assert st.service.files_failed == 1
+    assert list(st.server.accepted) == []
+
+
+class RewrittenWhileRead(WSJFConverter):
+    """Reads the file, then the test program rewrites it in place before the move."""
+
+    def __init__(self, second: dict[str, Any]) -> None:
+        self.second = second
+        self.calls = 0
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        reports = super().convert(path, context)
+        self.calls += 1
+        if self.calls == 1:
+            path.write_text(json.dumps(self.second) + "\n", "utf-8")  # a new size too
+        return reports
+
+
+def test_file_rewritten_after_it_was_read_is_not_moved_away_unsent(make_station: Any) -> None:
+    first, second = wsjf("FIRST"), wsjf("SECOND")
+    converter = RewrittenWhileRead(second)
+    st = make_station(converters=[converter])
+    drop(st.inbox, "r.json", first)
+    st.tick()
+    assert (st.inbox / "r.json").exists()  # kept: its new content was never read
+    assert not (st.inbox / "Done" / "r.json").exists()
+    st.tick()
+    st.tick()
+    assert set(st.server.accepted) == {first["id"], second["id"]}
+    assert (st.inbox / "Done" / "r.json").exists()
+    assert not (st.inbox / "r.json").exists()
+
+
 def test_hanging_converter_times_out(make_station: Any) -> None:
     hanging = Hanging()
     st = make_station(converters=[hanging], converter_timeout=0.3)
