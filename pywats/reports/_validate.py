@@ -60,6 +60,144 @@ def _is_guid(value: Any) -> bool:
     return isinstance(value, str) and _GUID_RE.match(value.strip()) is not None
 
 
+# -- the fast path -------------------------------------------------------------------------
+# A report's steps are almost always well-formed, and calling a checker method per field is
+# most of the time validation takes. These predicates answer "would the checker add no line
+# here?" with inline type tests; only when one says no does the checker run, so every
+# message (and its order) comes from the checker alone. Each predicate must be at least as
+# strict as the checks it stands for (tests/unit/reports/test_validate.py holds them to it).
+
+_STEP_STATUS_SET = frozenset(_STEP_STATUS)
+_MEAS_STATUS_SET = frozenset(_MEAS_STATUS)
+_GROUP_SET = frozenset(_GROUPS)
+# A step's own scalar fields, by the kind of check ``_Checker.step_fields`` makes on them.
+_TEXT, _INT, _NUMBER, _BOOL, _GROUP, _DATE, _CHECKED = range(7)
+_STEP_FIELD_KINDS = {
+    "id": _INT,
+    "group": _GROUP,
+    "stepType": _TEXT,
+    "name": _CHECKED,  # required: checked before the loop
+    "status": _CHECKED,
+    "start": _DATE,
+    "totTime": _NUMBER,
+    "errorCode": _INT,
+    "interactiveExeNum": _INT,
+    "errorMessage": _TEXT,
+    "reportText": _TEXT,
+    "tsGuid": _TEXT,
+    "causedSeqFailure": _BOOL,
+    "causedUUTFailure": _BOOL,
+}
+_STEP_PARTS = frozenset(
+    ("seqCall", "callExe", "messagePopup", "chart", "attachment", "additionalResults", "loop")
+)
+
+
+def _plain_number(value: Any) -> bool:
+    return value is None or type(value) is float or type(value) is int
+
+
+def _plain_step_fields(step: Mapping[str, Any]) -> bool:
+    """Whether ``_Checker.step_fields`` would add no line for ``step``."""
+    name = step.get("name")
+    status = step.get("status")
+    if type(name) is not str or len(name) > 100:
+        return False
+    if type(status) is not str or status not in _STEP_STATUS_SET:
+        return False
+    kinds = _STEP_FIELD_KINDS
+    for key, value in step.items():
+        if value is None:
+            continue
+        kind = kinds.get(key)
+        if kind is None or kind == _CHECKED:
+            continue  # not a scalar field of the step (measurements, children, parts)
+        cls = type(value)
+        if kind == _TEXT:
+            if cls is not str:
+                return False
+        elif kind == _INT:
+            if cls is not int or not _INT32[0] <= value <= _INT32[1]:
+                return False
+        elif kind == _NUMBER:
+            if cls is not float and cls is not int:
+                return False
+        elif kind == _BOOL:
+            if cls is not bool:
+                return False
+        elif kind == _GROUP:
+            if cls is not str or value not in _GROUP_SET:
+                return False
+        else:  # _DATE
+            if cls is not str:
+                return False
+            try:
+                parse_dt(value)
+            except (ValueError, OverflowError):
+                return False
+    return True
+
+
+def _plain_measurements(step: Mapping[str, Any]) -> list[str | None] | None:
+    """The statuses ``_Checker.measurements`` returns, or None when it might add a line."""
+    statuses: list[str | None] = []
+    for key, ops in _MEAS_KINDS:
+        value = step.get(key)
+        if value is not None and not _plain_meas_list(key, value, ops, statuses):
+            return None
+    return statuses
+
+
+_MEAS_KINDS = (("numericMeas", NUMERIC_OPS), ("stringMeas", STRING_OPS), ("booleanMeas", None))
+
+
+def _plain_meas_list(
+    key: str, value: Any, ops: frozenset[str] | None, statuses: list[str | None]
+) -> bool:
+    if type(value) is not list:
+        return False
+    many = len(value) > 1
+    names: set[str] = set()
+    for meas in value:
+        if type(meas) is not dict:
+            return False
+        get = meas.get
+        name = get("name")
+        if name is None:
+            if many:
+                return False
+        elif type(name) is not str or len(name) > 100:
+            return False
+        elif many:
+            if name == "" or name in names:
+                return False
+            names.add(name)
+        status = get("status")
+        if type(status) is not str or status not in _MEAS_STATUS_SET:
+            return False
+        if ops is not None:
+            op = get("compOp")
+            if type(op) is not str or (op.upper() if key == "stringMeas" else op) not in ops:
+                return False
+        if key == "numericMeas":
+            unit = get("unit")
+            if unit is not None and type(unit) is not str:
+                return False
+            if not (
+                _plain_number(get("value"))
+                and _plain_number(get("lowLimit"))
+                and _plain_number(get("highLimit"))
+            ):
+                return False
+        elif key == "stringMeas":
+            for text_key in ("value", "limit"):
+                text = get(text_key)
+                if text is not None and type(text) is not str:
+                    return False
+        statuses.append(status)
+    return True
+
+
 def _short(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -404,12 +542,52 @@ class _Checker:
         if depth > _MAX_DEPTH:
             self.add(path, f"steps are nested deeper than {_MAX_DEPTH} levels.")
             return
+        if _plain_step_fields(step):
+            status: str | None = step["status"]
+            sid = step.get("id")
+            if sid is not None:
+                self.step_id(sid, path)
+        else:
+            status = self.step_fields(step, path)
+
+        statuses = _plain_measurements(step)
+        if statuses is None:
+            statuses = self.measurements(step, path)
+        if len(statuses) == 1 and status is not None and statuses[0] not in (None, status):
+            self.add(path, "Status cannot be different from measurement status.")
+
+        if not _STEP_PARTS.isdisjoint(step.keys()):
+            self.step_parts(step, path)
+
+        children = step.get("steps")
+        if children is None:
+            return
+        if not isinstance(children, list):
+            self.add(path, f"steps must be a list, not {_short(children)}.")
+            return
+        named: list[tuple[str, dict[str, Any]]] = []
+        for i, child in enumerate(children):
+            if not isinstance(child, dict):
+                self.add(path, f"steps[{i}] must be an object, not {_short(child)}.")
+                continue
+            name = child.get("name")
+            label = name if isinstance(name, str) else f"[{i}]"
+            c_path = f"{path} -> step {label}"
+            named.append((c_path, child))
+            self.step(child, c_path, depth + 1)
+        self.loops(named, path)
+
+    def step_id(self, sid: int, path: str) -> None:
+        if sid in self.step_ids:
+            self.add(path, f"id {sid} is already used by {self.step_ids[sid]}.")
+        else:
+            self.step_ids[sid] = path
+
+    def step_fields(self, step: Mapping[str, Any], path: str) -> str | None:
+        """Check a step's own fields; return its status when that is usable."""
         sid = self.integer(step, "id", path)
         if sid is not None:
-            if sid in self.step_ids:
-                self.add(path, f"id {sid} is already used by {self.step_ids[sid]}.")
-            else:
-                self.step_ids[sid] = path
+            self.step_id(sid, path)
         self.code(step, "group", path, _GROUPS)
         self.text(step, "stepType", path)
         self.text(step, "name", path, required=True, max_len=100)
@@ -422,11 +600,10 @@ class _Checker:
             self.text(step, key, path)
         self.boolean(step, "causedSeqFailure", path)
         self.boolean(step, "causedUUTFailure", path)
+        return status
 
-        statuses = self.measurements(step, path)
-        if len(statuses) == 1 and status is not None and statuses[0] not in (None, status):
-            self.add(path, "Status cannot be different from measurement status.")
-
+    def step_parts(self, step: Mapping[str, Any], path: str) -> None:
+        """Check the objects a step may carry (sequence call, chart, loop, ...)."""
         seq = self.obj(step, "seqCall", path)
         if seq is not None:
             s_path = f"{path} -> seqCall"
@@ -452,24 +629,6 @@ class _Checker:
         loop = self.obj(step, "loop", path)
         if loop is not None:
             self.loop_fields(loop, step, path)
-
-        children = step.get("steps")
-        if children is None:
-            return
-        if not isinstance(children, list):
-            self.add(path, f"steps must be a list, not {_short(children)}.")
-            return
-        named: list[tuple[str, dict[str, Any]]] = []
-        for i, child in enumerate(children):
-            if not isinstance(child, dict):
-                self.add(path, f"steps[{i}] must be an object, not {_short(child)}.")
-                continue
-            name = child.get("name")
-            label = name if isinstance(name, str) else f"[{i}]"
-            c_path = f"{path} -> step {label}"
-            named.append((c_path, child))
-            self.step(child, c_path, depth + 1)
-        self.loops(named, path)
 
     def measurements(self, step: Mapping[str, Any], path: str) -> list[str | None]:
         statuses: list[str | None] = []
