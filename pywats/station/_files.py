@@ -18,6 +18,7 @@ __all__ = [
     "move_unique",
     "note_path",
     "sha256_of",
+    "source_key",
     "unique_path",
     "write_error",
     "zip_to",
@@ -31,6 +32,11 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def source_key(name: str, content_sha256: str) -> str:
+    """What identifies a source file in the queue: its name and its content's hash."""
+    return hashlib.sha256(f"{name}\0{content_sha256}".encode()).hexdigest()
 
 
 def _name_max(folder: Path) -> int:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
 import logging.handlers
@@ -393,9 +394,12 @@ class StationService:
             before.append(path.stat())
             digest = _files.sha256_of(path)
             produced = folder.converter.convert(path, context)
-            return digest, [
+            reports = [
                 self._normalise(report_to_dict(r), digest, i) for i, r in enumerate(produced)
             ]
+            # The file is known by its name and content together: converters read the name
+            # (JUnit's serial number), so identical bytes under two names are two results.
+            return _files.source_key(path.name, digest), reports
 
         try:
             digest, reports = await run_in_thread(
@@ -484,7 +488,11 @@ class StationService:
 
     def _normalise(self, report: dict[str, Any], digest: str, index: int) -> dict[str, Any]:
         if not report.get("id"):
-            report["id"] = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}:{index}"))
+            # Content, index and the report itself: the same file converted again gets the
+            # same id, but a report that differs (a name-derived field) gets its own.
+            body = json.dumps(report, sort_keys=True, separators=(",", ":"), default=str)
+            body_hash = hashlib.sha256(body.encode()).hexdigest()
+            report["id"] = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}:{index}:{body_hash}"))
         for key, value in (
             ("machineName", self.station_name),
             ("location", self.config.location),

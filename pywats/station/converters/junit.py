@@ -105,11 +105,14 @@ class JUnitConverter(Converter):
                 raise doc.error(
                     first, f"property process_code={code_text!r} is not an integer"
                 ) from None
+        sn = header.get("sn") or str(params.get("sn") or "")
         report = new_uut(
             context,
-            data=data,
+            # A serial number taken from the file name must reach the id too, or identical
+            # files for two units would share one id (and one would replace the other).
+            data=data if sn else data + b"\0" + path.name.encode(),
             pn=header.get("pn") or str(params.get("pn") or first.get("name") or "junit"),
-            sn=header.get("sn") or str(params.get("sn") or path.stem),
+            sn=sn or path.stem,
             rev=header.get("rev") or str(params.get("rev") or "1"),
             start=start,
             process_code=code,

@@ -199,10 +199,11 @@ def test_crash_after_commit_before_move_sends_once(make_station: Any) -> None:
     st = make_station()
     report = wsjf()
     source = drop(st.inbox, "a.json", report)
-    from pywats.station._files import sha256_of
+    from pywats.station._files import sha256_of, source_key
 
     # The state a crash between queue commit and the move leaves: reports queued, file there.
-    st.service.queue.add([report], source=str(source), source_sha256=sha256_of(source))
+    key = source_key(source.name, sha256_of(source))
+    st.service.queue.add([report], source=str(source), source_sha256=key)
     st.tick()
     assert st.server.attempts == [report["id"]]
     assert len(st.service.queue.items()) == 1
@@ -213,7 +214,7 @@ def test_same_file_twice_is_one_report_even_without_ids(make_station: Any) -> No
     st = make_station(converters=[NoIds()])
     drop(st.inbox, "a.txt", "SN-1 SN-2")
     st.tick()
-    drop(st.inbox, "b.txt", "SN-1 SN-2")  # the same content again (a re-dropped file)
+    drop(st.inbox, "a.txt", "SN-1 SN-2")  # the same file again (copied back from Done)
     st.tick()
     assert len(st.server.accepted) == 2
     ids = set(st.server.accepted)
@@ -509,3 +510,27 @@ def test_station_name_defaults_to_the_host_name(make_station: Any) -> None:
     drop(st.inbox, "a.json", report)
     st.tick()
     assert st.server.accepted[report["id"]]["machineName"] == socket.gethostname()[:100]
+
+
+_JUNIT_NO_SN = (
+    '<testsuite name="rig" tests="1" time="0.1" timestamp="2026-11-26T10:00:00+00:00">'
+    '<testcase classname="rig" name="test_rail" time="0.1"/></testsuite>'
+)
+
+
+def test_identical_files_named_for_different_units_are_both_delivered(make_station: Any) -> None:
+    # JUnit without a serial-number property takes the serial number from the file name, so
+    # two byte-identical files are two units: neither may be skipped as a duplicate of the other.
+    from pywats.station.converters.junit import JUnitConverter
+
+    st = make_station(converters=[JUnitConverter()])
+    drop(st.inbox, "SN1.xml", _JUNIT_NO_SN)
+    drop(st.inbox, "SN2.xml", _JUNIT_NO_SN)
+    st.tick()
+    drop(st.inbox, "SN3.xml", _JUNIT_NO_SN)  # a later tick: past the content-hash check
+    st.tick()
+    assert sorted(r["sn"] for r in st.server.accepted.values()) == ["SN1", "SN2", "SN3"]
+    drop(st.inbox, "SN3.xml", _JUNIT_NO_SN)  # the very same file again is still one report
+    st.tick()
+    assert len(st.server.accepted) == 3
+    assert len(st.service.queue.items()) == 3
