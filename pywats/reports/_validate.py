@@ -65,29 +65,17 @@ def _is_guid(value: Any) -> bool:
 # most of the time validation takes. These predicates answer "would the checker add no line
 # here?" with inline type tests; only when one says no does the checker run, so every
 # message (and its order) comes from the checker alone. Each predicate must be at least as
-# strict as the checks it stands for (tests/unit/reports/test_validate.py holds them to it).
+# strict as the checks it stands for (tests/unit/reports/test_validate_fast_path.py holds
+# them to it).
 
 _STEP_STATUS_SET = frozenset(_STEP_STATUS)
 _MEAS_STATUS_SET = frozenset(_MEAS_STATUS)
 _GROUP_SET = frozenset(_GROUPS)
-# A step's own scalar fields, by the kind of check ``_Checker.step_fields`` makes on them.
-_TEXT, _INT, _NUMBER, _BOOL, _GROUP, _DATE, _CHECKED = range(7)
-_STEP_FIELD_KINDS = {
-    "id": _INT,
-    "group": _GROUP,
-    "stepType": _TEXT,
-    "name": _CHECKED,  # required: checked before the loop
-    "status": _CHECKED,
-    "start": _DATE,
-    "totTime": _NUMBER,
-    "errorCode": _INT,
-    "interactiveExeNum": _INT,
-    "errorMessage": _TEXT,
-    "reportText": _TEXT,
-    "tsGuid": _TEXT,
-    "causedSeqFailure": _BOOL,
-    "causedUUTFailure": _BOOL,
-}
+# A step's own scalar fields (what ``_Checker.step_fields`` checks), by the type they take.
+_STEP_ANY_TEXT = frozenset(("stepType", "errorMessage", "reportText", "tsGuid", "name", "status"))
+_STEP_INT_KEYS = frozenset(("id", "errorCode", "interactiveExeNum"))
+_STEP_BOOL_KEYS = frozenset(("causedSeqFailure", "causedUUTFailure"))
+_STEP_FIELDS = _STEP_ANY_TEXT | _STEP_INT_KEYS | _STEP_BOOL_KEYS | {"group", "start", "totTime"}
 _STEP_PARTS = frozenset(
     ("seqCall", "callExe", "messagePopup", "chart", "attachment", "additionalResults", "loop")
 )
@@ -105,36 +93,37 @@ def _plain_step_fields(step: Mapping[str, Any]) -> bool:
         return False
     if type(status) is not str or status not in _STEP_STATUS_SET:
         return False
-    kinds = _STEP_FIELD_KINDS
+    # By the value's type first: a plain step's values are str, int, float, bool or None.
+    kinds = _STEP_FIELDS
     for key, value in step.items():
-        if value is None:
-            continue
-        kind = kinds.get(key)
-        if kind is None or kind == _CHECKED:
-            continue  # not a scalar field of the step (measurements, children, parts)
         cls = type(value)
-        if kind == _TEXT:
-            if cls is not str:
+        if cls is str:
+            if key in _STEP_ANY_TEXT or key not in kinds:
+                continue
+            if key == "group":
+                if value not in _GROUP_SET:
+                    return False
+            elif key == "start":
+                try:
+                    parse_dt(value)
+                except (ValueError, OverflowError):
+                    return False
+            else:
                 return False
-        elif kind == _INT:
-            if cls is not int or not _INT32[0] <= value <= _INT32[1]:
+        elif cls is int:
+            if key in _STEP_INT_KEYS:
+                if not _INT32[0] <= value <= _INT32[1]:
+                    return False
+            elif key != "totTime" and key in kinds:
                 return False
-        elif kind == _NUMBER:
-            if cls is not float and cls is not int:
+        elif cls is float:
+            if key != "totTime" and key in kinds:
                 return False
-        elif kind == _BOOL:
-            if cls is not bool:
+        elif cls is bool:
+            if key not in _STEP_BOOL_KEYS and key in kinds:
                 return False
-        elif kind == _GROUP:
-            if cls is not str or value not in _GROUP_SET:
-                return False
-        else:  # _DATE
-            if cls is not str:
-                return False
-            try:
-                parse_dt(value)
-            except (ValueError, OverflowError):
-                return False
+        elif value is not None and key in kinds:
+            return False
     return True
 
 
@@ -546,7 +535,10 @@ class _Checker:
             status: str | None = step["status"]
             sid = step.get("id")
             if sid is not None:
-                self.step_id(sid, path)
+                if sid in self.step_ids:
+                    self.step_id(sid, path)  # adds the line
+                else:
+                    self.step_ids[sid] = path
         else:
             status = self.step_fields(step, path)
 
@@ -556,7 +548,7 @@ class _Checker:
         if len(statuses) == 1 and status is not None and statuses[0] not in (None, status):
             self.add(path, "Status cannot be different from measurement status.")
 
-        if not _STEP_PARTS.isdisjoint(step.keys()):
+        if not _STEP_PARTS.isdisjoint(step):
             self.step_parts(step, path)
 
         children = step.get("steps")
