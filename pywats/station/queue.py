@@ -222,13 +222,15 @@ VALUES (:report_id, 'pending', :payload, :source, :converter, :sn, :pn, :now, :n
         :detected_at)
 ON CONFLICT (report_id) DO NOTHING
 """
-# A report id seen again with a different payload after delivery is a deliberate re-submission
-# (the server replaces a report by id); while not yet delivered the first copy stands.
+# A report id seen again with a different payload is a re-submission (the server replaces a
+# report by id), so the newest copy is the one to send, whatever state the older one is in: a
+# correction of a parked report must not be moved to Done behind it. An ``uploading`` row
+# becomes ``pending`` too; its in-flight outcome then no longer matches and is not recorded.
 _RESUBMIT = """
 UPDATE item SET state = 'pending', payload = :payload, source = :source, attempts = 0,
                 next_attempt_at = :now, last_error = '', updated_at = :now,
                 delivered_at = NULL, detected_at = :detected_at
-WHERE report_id = :report_id AND state = 'delivered' AND payload != :payload
+WHERE report_id = :report_id AND payload != :payload
 """
 _CLAIM = f"""
 UPDATE item SET state = 'uploading', attempts = attempts + 1, updated_at = :now
@@ -345,10 +347,11 @@ class ReportQueue:
     ) -> int:
         """Commit reports (each with an ``id``) durably; return how many rows are new.
 
-        A report id already queued is a duplicate and adds nothing (a crash between this commit
-        and the source file's post action re-converts the file). When ``source_sha256`` is
-        given, the source file is recorded in the same transaction so ``seen_source`` can skip
-        its re-conversion.
+        A report id already queued with the same payload is a duplicate and adds nothing (a
+        crash between this commit and the source file's post action re-converts the file);
+        with a different payload it replaces the queued copy and is sent again. When
+        ``source_sha256`` is given, the source file is recorded in the same transaction so
+        ``seen_source`` can skip its re-conversion.
         """
         entry = QueueEntry(
             reports=reports,

@@ -41,10 +41,24 @@ def test_add_dedupes_by_report_id(queue: ReportQueue) -> None:
     r = report()
     assert queue.add([r], now=1.0) == 1
     assert queue.add([r], now=2.0) == 0
-    assert queue.add([dict(r, sn="other")], now=3.0) == 0  # not delivered yet: first stands
     items = queue.items()
     assert len(items) == 1
     assert items[0].report()["sn"] == "SN1"
+
+
+def test_changed_report_before_delivery_replaces_the_queued_one(queue: ReportQueue) -> None:
+    # The server replaces a report by id, so the newest content is what must reach it, in
+    # whatever state the older copy waits (pending, parked for an operator, quarantined).
+    r = report()
+    queue.add([r], now=1.0)
+    assert queue.add([dict(r, sn="other")], now=3.0) == 1
+    (item,) = queue.items()
+    assert (item.state, item.report()["sn"]) == (State.PENDING, "other")
+    (claimed,) = queue.claim(5, now=3.0)
+    queue.park(claimed.id, "400: bad", now=4.0)
+    assert queue.add([dict(r, sn="fixed")], now=5.0) == 1
+    item = queue.items()[0]
+    assert (item.state, item.report()["sn"], item.last_error) == (State.PENDING, "fixed", "")
 
 
 def test_changed_report_after_delivery_is_resubmitted(queue: ReportQueue) -> None:

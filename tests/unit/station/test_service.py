@@ -534,3 +534,21 @@ def test_identical_files_named_for_different_units_are_both_delivered(make_stati
     st.tick()
     assert len(st.server.accepted) == 3
     assert len(st.service.queue.items()) == 3
+
+
+def test_corrected_file_for_a_parked_report_is_sent(make_station: Any) -> None:
+    # A report the server refused is fixed and dropped again under the same id (the server
+    # replaces by id): the correction must be sent, not moved to Done behind the parked row.
+    st = make_station()
+    st.server.failures = [BadRequestError(400, "uut -> user: unknown operator")]
+    report = wsjf()
+    drop(st.inbox, "a.json", report)
+    st.tick()
+    assert st.states() == [State.PARKED]
+    corrected = json.loads(json.dumps(report))
+    corrected["uut"]["user"] = "known-op"
+    drop(st.inbox, "a-fixed.json", corrected)
+    st.tick()
+    assert st.states() == [State.DELIVERED]
+    assert st.server.accepted[report["id"]]["uut"]["user"] == "known-op"
+    assert (st.inbox / "Done" / "a-fixed.json").exists()
