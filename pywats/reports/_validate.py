@@ -81,10 +81,6 @@ _STEP_PARTS = frozenset(
 )
 
 
-def _plain_number(value: Any) -> bool:
-    return value is None or type(value) is float or type(value) is int
-
-
 def _plain_step_fields(step: Mapping[str, Any]) -> bool:
     """Whether ``_Checker.step_fields`` would add no line for ``step``."""
     name = step.get("name")
@@ -146,7 +142,7 @@ def _plain_meas_list(
     if type(value) is not list:
         return False
     many = len(value) > 1
-    names: set[str] = set()
+    names: set[str] | None = set() if many else None
     for meas in value:
         if type(meas) is not dict:
             return False
@@ -157,7 +153,7 @@ def _plain_meas_list(
                 return False
         elif type(name) is not str or len(name) > 100:
             return False
-        elif many:
+        elif names is not None:
             if name == "" or name in names:
                 return False
             names.add(name)
@@ -172,12 +168,9 @@ def _plain_meas_list(
             unit = get("unit")
             if unit is not None and type(unit) is not str:
                 return False
-            if not (
-                _plain_number(get("value"))
-                and _plain_number(get("lowLimit"))
-                and _plain_number(get("highLimit"))
-            ):
-                return False
+            for number in (get("value"), get("lowLimit"), get("highLimit")):
+                if number is not None and type(number) is not float and type(number) is not int:
+                    return False
         elif key == "stringMeas":
             for text_key in ("value", "limit"):
                 text = get(text_key)
