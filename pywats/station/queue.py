@@ -258,7 +258,15 @@ _REQUEUE = """
 UPDATE item SET state = 'pending', next_attempt_at = :now, attempts = 0, updated_at = :now
 WHERE id = :id AND state IN ('parked', 'quarantined')
 """
-_RECOVER = "UPDATE item SET state = 'pending', updated_at = :now WHERE state = 'uploading'"
+_RECOVER = """
+UPDATE item SET state = 'pending', updated_at = :now, next_attempt_at = MIN(next_attempt_at, :now)
+WHERE state = 'uploading'
+"""
+# Rows last touched "in the future" saw the wall clock step back: keep the wait they had left.
+_REBASE = """
+UPDATE item SET next_attempt_at = :now + MAX(0, next_attempt_at - updated_at), updated_at = :now
+WHERE state = 'pending' AND updated_at > :now
+"""
 
 
 class ReportQueue:
@@ -405,6 +413,16 @@ class ReportQueue:
         now = time.time() if now is None else now
         with self.transaction() as db:
             return db.execute(_RECOVER, {"now": now}).rowcount
+
+    def rebase(self, *, now: float | None = None) -> int:
+        """After the wall clock stepped back: pending rows keep only the wait they had left.
+
+        Without this a row due "in ten seconds" before an hour's step back waits an hour.
+        Returns how many rows were rebased; the service calls it at start and on a step back.
+        """
+        now = time.time() if now is None else now
+        with self.transaction() as db:
+            return db.execute(_REBASE, {"now": now}).rowcount
 
     def claim(self, limit: int, *, now: float | None = None) -> list[QueueItem]:
         """Move up to ``limit`` due ``pending`` rows to ``uploading`` and return them."""

@@ -64,6 +64,7 @@ T = TypeVar("T")
 # Report ids derived for reports that come without one: stable per (file content, index),
 # so converting the same file again yields the same ids and the queue dedupes them.
 _ID_NAMESPACE = uuid.UUID("0c5f4a52-8a5e-4c47-9a1f-3f0f8e1f7d20")
+_FILE_RETRY_SECONDS = 30.0  # a file that cannot be read, committed or moved waits this long
 
 
 class AlreadyRunningError(RuntimeError):
@@ -341,7 +342,9 @@ class StationService:
         # Forget what no longer exists, so memory stays flat over months of files.
         for kept in [p for p in self._kept if folder.scanner.owns(p) and p not in seen]:
             del self._kept[kept]
-        for waiting in [p for p, due in self._retry_at.items() if due <= now]:
+        # A hold further out than it can be was set before the wall clock stepped back.
+        late = now + _FILE_RETRY_SECONDS
+        for waiting in [p for p, due in self._retry_at.items() if due <= now or due > late]:
             del self._retry_at[waiting]
 
     def _consider(self, path: Path, now: float) -> None:
@@ -448,7 +451,8 @@ class StationService:
                         detected_at=c.detected_at,
                     )
                     for c in fresh
-                ]
+                ],
+                now=self.clock(),
             )
         except Exception as exc:  # disk full, I/O error: the sources stay; try again later
             for c in converted:
@@ -542,8 +546,8 @@ class StationService:
 
     def _retry_later(self, path: Path, now: float, message: str) -> None:
         # The file stays where it is, so nothing is lost; back off so it does not spin.
-        log.error("%s; trying again in 30 s", message)
-        self._retry_at[path] = now + 30.0
+        log.error("%s; trying again in %g s", message, _FILE_RETRY_SECONDS)
+        self._retry_at[path] = now + _FILE_RETRY_SECONDS
 
     # -- housekeeping -------------------------------------------------------------------
 
@@ -638,6 +642,8 @@ class StationService:
         recovered = self.queue.recover()
         if recovered:
             log.info("returned %d report(s) left in flight by the last run to pending", recovered)
+        if self.queue.rebase(now=self.clock()):
+            log.warning("the system clock is behind the queue's last update: waits rebased")
         loop = self._loop
 
         def notify(path: Path) -> None:  # watchdog's thread

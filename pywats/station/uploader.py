@@ -201,6 +201,7 @@ class Uploader:
         self.clock = clock
         self.stats = UploadStats()
         self.paused_until = 0.0
+        self._last_now = float("-inf")
         self._unsettled: list[Settlement] = []
 
     def breaker_state(self) -> str:
@@ -210,6 +211,9 @@ class Uploader:
     async def upload_due(self, now: float | None = None) -> int:
         """Send one batch of due rows (up to ``concurrency``); return how many were tried."""
         now = self.clock() if now is None else now
+        if now < self._last_now - 1.0:
+            self._clock_stepped_back(now)
+        self._last_now = now
         if now < self.paused_until:
             return 0
         breaker_wait = getattr(self.submitter, "breaker_wait", None)
@@ -231,6 +235,18 @@ class Uploader:
         self._unsettled.extend(outcomes)
         self.flush()
         return len(items)
+
+    def _clock_stepped_back(self, now: float) -> None:
+        # Waits are wall-clock times (the queue's survive restarts): when the clock steps back
+        # (NTP, an RTC kept in local time) keep what was left of them, not the whole step.
+        log.warning(
+            "the system clock stepped back %.0f s; pending waits rebased", self._last_now - now
+        )
+        self.paused_until = now + max(0.0, self.paused_until - self._last_now)
+        try:
+            self.queue.rebase(now=now)
+        except sqlite3.Error as exc:
+            log.warning("the queue is busy or unwritable (%s); waits not rebased", exc)
 
     def flush(self) -> bool:
         """Write the outcomes held in memory; False (they are kept) when the queue refuses."""

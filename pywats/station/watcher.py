@@ -108,6 +108,8 @@ class Completeness:
         except OSError:
             return FileState.LOCKED
         seen = self._seen.get(path)
+        if seen is not None and seen.since > now:
+            seen.since = now  # the wall clock stepped back: count the stable time again
         if seen is None or seen.size != st.st_size or seen.mtime_ns != st.st_mtime_ns:
             self._seen[path] = _Seen(st.st_size, st.st_mtime_ns, now)
             if self.stable_seconds > 0:
@@ -115,7 +117,12 @@ class Completeness:
             seen = self._seen[path]
         if now - seen.since < self.stable_seconds:
             return FileState.WAITING
-        if now - st.st_mtime_ns / 1e9 < self.min_age_seconds:
+        age = now - st.st_mtime_ns / 1e9
+        if age < 0:
+            # An mtime in the future (a share's clock ahead, our clock stepped back) would hold
+            # the file until our clock caught up: count its age from when we first saw it.
+            age = now - seen.since
+        if age < self.min_age_seconds:
             return FileState.WAITING
         if is_locked(path):
             return FileState.LOCKED

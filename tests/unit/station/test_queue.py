@@ -114,6 +114,19 @@ def test_transitions_are_guarded_by_state(queue: ReportQueue) -> None:
     assert (requeued.state, requeued.attempts, requeued.next_attempt_at) == (State.PENDING, 0, 5.0)
 
 
+def test_recover_and_rebase_after_the_clock_stepped_back(queue: ReportQueue) -> None:
+    queue.add([report(), report(), report()], now=5000.0)
+    first, second, third = queue.claim(3, now=5000.0)
+    queue.retry_later(first.id, "503", due=5010.0, now=5000.0)
+    queue.ack(third.id, now=5000.0)
+    # The process dies with `second` in flight; it restarts with the clock 3600 s back.
+    assert queue.recover(now=1400.0) == 1
+    assert queue.rebase(now=1400.0) == 1  # `second` was updated by recover, at "now"
+    assert [i.id for i in queue.claim(5, now=1400.0)] == [second.id]  # due at once
+    assert queue.claim(5, now=1409.0) == []  # `first` keeps its 10 s wait, not 3610 s
+    assert [i.id for i in queue.claim(5, now=1410.0)] == [first.id]
+
+
 def test_recover_returns_uploading_rows_to_pending(tmp_path: Path) -> None:
     path = tmp_path / "queue.sqlite3"
     first = ReportQueue(path)

@@ -552,3 +552,87 @@ def test_corrected_file_for_a_parked_report_is_sent(make_station: Any) -> None:
     assert st.states() == [State.DELIVERED]
     assert st.server.accepted[report["id"]]["uut"]["user"] == "known-op"
     assert (st.inbox / "Done" / "a-fixed.json").exists()
+
+
+def test_wall_clock_stepping_back_does_not_stall_retries(make_station: Any) -> None:
+    # The ladder says 10 s; the station's clock is then stepped back an hour (NTP, an RTC in
+    # local time). The retry must come about 10 s later, not an hour later.
+    st = make_station()
+    st.server.failures = [ServerError(503, "busy")]
+    drop(st.inbox, "a.json", wsjf())
+    st.tick()
+    assert st.states() == [State.PENDING]
+    st.clock.now -= 3600.0
+    st.tick(advance=1.0)
+    st.tick(advance=15.0)
+    assert st.states() == [State.DELIVERED]
+    assert len(st.server.attempts) == 2  # one retry, after the ladder's wait: no storm
+
+
+def test_wall_clock_stepping_back_does_not_stall_an_open_breaker_wait(make_station: Any) -> None:
+    st = make_station()
+    waits = [5.0]
+    st.server.breaker_wait = lambda: waits[0]  # type: ignore[attr-defined]
+    drop(st.inbox, "a.json", wsjf())
+    st.tick()
+    assert st.states() == [State.PENDING]
+    waits[0] = 0.0
+    st.clock.now -= 3600.0
+    st.tick(advance=1.0)
+    st.tick(advance=6.0)
+    assert st.states() == [State.DELIVERED]
+
+
+def test_wall_clock_stepping_back_while_stopped_does_not_stall_retries(
+    make_station: Any,
+) -> None:
+    st = make_station()
+    st.server.failures = [ServerError(503, "busy")]
+    drop(st.inbox, "a.json", wsjf())
+    st.tick()
+    st.service.queue.close()
+    st.clock.now -= 3600.0  # the station restarts with its clock an hour back
+    again = StationService(
+        st.service.config,
+        queue=ReportQueue(st.service.config.queue_path),
+        submitter=st.server,
+        converters=[WSJFConverter()],
+        clock=st.clock,
+    )
+
+    async def restart() -> None:
+        await again.start()
+        try:
+            await again.tick(st.clock.now + 15.0)
+        finally:
+            await again.shutdown()
+
+    asyncio.run(restart())
+    with ReportQueue(st.service.config.queue_path) as queue:
+        assert [item.state for item in queue.items()] == [State.DELIVERED]
+
+
+def test_wall_clock_stepping_back_does_not_stall_a_waiting_file(make_station: Any) -> None:
+    st = make_station(stable_seconds=2.0)
+    drop(st.inbox, "a.json", wsjf())
+    st.tick()  # seen: waits for size and mtime to stay unchanged for 2 s
+    st.clock.now -= 3600.0
+    st.tick(advance=1.0)
+    st.tick(advance=3.0)
+    assert st.states() == [State.DELIVERED]
+
+
+def test_wall_clock_stepping_back_does_not_stall_a_file_held_for_a_retry(
+    make_station: Any,
+) -> None:
+    st = make_station()
+    (st.inbox / "Done").write_text("a file where the Done folder should be", "utf-8")
+    report = wsjf()
+    drop(st.inbox, "a.json", report)
+    st.tick()  # queued and sent, but the move failed: the file is held for 30 s
+    assert report["id"] in st.server.accepted
+    (st.inbox / "Done").unlink()
+    st.clock.now -= 3600.0
+    st.tick(advance=1.0)
+    st.tick(advance=31.0)
+    assert (st.inbox / "Done" / "a.json").exists()
