@@ -455,7 +455,15 @@ class StationService:
                 now=self.clock(),
             )
         except Exception as exc:  # disk full, I/O error: the sources stay; try again later
-            for c in converted:
+            if len(converted) > 1:
+                # One file's reports may be the cause: commit the files one by one, so a bad
+                # one does not hold back the others in its batch for ever.
+                return sum(self._commit([c]) for c in converted)
+            c = converted[0]
+            if isinstance(exc, TypeError | ValueError):  # not JSON, not UTF-8: the file's fault
+                reason = f"its reports cannot be stored in the queue: {exc}"
+                self._to_error(c.path, c.folder, reason, c.detected_at)
+            else:
                 self._retry_later(
                     c.path, c.detected_at, f"cannot commit reports of {c.path}: {exc}"
                 )

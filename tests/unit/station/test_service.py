@@ -636,3 +636,20 @@ def test_wall_clock_stepping_back_does_not_stall_a_file_held_for_a_retry(
     st.tick(advance=1.0)
     st.tick(advance=31.0)
     assert (st.inbox / "Done" / "a.json").exists()
+
+
+def test_a_report_that_cannot_be_stored_does_not_strand_its_batch(make_station: Any) -> None:
+    # A lone surrogate ("\ud800") is valid JSON but not UTF-8: SQLite cannot store it. That
+    # file must go to Error/ with the reason; the good files committed with it must flow.
+    st = make_station()
+    good = [wsjf(f"G{i}") for i in range(3)]
+    for i, report in enumerate(good):
+        drop(st.inbox, f"good{i}.json", report)
+    bad = wsjf("BAD")
+    text = json.dumps(bad).replace('"sn": "BAD"', '"sn": "BAD\\ud800"')
+    drop(st.inbox, "bad.json", text)
+    st.tick()
+    st.tick(advance=31.0)
+    assert set(st.server.accepted) == {r["id"] for r in good}
+    assert not list(st.inbox.glob("*.json"))
+    assert "cannot be stored" in (st.inbox / "Error" / "bad.json.error.txt").read_text("utf-8")
