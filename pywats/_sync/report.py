@@ -54,10 +54,9 @@ class ReportService(Service):
             BadRequestError: the server rejected it anyway; ``.lines`` has its reasons.
         """
         data = prepare_submission(report, self._client.station)
-        response = self._call(
-            lambda: report_post_wsjf.sync_detailed(client=self._api, body=JsonBody(data)),
-            idempotent=True,
-        )
+        # The raw exchange: the answer is read once here, not also into the generated model.
+        kwargs = report_post_wsjf._get_kwargs(body=JsonBody(data))
+        response = self._call(lambda: self._http.request(**kwargs), idempotent=True)
         return submitted_id(json_of(response.content), data)
 
     def submit_wsxf(self, document: FileSource) -> uuid.UUID | None:
