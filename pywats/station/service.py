@@ -408,8 +408,14 @@ class StationService:
             digest, reports = await run_in_thread(
                 work, self.config.converter_timeout, f"convert {path.name}"
             )
-        except FileNotFoundError:
-            return None  # taken away by someone else between the check and the read
+        except FileNotFoundError as exc:
+            if not path.exists():
+                return None  # taken away by someone else between the check and the read
+            # The converter missed another file (a companion, a template): a converter error,
+            # or the source would be re-tracked and fail silently on every scan.
+            reason = f"{folder.converter.name} raised FileNotFoundError: {exc}"
+            self._to_error(path, folder, reason, detected_at)
+            return None
         except TimeoutError:
             self._hung += 1
             reason = (

@@ -653,3 +653,24 @@ def test_a_report_that_cannot_be_stored_does_not_strand_its_batch(make_station: 
     assert set(st.server.accepted) == {r["id"] for r in good}
     assert not list(st.inbox.glob("*.json"))
     assert "cannot be stored" in (st.inbox / "Error" / "bad.json.error.txt").read_text("utf-8")
+
+
+class NeedsCompanion(Converter):
+    name = "companion"
+    patterns = ("*.dat",)
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        path.with_suffix(".meta").read_text("utf-8")  # FileNotFoundError: no companion file
+        return [wsjf()]
+
+
+def test_converter_raising_file_not_found_for_another_file_is_an_error(
+    make_station: Any,
+) -> None:
+    # Only the source vanishing may be taken silently; a converter's own FileNotFoundError
+    # with the source still there must reach Error/ with a reason, not loop unseen.
+    st = make_station(converters=[NeedsCompanion()])
+    drop(st.inbox, "x.dat", "data")
+    st.tick()
+    assert not (st.inbox / "x.dat").exists()
+    assert "x.meta" in (st.inbox / "Error" / "x.dat.error.txt").read_text("utf-8")
