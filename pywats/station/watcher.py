@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from pywats.station.config import FolderConfig
+from pywats.station.config import ConfigError, FolderConfig
 
 __all__ = [
     "Completeness",
@@ -195,6 +195,19 @@ class FolderScanner:
     """
 
     def __init__(self, folder: FolderConfig, patterns: Iterable[str]) -> None:
+        # A done or error folder that is the watched folder itself: every file moved there is
+        # found again and moved again (a.1.json, a.1.1.json, ...) for ever.
+        root = os.path.realpath(folder.path)
+        targets = [("error", folder.error_dir)]
+        if folder.post_action in ("move", "zip"):
+            targets.append(("done", folder.done_dir))
+        for key, target in targets:
+            if os.path.realpath(target) == root:
+                raise ConfigError(
+                    f"folders.{key} = {str(target)!r} is the watched folder {str(folder.path)!r}:"
+                    f" files moved there would be taken again; use a separate {key} folder"
+                    f" (default {key.capitalize()}/ inside it)"
+                )
         self.folder = folder
         self.patterns = tuple(p.lower() for p in patterns) or ("*",)
         self._skip = {

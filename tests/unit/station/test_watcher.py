@@ -118,3 +118,21 @@ def test_fit_name_shortens_keeping_the_extension_and_uniqueness() -> None:
     assert a.endswith(".json")
     assert len(a.encode()) <= 255
     assert len(fit_name("é" * 200 + ".json", 255, reserve=10).encode()) <= 245
+
+
+@pytest.mark.parametrize("key", ["done", "error"])
+def test_done_or_error_folder_equal_to_the_watched_folder_is_refused(
+    tmp_path: Path, key: str
+) -> None:
+    # Moved files would be found again and moved again (a.1.json, a.1.1.json, ...) for ever.
+    from pywats.station.config import ConfigError
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(inbox)
+    for same in (inbox, link, inbox / "."):
+        folder = FolderConfig(path=inbox, observer="polling", **{key: same})
+        with pytest.raises(ConfigError, match=f"{key} folder"):
+            FolderScanner(folder, ["*.json"])
+    FolderScanner(FolderConfig(path=inbox, observer="polling", done=inbox, post_action="keep"), [])
