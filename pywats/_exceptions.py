@@ -11,13 +11,15 @@
     │   ├── ConflictError             409
     │   ├── RateLimitError            429    retryable, may carry retry_after
     │   └── ServerError               5xx    retryable
-    ├── WatsConnectionError                  the server could not be reached (retryable)
+    ├── WatsConnectionError                  the server could not be reached (retryable,
+    │   │                                    except a refused TLS certificate)
     │   └── WatsTimeoutError
     ├── CircuitOpenError                     the breaker refused the call (retryable later)
     └── ReportValidationError                a report failed local validation (never sent)
 
-Each class carries ``retryable``: the SDK's retry policy and the station queue both read it,
-so "try again" versus "park it for an operator" is decided in one place.
+Each class carries ``retryable`` (an instance may override it: a certificate that failed
+verification will not pass on a second try): the SDK's retry policy and the station queue both
+read it, so "try again" versus "park it for an operator" is decided in one place.
 
 No error keeps the httpx request or response: those carry the Authorization header into
 tracebacks, pickles and logs. Only the method, a URL without credentials, the status, the
