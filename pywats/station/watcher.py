@@ -213,6 +213,16 @@ class FolderScanner:
         self._skip = {
             os.path.normcase(os.path.abspath(p)) for p in (folder.done_dir, folder.error_dir)
         }
+        # The same folders as seen from the watched path (one of them named through a
+        # symlink): scanned paths start with the watched path, so compare in its terms.
+        real_root = os.path.realpath(folder.path)
+        for target in (folder.done_dir, folder.error_dir):
+            try:
+                rel = os.path.relpath(os.path.realpath(target), real_root)
+            except ValueError:  # Windows: another drive, so not inside the watched folder
+                continue
+            if rel != os.curdir and not rel.startswith(os.pardir):
+                self._skip.add(os.path.normcase(os.path.abspath(os.path.join(folder.path, rel))))
         self.polling = folder.observer == "polling" or (
             folder.observer == "auto" and is_network_path(folder.path)
         )

@@ -674,3 +674,22 @@ def test_converter_raising_file_not_found_for_another_file_is_an_error(
     st.tick()
     assert not (st.inbox / "x.dat").exists()
     assert "x.meta" in (st.inbox / "Error" / "x.dat.error.txt").read_text("utf-8")
+
+
+def test_recursive_folder_named_through_a_symlink_does_not_rescan_its_done_folder(
+    make_station: Any, tmp_path: Path
+) -> None:
+    real = tmp_path / "real"
+    (real / "line1").mkdir(parents=True)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    folder = FolderConfig(
+        path=link, recursive=True, observer="polling", done=real / "Done", error=real / "Error"
+    )
+    st = make_station(folders=[folder])
+    report = wsjf()
+    drop(real / "line1", "a.json", report)
+    for _ in range(3):
+        st.tick()
+    assert sorted(p.name for p in (real / "Done").iterdir()) == ["a.json"]
+    assert st.service.files_converted == 1
