@@ -105,17 +105,29 @@ def _fsync_dir(folder: Path) -> None:
 def move_unique(source: Path, folder: Path) -> Path:
     """Move ``source`` into ``folder`` under a free name; return where it went."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = unique_path(folder, source.name)
+    return move_unique_to(source, unique_path(folder, source.name))
+
+
+def move_unique_to(source: Path, target: Path) -> Path:
+    """Move ``source`` to exactly ``target`` (a free name from :func:`unique_path`)."""
+    folder = target.parent
     try:
         os.rename(source, target)
     except OSError as exc:
         if getattr(exc, "errno", None) != 18:  # EXDEV: another filesystem, copy instead
             raise
+        # Copy to a hidden temporary name first: a crash mid-copy must not leave a
+        # truncated file under the real name.
         tmp = _temporary(folder, target.name)
-        shutil.copy2(source, tmp)
-        with tmp.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        try:
+            shutil.copy2(source, tmp)
+            with tmp.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
         _fsync_dir(folder)  # the copy is durable before the source goes
         source.unlink()
         return target
@@ -149,20 +161,13 @@ def write_error(source: Path, folder: Path, reason: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = unique_path(folder, source.name)
     note = note_path(target)
-    note.write_text(f"{source}\n{reason.rstrip()}\n", encoding="utf-8")
-    return move_unique_to(source, target)
-
-
-def move_unique_to(source: Path, target: Path) -> Path:
-    """Move ``source`` to exactly ``target`` (same rules as :func:`move_unique`)."""
     try:
-        os.rename(source, target)
-    except OSError as exc:
-        if getattr(exc, "errno", None) != 18:
-            raise
-        shutil.copy2(source, target)
-        with target.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        _fsync_dir(target.parent)
-        source.unlink()
-    return target
+        note.write_text(f"{source}\n{reason.rstrip()}\n", encoding="utf-8")
+        return move_unique_to(source, target)
+    except BaseException:
+        # The source stays and is tried again: a note left here without its file would
+        # describe nothing and push every retry to a new name (one orphan note per retry).
+        if not target.exists():
+            with contextlib.suppress(OSError):
+                note.unlink()
+        raise

@@ -693,3 +693,72 @@ def test_recursive_folder_named_through_a_symlink_does_not_rescan_its_done_folde
         st.tick()
     assert sorted(p.name for p in (real / "Done").iterdir()) == ["a.json"]
     assert st.service.files_converted == 1
+
+
+def test_failed_move_to_the_error_folder_leaves_no_stray_notes(
+    make_station: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The move fails (disk full, a share gone) for an hour: the file stays and is retried,
+    # but Error/ must not collect one orphan .error.txt per retry.
+    import errno
+    import os as os_module
+
+    from pywats.station import _files
+
+    real_rename = os_module.rename
+
+    def rename(src: Any, dst: Any) -> None:
+        if Path(src).name == "bad.json":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_rename(src, dst)
+
+    monkeypatch.setattr(_files.os, "rename", rename)
+    st = make_station()
+    drop(st.inbox, "bad.json", "{not json")
+    for _ in range(4):
+        st.tick(advance=31.0)
+    assert (st.inbox / "bad.json").exists()
+    assert list((st.inbox / "Error").iterdir()) == []
+    monkeypatch.setattr(_files.os, "rename", real_rename)
+    st.tick(advance=31.0)
+    assert sorted(p.name for p in (st.inbox / "Error").iterdir()) == [
+        "bad.json",
+        "bad.json.error.txt",
+    ]
+
+
+def test_move_across_filesystems_leaves_no_partial_file_under_the_real_name(
+    make_station: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Error/ on another filesystem (EXDEV) and the copy dies half-way (disk full): no
+    # truncated file may sit there under the file's name with its note, nor any debris.
+    import errno
+    import shutil as shutil_module
+
+    from pywats.station import _files
+
+    real_copy2 = shutil_module.copy2
+
+    def rename(src: Any, dst: Any) -> None:
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    def copy2(src: Any, dst: Any) -> None:
+        Path(dst).write_bytes(Path(src).read_bytes()[:3])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(_files.os, "rename", rename)
+    monkeypatch.setattr(_files.shutil, "copy2", copy2)
+    st = make_station()
+    source = drop(st.inbox, "bad.json", "{not json at all")
+    st.tick()
+    assert source.exists()  # kept in place for another try
+    assert list((st.inbox / "Error").iterdir()) == []
+    monkeypatch.setattr(_files.shutil, "copy2", real_copy2)
+    st.tick(advance=31.0)
+    st.tick(advance=1.0)
+    assert not source.exists()
+    assert (st.inbox / "Error" / "bad.json").read_text("utf-8") == "{not json at all"
+    assert sorted(p.name for p in (st.inbox / "Error").iterdir()) == [
+        "bad.json",
+        "bad.json.error.txt",
+    ]
