@@ -525,7 +525,12 @@ class StationService:
         from pywats.reports import validate
 
         lines: list[str] = []
+        first_index: dict[str, int] = {}
         for index, report in enumerate(reports):
+            # Two reports of one file under one id: the second would replace the first.
+            seen = first_index.setdefault(str(report.get("id")), index)
+            if seen != index:
+                lines.append(f"report {index} has the same id {report.get('id')} as report {seen}")
             try:
                 validate(report)
             except ValueError as exc:

@@ -762,3 +762,17 @@ def test_move_across_filesystems_leaves_no_partial_file_under_the_real_name(
         "bad.json",
         "bad.json.error.txt",
     ]
+
+
+def test_one_file_with_two_reports_sharing_an_id_goes_to_error(make_station: Any) -> None:
+    # The second would replace the first (the server replaces by id): one unit's result would
+    # vanish without a trace. A file that contradicts itself waits for an operator instead.
+    st = make_station()
+    first, second = wsjf("SN-A"), wsjf("SN-B")
+    second["id"] = first["id"]
+    drop(st.inbox, "two.json", [first, second])
+    st.tick()
+    assert st.server.accepted == {}
+    assert st.service.queue.items() == []
+    reason = (st.inbox / "Error" / "two.json.error.txt").read_text("utf-8")
+    assert first["id"] in reason
