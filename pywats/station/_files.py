@@ -129,7 +129,7 @@ def move_unique_to(source: Path, target: Path) -> Path:
                 tmp.unlink()
             raise
         _fsync_dir(folder)  # the copy is durable before the source goes
-        source.unlink()
+        _remove_source(source, target)
         return target
     # A same-filesystem rename needs no fsync: if power loss undoes it, the source reappears
     # and its content hash (already committed with its reports) stops a second conversion.
@@ -152,8 +152,24 @@ def zip_to(source: Path, folder: Path) -> Path:
             tmp.unlink()
         raise
     _fsync_dir(folder)
-    source.unlink()
+    _remove_source(source, target)
     return target
+
+
+def _remove_source(source: Path, copy: Path) -> None:
+    """Remove ``source`` now that ``copy`` holds it; if it cannot go, neither does the copy.
+
+    The source stays and the post action is tried again later: keeping the copy too would
+    leave one more copy in the done folder per retry (a read-only share, a locked file).
+    """
+    try:
+        source.unlink()
+    except FileNotFoundError:
+        return
+    except BaseException:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+        raise
 
 
 def write_error(source: Path, folder: Path, reason: str) -> Path:

@@ -776,3 +776,41 @@ def test_one_file_with_two_reports_sharing_an_id_goes_to_error(make_station: Any
     assert st.service.queue.items() == []
     reason = (st.inbox / "Error" / "two.json.error.txt").read_text("utf-8")
     assert first["id"] in reason
+
+
+@pytest.mark.parametrize("action", ["move", "zip"])
+def test_source_that_cannot_be_removed_does_not_pile_up_copies(
+    make_station: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, action: str
+) -> None:
+    # Done/ on another filesystem (or zip) and the source cannot be deleted (a read-only
+    # share): each 30 s retry must not leave one more copy in Done/.
+    import errno
+
+    from pywats.station import _files
+
+    real_rename, real_unlink = _files.os.rename, Path.unlink
+
+    def rename(src: Any, dst: Any) -> None:
+        if Path(src).name == "a.json":
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_rename(src, dst)
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        if self.name == "a.json" and self.parent.name == "inbox":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        real_unlink(self, missing_ok)
+
+    monkeypatch.setattr(_files.os, "rename", rename)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    folder = FolderConfig(path=tmp_path / "inbox", observer="polling", post_action=action)
+    st = make_station(folders=[folder])
+    source = drop(st.inbox, "a.json", wsjf())
+    for _ in range(4):
+        st.tick(advance=31.0)
+    assert source.exists()
+    assert [p.name for p in (st.inbox / "Done").iterdir()] == []
+    monkeypatch.setattr(Path, "unlink", real_unlink)
+    st.tick(advance=31.0)
+    st.tick(advance=31.0)
+    assert not source.exists()
+    assert len(list((st.inbox / "Done").iterdir())) == 1
