@@ -284,7 +284,12 @@ class Uploader:
         try:
             await asyncio.wait_for(self.submitter.submit(report), self.timeout)
         except asyncio.CancelledError:
-            raise  # shutdown: the row stays uploading and recover() returns it at next start
+            task = asyncio.current_task()
+            if task is None or task.cancelling():
+                raise  # shutdown: the row stays uploading and recover() returns it at next start
+            # Not ours: a client library let its own cancellation escape. Re-raising it would
+            # end the upload loop for good; it is a failed attempt like any other.
+            return self._failed(item, RuntimeError("the client raised CancelledError"))
         except Exception as exc:
             return self._failed(item, exc)
         now = self.clock()

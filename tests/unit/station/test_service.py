@@ -814,3 +814,44 @@ def test_source_that_cannot_be_removed_does_not_pile_up_copies(
     st.tick(advance=31.0)
     assert not source.exists()
     assert len(list((st.inbox / "Done").iterdir())) == 1
+
+
+class LeaksCancellation(FakeServer):
+    """A client library that lets a CancelledError of its own escape (not ours)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.leaks = 1
+
+    async def submit(self, report: dict[str, Any]) -> str:
+        if self.leaks:
+            self.leaks -= 1
+            self.attempts.append(report["id"])
+            raise asyncio.CancelledError
+        return await super().submit(report)
+
+
+def test_a_cancellation_leaking_from_the_client_does_not_stop_uploads(
+    make_station: Any,
+) -> None:
+    st = make_station(retry_ladder=(0.05,), poll_seconds=0.05)
+    server = LeaksCancellation()
+    st.service.uploader.submitter = server
+    reports = [wsjf("A"), wsjf("B")]
+    drop(st.inbox, "a.json", reports[0])
+
+    async def run() -> None:
+        serving = asyncio.create_task(st.service.serve())
+        deadline = time.monotonic() + 5.0
+        while len(server.accepted) < 1 and time.monotonic() < deadline:
+            st.clock.now = time.time()
+            await asyncio.sleep(0.02)
+        drop(st.inbox, "b.json", reports[1])
+        while len(server.accepted) < 2 and time.monotonic() < deadline:
+            st.clock.now = time.time()
+            await asyncio.sleep(0.02)
+        st.service.request_stop()
+        await asyncio.wait_for(serving, 5.0)
+
+    asyncio.run(run())
+    assert set(server.accepted) == {r["id"] for r in reports}
