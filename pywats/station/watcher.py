@@ -288,6 +288,9 @@ class NativeObserver:
         from watchdog.events import FileSystemEvent, FileSystemEventHandler
         from watchdog.observers import Observer
 
+        # However the process logs (service, demo, tests), an event that races watchdog's own
+        # shutdown must not reach an operator as an error: nothing is lost, the rescan finds it.
+        logging.getLogger("watchdog.observers.inotify").addFilter(_quiet_watchdog_shutdown)
         notify = self._notify
         scanners = list(scanners)
 
@@ -337,3 +340,7 @@ class NativeObserver:
             self._observer.stop()
             self._observer.join(timeout=5)
             self._observer = None
+
+
+def _quiet_watchdog_shutdown(record: logging.LogRecord) -> bool:
+    return "called when the thread is inactive" not in record.getMessage()
