@@ -734,8 +734,12 @@ class StationService:
             if sent:
                 continue
             now = self.clock()
-            due = self.queue.next_due_at()
             wait = self.config.poll_seconds
+            try:
+                due = self.queue.next_due_at()
+            except Exception:  # a failed read must not end the loop; poll again instead
+                log.exception("reading the queue failed")
+                due = None
             if due is not None:
                 wait = min(wait, max(0.0, due - now))
             if self.uploader.paused_until > now:
@@ -746,9 +750,12 @@ class StationService:
     async def _status_loop(self, on_refresh: Callable[[dict[str, Any]], None] | None) -> None:
         assert self._stop is not None
         while not self._stop.is_set():
-            snapshot = self.refresh_snapshot()
-            if on_refresh is not None:
-                on_refresh(snapshot)
+            try:
+                snapshot = self.refresh_snapshot()
+                if on_refresh is not None:
+                    on_refresh(snapshot)
+            except Exception:  # the health snapshot goes stale for a second, no more
+                log.exception("refreshing the service state failed")
             await _wait_any(self._stop, timeout=0.5 if on_refresh else 1.0)
 
     async def serve(self, *, on_refresh: Callable[[dict[str, Any]], None] | None = None) -> None:

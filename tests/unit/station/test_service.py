@@ -855,3 +855,49 @@ def test_a_cancellation_leaking_from_the_client_does_not_stop_uploads(
 
     asyncio.run(run())
     assert set(server.accepted) == {r["id"] for r in reports}
+
+
+def test_a_failed_queue_read_does_not_stop_the_upload_or_status_loop(
+    make_station: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One read of the queue fails (a disk I/O error, a lock held past busy_timeout): the
+    # service must go on uploading and refreshing its health snapshot afterwards.
+    import sqlite3
+
+    st = make_station(poll_seconds=0.05)
+    queue = st.service.queue
+    failures = {"next_due_at": 1, "stats": 1}
+    calls = {"next_due_at": 0, "stats": 0}
+
+    def failing(name: str) -> Callable[..., Any]:
+        real = getattr(queue, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            if calls[name] > 1 and failures[name]:  # not the first: start() reads stats
+                failures[name] -= 1
+                raise sqlite3.OperationalError("disk I/O error")
+            return real(*args, **kwargs)
+
+        return call
+
+    for name in failures:
+        monkeypatch.setattr(queue, name, failing(name))
+    report = wsjf()
+
+    async def run() -> None:
+        serving = asyncio.create_task(st.service.serve())
+        await asyncio.sleep(0.3)  # both loops have met their failed read by now
+        drop(st.inbox, "a.json", report)
+        deadline = time.monotonic() + 5.0
+        while not st.server.accepted and time.monotonic() < deadline:
+            st.clock.now = time.time()
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(1.2)  # the status loop refreshes every second
+        st.service.request_stop()
+        await asyncio.wait_for(serving, 5.0)
+
+    asyncio.run(run())
+    assert failures == {"next_due_at": 0, "stats": 0}
+    assert report["id"] in st.server.accepted
+    assert st.service.snapshot()["delivered"] == 1
