@@ -17,6 +17,7 @@ __all__ = [
     "fit_name",
     "move_unique",
     "note_path",
+    "printable",
     "sha256_of",
     "source_key",
     "unique_path",
@@ -36,7 +37,12 @@ def sha256_of(path: Path) -> str:
 
 def source_key(name: str, content_sha256: str) -> str:
     """What identifies a source file in the queue: its name and its content's hash."""
-    return hashlib.sha256(f"{name}\0{content_sha256}".encode()).hexdigest()
+    return hashlib.sha256(os.fsencode(name) + b"\0" + content_sha256.encode()).hexdigest()
+
+
+def printable(path: Path | str) -> str:
+    """``path`` as text that can be stored and logged (names that are not UTF-8 escaped)."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _name_max(folder: Path) -> int:
@@ -53,14 +59,14 @@ def fit_name(name: str, limit: int = 255, *, reserve: int = 0) -> str:
     of the full name's hash, so distinct long names stay distinct.
     """
     room = limit - reserve
-    if len(name.encode()) <= room:
+    if len(os.fsencode(name)) <= room:
         return name
-    tag = "~" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    tag = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:8]
     stem, dot, ext = name.rpartition(".")
     suffix = f".{ext}" if dot and stem and len(ext) <= 16 else ""
     stem = name[: len(name) - len(suffix)]
-    budget = max(1, room - len(tag) - len(suffix.encode()))
-    return stem.encode()[:budget].decode(errors="ignore") + tag + suffix
+    budget = max(1, room - len(tag) - len(os.fsencode(suffix)))
+    return os.fsencode(stem)[:budget].decode("utf-8", errors="ignore") + tag + suffix
 
 
 def note_path(target: Path) -> Path:
@@ -142,7 +148,11 @@ def zip_to(source: Path, folder: Path) -> Path:
     target = unique_path(folder, source.name + ".zip")
     tmp = _temporary(folder, target.name)
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # strict_timestamps=False: a file dated before 1980 (a dead RTC battery) is stored
+        # as 1980-01-01 instead of raising ValueError.
+        with zipfile.ZipFile(
+            tmp, "w", compression=zipfile.ZIP_DEFLATED, strict_timestamps=False
+        ) as archive:
             archive.write(source, arcname=source.name)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
@@ -178,7 +188,8 @@ def write_error(source: Path, folder: Path, reason: str) -> Path:
     target = unique_path(folder, source.name)
     note = note_path(target)
     try:
-        note.write_text(f"{source}\n{reason.rstrip()}\n", encoding="utf-8")
+        text = f"{printable(source)}\n{reason.rstrip()}\n"
+        note.write_text(text, encoding="utf-8", errors="backslashreplace")
         return move_unique_to(source, target)
     except BaseException:
         # The source stays and is tried again: a note left here without its file would

@@ -165,7 +165,7 @@ def configure_logging(log_path: Path | None, *, console: bool = True) -> list[lo
     if log_path is not None:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         file_handler = logging.handlers.RotatingFileHandler(
-            log_path, maxBytes=5_000_000, backupCount=5, encoding="utf-8"
+            log_path, maxBytes=5_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace"
         )
         file_handler.setFormatter(fmt)
         handlers.append(file_handler)
@@ -317,8 +317,16 @@ class StationService:
         batch = 16  # files converted side by side and committed in one transaction
         for start in range(0, len(ready), batch):
             chunk = ready[start : start + batch]
-            results = await asyncio.gather(*(self._convert(p, f, now) for p, f in chunk))
-            taken += self._commit([r for r in results if r is not None])
+            results = await asyncio.gather(
+                *(self._convert(p, f, now) for p, f in chunk), return_exceptions=True
+            )
+            for (path, _), result in zip(chunk, results, strict=True):
+                if isinstance(result, BaseException) and not isinstance(result, Exception):
+                    raise result  # cancellation (shutdown): nothing was committed
+                if isinstance(result, Exception):  # a bug must not stall the other files
+                    log.error("taking %s failed", _files.printable(path), exc_info=result)
+                    self._retry_later(path, now, f"could not take {_files.printable(path)}")
+            taken += self._commit([r for r in results if isinstance(r, _Converted)])
             if self._stopping():
                 break
         if taken and self._wake_upload is not None:
@@ -451,7 +459,7 @@ class StationService:
                 [
                     QueueEntry(
                         reports=c.reports,
-                        source=str(c.path),
+                        source=_files.printable(c.path),
                         source_sha256=c.digest,
                         converter=c.folder.converter.name,
                         detected_at=c.detected_at,
@@ -481,7 +489,9 @@ class StationService:
                 continue
             try:
                 where = self._post_action(c.path, c.folder)
-            except OSError as exc:
+            except Exception as exc:  # not only OSError: one file must not stop the others
+                if not isinstance(exc, OSError):
+                    log.exception("post action on %s failed", _files.printable(c.path))
                 self._retry_later(
                     c.path,
                     c.detected_at,

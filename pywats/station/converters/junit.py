@@ -26,6 +26,7 @@ stamps are local time), else the file's modification time.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -110,7 +111,7 @@ class JUnitConverter(Converter):
             context,
             # A serial number taken from the file name must reach the id too, or identical
             # files for two units would share one id (and one would replace the other).
-            data=data if sn else data + b"\0" + path.name.encode(),
+            data=data if sn else data + b"\0" + os.fsencode(path.name),
             pn=header.get("pn") or str(params.get("pn") or first.get("name") or "junit"),
             sn=sn or path.stem,
             rev=header.get("rev") or str(params.get("rev") or "1"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import sys
 import threading
 import time
 import uuid
@@ -901,3 +903,67 @@ def test_a_failed_queue_read_does_not_stop_the_upload_or_status_loop(
     assert failures == {"next_due_at": 0, "stats": 0}
     assert report["id"] in st.server.accepted
     assert st.service.snapshot()["delivered"] == 1
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="names are bytes only on Linux")
+def test_a_file_name_that_is_not_utf8_is_delivered_and_moved(make_station: Any) -> None:
+    # A Latin-1 name written by an old tool ("café" as bytes 63 61 66 e9) must neither block
+    # the files after it nor be refused: its reports are fine.
+    st = make_station()
+    report, other = wsjf("A"), wsjf("B")
+    name = os.fsdecode(b"caf\xe9.json")
+    drop(st.inbox, name, report)
+    drop(st.inbox, "zz.json", other)
+    st.tick()
+    st.tick()
+    assert set(st.server.accepted) == {report["id"], other["id"]}
+    assert sorted(os.listdir(os.fsencode(st.inbox / "Done"))) == [b"caf\xe9.json", b"zz.json"]
+
+
+def test_zip_of_a_file_dated_before_1980_works_and_blocks_nothing(
+    make_station: Any, tmp_path: Path
+) -> None:
+    # A station with a dead RTC battery writes files dated 1970; ZIP cannot store dates
+    # before 1980. The file must still be zipped, and the files after it must flow.
+    folder = FolderConfig(path=tmp_path / "inbox", observer="polling", post_action="zip")
+    st = make_station(folders=[folder])
+    old, new = wsjf("OLD"), wsjf("NEW")
+    dated = drop(st.inbox, "a-old.json", old)
+    os.utime(dated, (86400.0, 86400.0))
+    drop(st.inbox, "b-new.json", new)
+    st.tick()
+    assert set(st.server.accepted) == {old["id"], new["id"]}
+    assert sorted(p.name for p in (st.inbox / "Done").iterdir()) == [
+        "a-old.json.zip",
+        "b-new.json.zip",
+    ]
+    with zipfile.ZipFile(st.inbox / "Done" / "a-old.json.zip") as archive:
+        assert json.loads(archive.read("a-old.json"))["id"] == old["id"]
+
+
+class Unprintable(Exception):
+    def __str__(self) -> str:
+        raise RuntimeError("this exception cannot be printed")
+
+
+class PartlyBroken(Converter):
+    name = "partly"
+    patterns = ("*.json",)
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        if path.name.startswith("bad"):
+            raise Unprintable()
+        return WSJFConverter().convert(path, context)
+
+
+def test_a_file_that_trips_a_bug_does_not_stall_the_files_beside_it(make_station: Any) -> None:
+    # Whatever goes wrong while taking one file (here: its error cannot even be printed),
+    # the other files of its batch are committed and delivered, and the pass goes on.
+    st = make_station(converters=[PartlyBroken()])
+    good = [wsjf(f"G{i}") for i in range(3)]
+    drop(st.inbox, "bad.json", wsjf("BAD"))
+    for i, report in enumerate(good):
+        drop(st.inbox, f"good{i}.json", report)
+    st.tick()
+    assert set(st.server.accepted) == {r["id"] for r in good}
+    assert (st.inbox / "bad.json").exists()  # held and tried again, not lost
