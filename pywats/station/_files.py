@@ -36,7 +36,7 @@ def sha256_of(path: Path) -> str:
 
 
 def source_key(name: str, content_sha256: str) -> str:
-    """What identifies a source file in the queue: its name and its content's hash."""
+    """What identifies a source file in the queue: its path (or name) and its content's hash."""
     return hashlib.sha256(os.fsencode(name) + b"\0" + content_sha256.encode()).hexdigest()
 
 

@@ -408,9 +408,10 @@ class StationService:
             reports = [
                 self._normalise(report_to_dict(r), digest, i) for i, r in enumerate(produced)
             ]
-            # The file is known by its name and content together: converters read the name
-            # (JUnit's serial number), so identical bytes under two names are two results.
-            return _files.source_key(path.name, digest), reports
+            # The file is known by its path and content together: converters read the name
+            # (JUnit's serial number) or the folder (<serial>/result.txt), so identical
+            # bytes under two paths are two results.
+            return _files.source_key(str(path), digest), reports
 
         try:
             digest, reports = await run_in_thread(

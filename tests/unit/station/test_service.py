@@ -204,7 +204,7 @@ def test_crash_after_commit_before_move_sends_once(make_station: Any) -> None:
     from pywats.station._files import sha256_of, source_key
 
     # The state a crash between queue commit and the move leaves: reports queued, file there.
-    key = source_key(source.name, sha256_of(source))
+    key = source_key(str(source), sha256_of(source))
     st.service.queue.add([report], source=str(source), source_sha256=key)
     st.tick()
     assert st.server.attempts == [report["id"]]
@@ -967,3 +967,29 @@ def test_a_file_that_trips_a_bug_does_not_stall_the_files_beside_it(make_station
     st.tick()
     assert set(st.server.accepted) == {r["id"] for r in good}
     assert (st.inbox / "bad.json").exists()  # held and tried again, not lost
+
+
+class SerialFromFolder(Converter):
+    """Per-unit folders with a fixed file name: <serial>/result.txt (a common layout)."""
+
+    name = "serial-from-folder"
+    patterns = ("*.txt",)
+
+    def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+        report = wsjf(path.parent.name)
+        del report["id"]
+        report["start"] = path.read_text("utf-8").strip()
+        return [report]
+
+
+def test_identical_files_of_the_same_name_in_two_unit_folders_are_both_delivered(
+    make_station: Any, tmp_path: Path
+) -> None:
+    folder = FolderConfig(path=tmp_path / "inbox", observer="polling", recursive=True)
+    st = make_station(converters=[SerialFromFolder()], folders=[folder])
+    start = wsjf()["start"]
+    drop(st.inbox / "U1", "result.txt", start)
+    st.tick()
+    drop(st.inbox / "U2", "result.txt", start)
+    st.tick()
+    assert sorted(r["sn"] for r in st.server.accepted.values()) == ["U1", "U2"]
