@@ -15,6 +15,7 @@ from pathlib import Path
 
 __all__ = [
     "fit_name",
+    "fsync_dir",
     "move_unique",
     "note_path",
     "printable",
@@ -98,7 +99,8 @@ def unique_path(folder: Path, name: str) -> Path:
         n += 1
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a folder's entries (a rename, a new file) durable (a no-op on Windows)."""
     if os.name == "nt":
         return  # directories cannot be opened for fsync on Windows; NTFS journals renames
     fd = os.open(folder, os.O_RDONLY)
@@ -134,7 +136,7 @@ def move_unique_to(source: Path, target: Path) -> Path:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
-        _fsync_dir(folder)  # the copy is durable before the source goes
+        fsync_dir(folder)  # the copy is durable before the source goes
         _remove_source(source, target)
         return target
     # A same-filesystem rename needs no fsync: if power loss undoes it, the source reappears
@@ -161,7 +163,7 @@ def zip_to(source: Path, folder: Path) -> Path:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
     _remove_source(source, target)
     return target
 

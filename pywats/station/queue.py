@@ -512,11 +512,22 @@ class ReportQueue:
             raise QueueStateError(f"queue item {item_id} does not exist or is being uploaded")
         return QueueItem.from_row(row)
 
-    def export(self, item: QueueItem, folder: Path) -> Path:
-        """Write one row's report to ``folder/<report id>.json`` (WSJF, as queued)."""
+    def export(self, item: QueueItem, folder: Path, *, overwrite: bool = True) -> Path:
+        """Write one row's report to ``folder/<report id>.json`` (WSJF, as queued).
+
+        With ``overwrite=False`` an existing file is kept and ``<report id>.N.json`` written
+        (the backup ``wats queue drop`` keeps is the last copy of a report). The file is
+        written atomically and fsync'd, folder included, before this returns.
+        """
+        from pywats._atomic import atomic_file
+        from pywats.station import _files
+
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{item.report_id}.json"
-        target.write_text(item.payload, encoding="utf-8")
+        name = f"{item.report_id}.json"
+        target = folder / name if overwrite else _files.unique_path(folder, name)
+        with atomic_file(target, "w") as handle:
+            handle.write(item.payload)
+        _files.fsync_dir(folder)
         return target
 
     def prune_sources(

@@ -156,7 +156,8 @@ def drop(
     backup = settings.queue_path.parent / "dropped"
     with queue:
         for item in _pick(queue, keys):
-            saved = queue.export(item, backup)  # never deleted silently: a copy stays
+            # Never deleted silently: a durable copy stays, never over an earlier one.
+            saved = queue.export(item, backup, overwrite=False)
             queue.drop(item.id)
             info(f"Dropped queue item {item.id} (report {item.report_id}); copy at {saved}")
 

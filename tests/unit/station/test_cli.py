@@ -89,6 +89,22 @@ def test_drop_needs_yes_and_keeps_a_copy(queue: ReportQueue, home: Path) -> None
     assert json.loads(copy.read_text("utf-8"))["sn"] == "SN0"
 
 
+def test_dropping_the_same_report_id_twice_keeps_both_copies(
+    queue: ReportQueue, home: Path
+) -> None:
+    # The backup in dropped/ is the only copy left: a second drop of the same report id (a
+    # re-sent version) must not overwrite the first one's.
+    item = queue.items()[0]
+    assert wats("queue", "drop", str(item.id), "-i", "st", "--yes").exit_code == 0
+    queue.add([dict(item.report(), sn="SN0-second")], now=1_700_000_100.0)
+    again = queue.find(item.report_id)
+    assert again is not None
+    assert wats("queue", "drop", str(again.id), "-i", "st", "--yes").exit_code == 0
+    dropped = home / "data" / "instances" / "st" / "dropped"
+    copies = sorted(json.loads(p.read_text("utf-8"))["sn"] for p in dropped.iterdir())
+    assert copies == ["SN0", "SN0-second"]
+
+
 def test_export_and_stats(queue: ReportQueue, tmp_path: Path) -> None:
     out = tmp_path / "export"
     result = wats("queue", "export", "--to", str(out), "-i", "st", "-o", "json")
