@@ -293,7 +293,8 @@ class StationService:
             interval = (
                 self.config.poll_seconds if folder.scanner.polling else self.config.rescan_seconds
             )
-            if rescan or now - folder.last_scan >= interval:
+            # now < last_scan: the wall clock stepped back; scan rather than wait it out.
+            if rescan or now - folder.last_scan >= interval or now < folder.last_scan:
                 folder.last_scan = now
                 self._scan(folder, now)
         hints, self._hints = self._hints, set()

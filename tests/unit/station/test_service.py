@@ -993,3 +993,20 @@ def test_identical_files_of_the_same_name_in_two_unit_folders_are_both_delivered
     drop(st.inbox / "U2", "result.txt", start)
     st.tick()
     assert sorted(r["sn"] for r in st.server.accepted.values()) == ["U1", "U2"]
+
+
+def test_wall_clock_stepping_back_does_not_stop_polling_a_folder(make_station: Any) -> None:
+    # A polled folder (a network share) is scanned every poll_seconds, timed by the wall
+    # clock: after a step back of an hour it must still be scanned, not an hour later.
+    st = make_station()
+    now = st.clock.now
+
+    async def passes() -> None:
+        await st.service.intake_pass(now)
+        drop(st.inbox, "a.json", wsjf())
+        for step in range(1, 4):
+            await st.service.intake_pass(now - 3600.0 + 2.0 * step)
+
+    asyncio.run(passes())
+    assert not (st.inbox / "a.json").exists()
+    assert len(st.service.queue.items()) == 1
