@@ -153,14 +153,27 @@ class AsyncService:
 
         Stops at a short page, or after ``limit`` items. Each page is one ``_call``, so a
         page that fails is retried alone; the pages already yielded are not fetched again.
+
+        Raises:
+            WatsError: the server sent the previous page again (it ignores ``$skip``), which
+                would otherwise repeat the same items for ever.
         """
         if page_size <= 0:
             raise ValueError(f"page_size must be > 0, got {page_size}")
         skip = 0
         remaining = limit
+        previous: list[T] | None = None
         while remaining is None or remaining > 0:
             top = page_size if remaining is None else min(page_size, remaining)
-            page = await fetch(skip, top)
+            page = list(await fetch(skip, top))
+            if page and page == previous:
+                raise WatsError(
+                    f"the server sent the same page again for $skip={skip}: it does not page "
+                    "this query. Narrow the filter, or use query() with one large $top."
+                )
+            previous = page
+            if remaining is not None and len(page) > remaining:
+                page = page[:remaining]  # the server ignored $top
             for item in page:
                 yield item
             if remaining is not None:
