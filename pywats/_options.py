@@ -154,4 +154,10 @@ def resolve_credentials(base_url: str | None, token: str | None) -> tuple[str, s
     # value ("Basic abc=") is accepted too.
     if secret[:6].lower() == "basic ":
         secret = secret[6:].strip()
+    if any(ord(char) < 0x20 or ord(char) == 0x7F for char in secret):
+        # httpx would refuse the header with its value, the token, in the error message.
+        raise ValueError(
+            "the WATS API token contains a line break or control character; "
+            "paste the token alone (one line), or run `wats login` again"
+        )
     return normalize_base_url(url), secret
