@@ -170,6 +170,12 @@ def error_from_response(response: httpx.Response) -> ApiError:
     status = response.status_code
     cls = error_for_status(status)
     message = server_message(response.content, response.headers.get("content-type", ""))
+    if 300 <= status < 400:
+        where = response.headers.get("location") or "another URL"
+        message = (
+            f"the server redirected to {where} ({response.reason_phrase}); redirects are not"
+            " followed: set the server URL to the address it points to"
+        )
     if not message:
         message = response.reason_phrase or "error"
     kwargs: dict[str, Any] = {

@@ -61,9 +61,11 @@ async def _on_request(request: httpx.Request) -> None:
 
 async def _on_response(response: httpx.Response) -> None:
     # Every error status becomes a typed error here, where the request (method, URL) is at
-    # hand; `_call()` then decides whether to retry it.
+    # hand; `_call()` then decides whether to retry it. Redirects are not followed, so a 3xx
+    # is an error too: taken as success, a report "sent" to an http:// URL that redirects
+    # to https:// would count as stored when the server never saw it.
     log_response(response)
-    if response.status_code >= 400:
+    if response.status_code >= 300:
         await response.aread()
         raise error_from_response(response)
 

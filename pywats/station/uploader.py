@@ -9,6 +9,7 @@ and records each outcome as one guarded queue transition::
     401 / 403                            -> pending on the ladder: the station's token is
                                             wrong, not the report; parking every report
                                             would bury the real problem
+    3xx (a redirect; not followed)       -> pending on the ladder: the server URL is wrong
     400 and other 4xx, local validation  -> parked with the server's message
     a row whose payload cannot be read   -> quarantined
 
@@ -79,6 +80,8 @@ def classify(exc: BaseException) -> Outcome:
         return Outcome(False, str(exc), exc.retry_after)
     if isinstance(exc, AuthenticationError | PermissionDeniedError):
         return Outcome(False, str(exc))
+    if isinstance(exc, ApiError) and 300 <= exc.status < 400:
+        return Outcome(False, str(exc))  # a redirect: the server URL is wrong, not the report
     if isinstance(exc, BadRequestError):
         text = "\n".join(exc.lines) if exc.lines else exc.message
         return Outcome(True, f"{exc.status}: {text}")
