@@ -895,7 +895,8 @@ def test_a_failed_queue_read_does_not_stop_the_upload_or_status_loop(
         while not st.server.accepted and time.monotonic() < deadline:
             st.clock.now = time.time()
             await asyncio.sleep(0.02)
-        await asyncio.sleep(1.2)  # the status loop refreshes every second
+        while st.service.snapshot().get("delivered") != 1 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)  # the status loop refreshes every second
         st.service.request_stop()
         await asyncio.wait_for(serving, 5.0)
 
