@@ -200,7 +200,18 @@ def _parse_url(text: str) -> str:
         raise ValueError
     if parts.username or parts.password:
         raise ValueError  # a URL with credentials would put a secret into the file
+    if parts.query or parts.fragment or value.endswith(("?", "#")):
+        raise ValueError  # the SDK appends /api/... paths to it
     return value.rstrip("/")
+
+
+def _shown_url(text: str) -> str:
+    """``text`` for an error message: a user name or password in it is masked."""
+    scheme, sep, rest = text.partition("://")
+    host, slash, path = rest.partition("/")
+    if sep and "@" in host:
+        return f"{scheme}://***@{host.rpartition('@')[2]}{slash}{path}"
+    return text
 
 
 def _text(text: str) -> str:
@@ -269,7 +280,9 @@ def _parse_verify_text(text: str) -> bool | str:
 
 #: The keys of the ``server`` and ``station`` tables, by dotted name (values are strings).
 KEYS: dict[str, KeySpec] = {
-    "server.url": KeySpec(_parse_url, "an http:// or https:// URL without user name or password"),
+    "server.url": KeySpec(
+        _parse_url, "an http:// or https:// URL without user name or password, query or fragment"
+    ),
     "server.verify": KeySpec(_parse_verify_text, _VERIFY_ALLOWED),
     "station.name": KeySpec(_text, "1-200 characters"),
     "station.location": KeySpec(_text, "1-200 characters"),
@@ -319,7 +332,8 @@ def parse_value(key: str, text: str, *, known_only: bool = True) -> Any:
     except ConfigError:
         raise  # already names the key, the value and what is allowed
     except (ValueError, TypeError):
-        raise ConfigError(f"invalid value {text!r} for {key}: expected {spec.allowed}") from None
+        shown = _shown_url(text) if key == "server.url" else text
+        raise ConfigError(f"invalid value {shown!r} for {key}: expected {spec.allowed}") from None
 
 
 def get_key(data: Mapping[str, Any], key: str) -> Any:
@@ -506,7 +520,7 @@ def resolve_connection(
             value = _parse_url(value)
         except ValueError:
             raise ConfigError(
-                f"invalid value {value!r} for server.url ({source}): expected"
+                f"invalid value {_shown_url(value)!r} for server.url ({source}): expected"
                 f" {KEYS['server.url'].allowed}"
             ) from None
 
