@@ -90,8 +90,11 @@ class CircuitBreaker:
             return 0.0
         return max(0.0, self._opened_at + self.config.reset_timeout - now)
 
-    def before_call(self) -> None:
-        """Admit a call, or refuse it.
+    def before_call(self) -> bool:
+        """Admit a call, or refuse it; return whether the call is the half-open probe.
+
+        Pass that answer to :meth:`record` / :meth:`abandon`: only the probe's outcome decides
+        a half-open breaker.
 
         Raises:
             CircuitOpenError: the breaker is open, or half-open with its probe in flight.
@@ -99,7 +102,7 @@ class CircuitBreaker:
         with self._lock:
             now = self._clock()
             if self._state is BreakerState.CLOSED:
-                return
+                return False
             if self._state is BreakerState.OPEN:
                 wait = self._retry_in(now)
                 if wait > 0:
@@ -108,6 +111,7 @@ class CircuitBreaker:
             if self._probe_in_flight:
                 raise self._refusal(self.config.reset_timeout)
             self._probe_in_flight = True
+            return True
 
     def record_success(self) -> None:
         """Record a call the server answered (2xx-4xx)."""
@@ -117,29 +121,40 @@ class CircuitBreaker:
             if self._state is not BreakerState.CLOSED:
                 self._transition(BreakerState.CLOSED)
 
-    def record_failure(self) -> None:
-        """Record a 5xx answer or a transport failure."""
+    def record_failure(self, *, probe: bool = True) -> None:
+        """Record a 5xx answer or a transport failure (``probe``: see :meth:`before_call`)."""
         with self._lock:
-            self._probe_in_flight = False
             if self._state is BreakerState.HALF_OPEN:
+                if not probe:
+                    # A call admitted before the breaker opened: old news, and the probe
+                    # in flight must stay the only one.
+                    return
+                self._probe_in_flight = False
                 self._open()
                 return
+            if probe:
+                self._probe_in_flight = False
             self._failures += 1
             if self._state is BreakerState.CLOSED and (
                 self._failures >= self.config.failure_threshold
             ):
                 self._open()
 
-    def record(self, exc: BaseException | None) -> None:
-        """Record the outcome of one exchange: None for an answer, else the error raised."""
+    def record(self, exc: BaseException | None, *, probe: bool = True) -> None:
+        """Record the outcome of one exchange: None for an answer, else the error raised.
+
+        ``probe`` is what :meth:`before_call` returned for this call.
+        """
         if exc is None or not counts_as_failure(exc):
             self.record_success()
         else:
-            self.record_failure()
+            self.record_failure(probe=probe)
 
-    def abandon(self) -> None:
+    def abandon(self, *, probe: bool = True) -> None:
         """Forget a call that ended without an answer or a failure (e.g. cancelled)."""
         with self._lock:
+            if not probe:
+                return  # not the probe: the probe in flight keeps its slot
             self._probe_in_flight = False
             if self._state is BreakerState.HALF_OPEN:
                 # Nothing was learnt; let the next call probe again.

@@ -89,8 +89,7 @@ class AsyncService:
     async def _attempt(self, send: AsyncExchange[T]) -> T:
         state = self._client._state
         breaker = state.breaker
-        if breaker is not None:
-            breaker.before_call()
+        probe = breaker.before_call() if breaker is not None else False
         try:
             if state.limiter is not None:
                 while (wait := state.limiter.reserve()) > 0:
@@ -99,13 +98,13 @@ class AsyncService:
                 result = await send()
         except WatsError as exc:
             if breaker is not None:
-                breaker.record(exc)
+                breaker.record(exc, probe=probe)
             raise
         except (ValueError, KeyError) as exc:
             # The server answered, but not with what the spec says (e.g. a proxy's HTML
             # login page with 200): say so instead of leaking a JSONDecodeError.
             if breaker is not None:
-                breaker.record(None)
+                breaker.record(None, probe=probe)
             raise WatsError(
                 f"the server's answer could not be read ({type(exc).__name__}: {exc}). "
                 "Check that the URL is the WATS server itself, not a proxy or login page."
@@ -114,10 +113,10 @@ class AsyncService:
             # Not an answer from the server (cancelled, or a bug parsing one): release a
             # half-open probe slot without judging the server either way.
             if breaker is not None:
-                breaker.abandon()
+                breaker.abandon(probe=probe)
             raise
         if breaker is not None:
-            breaker.record(None)
+            breaker.record(None, probe=probe)
         return result
 
     async def _lookup(self, send: AsyncExchange[T]) -> T | None:
