@@ -175,15 +175,7 @@ def configure_logging(log_path: Path | None, *, console: bool = True) -> list[lo
         handlers.append(stream)
     for handler in handlers:
         logger.addHandler(handler)
-    logging.getLogger("watchdog").addFilter(_quiet_watchdog_shutdown)
-    logging.getLogger("watchdog.observers.inotify").addFilter(_quiet_watchdog_shutdown)
     return handlers
-
-
-def _quiet_watchdog_shutdown(record: logging.LogRecord) -> bool:
-    # watchdog logs an event that races its own shutdown as an error; nothing was lost (the
-    # rescan is the truth) and operators should not be alarmed by it.
-    return "called when the thread is inactive" not in record.getMessage()
 
 
 class StationService:
