@@ -14,7 +14,8 @@ app = typer.Typer()
 def _read_token() -> str:
     """The token from stdin when piped, else from a hidden prompt (never from argv)."""
     if not sys.stdin.isatty():
-        line = sys.stdin.readline().strip()
+        # A byte-order mark (a file saved by Notepad) is not part of the token.
+        line = sys.stdin.readline().lstrip("\ufeff").strip()
         if not line:
             raise typer.BadParameter("no token on stdin: pipe the token, e.g. `wats login < t`")
         return line
