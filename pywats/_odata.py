@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -59,8 +60,8 @@ def literal(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        if isinstance(value, float) and value != value:
-            raise ValueError("NaN has no OData literal")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{value!r} has no OData literal the WATS server accepts")
         return repr(value)
     if isinstance(value, uuid.UUID):
         return str(value)
