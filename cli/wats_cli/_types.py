@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -63,14 +63,20 @@ def parse_time(text: str | None, option: str) -> datetime | None:
     value = text.strip()
     now = datetime.now().astimezone()
     match = _RELATIVE.match(value)
-    if match:
-        return now - timedelta(seconds=int(match.group(1)) * _UNIT_SECONDS[match[2].lower()])
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
+        if match:
+            seconds = int(match.group(1)) * _UNIT_SECONDS[match[2].lower()]
+            parsed = now - timedelta(seconds=seconds)
+        else:
+            parsed = datetime.fromisoformat(value)
+            if parsed.tzinfo is None:
+                parsed = parsed.astimezone()
+        # The server is asked in UTC: a time that has no UTC form is refused here, by name.
+        parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise typer.BadParameter(
-            f"{value!r} is not a date: use 2026-11-01, 2026-11-01T08:00, 2026-11-01T08:00Z"
-            " or a relative time such as 7d, 12h, 30m",
+            f"{value!r} is not a date in range: use 2026-11-01, 2026-11-01T08:00,"
+            " 2026-11-01T08:00Z or a relative time such as 7d, 12h, 30m",
             param_hint=option,
         ) from None
-    return parsed if parsed.tzinfo is not None else parsed.astimezone()
+    return parsed
