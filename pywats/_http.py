@@ -20,6 +20,7 @@ import httpx
 
 from pywats._exceptions import (
     ApiError,
+    NotFoundError,
     RateLimitError,
     WatsConnectionError,
     WatsTimeoutError,
@@ -30,8 +31,10 @@ from pywats._version import __version__
 __all__ = [
     "USER_AGENT",
     "TokenAuth",
+    "empty_lookup_error",
     "error_from_response",
     "log_response",
+    "lookup_in_flight",
     "parse_retry_after",
     "server_message",
     "set_timeout",
@@ -51,6 +54,26 @@ _MAX_MESSAGE = 2000  # characters of a server message kept in an error
 timeout_override: contextvars.ContextVar[httpx.Timeout | None] = contextvars.ContextVar(
     "pywats_timeout", default=None
 )
+
+# Set while a lookup (``_lookup()``) is in flight. WATS answers some unknown lookups with 200
+# and an empty or null body (reference/wats-api.md §1.4): for a lookup that means "not found".
+lookup_in_flight: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "pywats_lookup", default=False
+)
+
+
+def empty_lookup_error(response: httpx.Response) -> NotFoundError | None:
+    """A NotFoundError when a lookup's 2xx answer has no body (its body must have been read)."""
+    if response.content.strip() not in (b"", b"null"):
+        return None
+    request = response.request
+    return NotFoundError(
+        response.status_code,
+        "the server answered with an empty body: nothing matches",
+        method=request.method,
+        url=_safe_url(request.url.copy_with(query=None)),
+        request_id=_request_id(response.headers),
+    )
 
 
 class TokenAuth(httpx.Auth):

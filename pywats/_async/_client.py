@@ -20,8 +20,10 @@ from pywats._breaker import CircuitBreaker
 from pywats._http import (
     USER_AGENT,
     TokenAuth,
+    empty_lookup_error,
     error_from_response,
     log_response,
+    lookup_in_flight,
     set_timeout,
     ssl_verify,
 )
@@ -68,6 +70,10 @@ async def _on_response(response: httpx.Response) -> None:
     if response.status_code >= 300:
         await response.aread()
         raise error_from_response(response)
+    if lookup_in_flight.get():
+        await response.aread()
+        if (empty := empty_lookup_error(response)) is not None:
+            raise empty
 
 
 class AsyncClientState:

@@ -22,7 +22,7 @@ import httpx
 from tenacity import AsyncRetrying
 
 from pywats._exceptions import NotFoundError, WatsError
-from pywats._http import timeout_override, translate_transport_errors
+from pywats._http import lookup_in_flight, timeout_override, translate_transport_errors
 from pywats._retry import retry_kwargs
 from pywats._synchronization import AsyncExchange, AsyncPageFetch
 
@@ -120,13 +120,20 @@ class AsyncService:
         return result
 
     async def _lookup(self, send: AsyncExchange[T]) -> T | None:
-        """``_call`` for a lookup: in lenient mode a 404 gives None instead of NotFoundError."""
+        """``_call`` for a lookup: in lenient mode a 404 gives None instead of NotFoundError.
+
+        A 2xx answer with an empty or null body is also "not found" (the hook in the client
+        raises NotFoundError for it while ``lookup_in_flight`` is set).
+        """
+        flag = lookup_in_flight.set(True)
         try:
             return await self._call(send)
         except NotFoundError:
             if self._client._options.error_mode == "lenient":
                 return None
             raise
+        finally:
+            lookup_in_flight.reset(flag)
 
     async def _query(self, endpoint: ModuleType, query: ODataQuery) -> Any:
         """Call a generated OData list ``endpoint`` with ``query``; return what it parsed."""

@@ -22,8 +22,10 @@ from pywats._breaker import CircuitBreaker
 from pywats._http import (
     USER_AGENT,
     TokenAuth,
+    empty_lookup_error,
     error_from_response,
     log_response,
+    lookup_in_flight,
     set_timeout,
     ssl_verify,
 )
@@ -70,6 +72,10 @@ def _on_response(response: httpx.Response) -> None:
     if response.status_code >= 300:
         response.read()
         raise error_from_response(response)
+    if lookup_in_flight.get():
+        response.read()
+        if (empty := empty_lookup_error(response)) is not None:
+            raise empty
 
 
 class ClientState:

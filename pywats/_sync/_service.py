@@ -24,7 +24,7 @@ import httpx
 from tenacity import Retrying
 
 from pywats._exceptions import NotFoundError, WatsError
-from pywats._http import timeout_override, translate_transport_errors
+from pywats._http import lookup_in_flight, timeout_override, translate_transport_errors
 from pywats._retry import retry_kwargs
 from pywats._synchronization import Exchange, PageFetch
 
@@ -122,13 +122,20 @@ class Service:
         return result
 
     def _lookup(self, send: Exchange[T]) -> T | None:
-        """``_call`` for a lookup: in lenient mode a 404 gives None instead of NotFoundError."""
+        """``_call`` for a lookup: in lenient mode a 404 gives None instead of NotFoundError.
+
+        A 2xx answer with an empty or null body is also "not found" (the hook in the client
+        raises NotFoundError for it while ``lookup_in_flight`` is set).
+        """
+        flag = lookup_in_flight.set(True)
         try:
             return self._call(send)
         except NotFoundError:
             if self._client._options.error_mode == "lenient":
                 return None
             raise
+        finally:
+            lookup_in_flight.reset(flag)
 
     def _query(self, endpoint: ModuleType, query: ODataQuery) -> Any:
         """Call a generated OData list ``endpoint`` with ``query``; return what it parsed."""
