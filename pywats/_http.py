@@ -55,8 +55,9 @@ timeout_override: contextvars.ContextVar[httpx.Timeout | None] = contextvars.Con
     "pywats_timeout", default=None
 )
 
-# Set while a lookup (``_lookup()``) is in flight. WATS answers some unknown lookups with 200
-# and an empty or null body (reference/wats-api.md §1.4): for a lookup that means "not found".
+# Set while a lookup or an OData list query is in flight. WATS answers some of them with 200
+# and an empty or null body when nothing matches (reference/wats-api.md §1.4): the client's
+# response hook raises NotFoundError (with the 2xx status) for it, and the caller decides.
 lookup_in_flight: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "pywats_lookup", default=False
 )

@@ -137,7 +137,7 @@ class AsyncService:
 
     async def _query(self, endpoint: ModuleType, query: ODataQuery) -> Any:
         """Call a generated OData list ``endpoint`` with ``query``; return what it parsed."""
-        response = await self._call(
+        return await self._listing(
             lambda: endpoint.asyncio_detailed(
                 client=self._api,
                 filter_=query.to_params().get("$filter"),
@@ -146,6 +146,21 @@ class AsyncService:
                 orderby=query.orderby,
             )
         )
+
+    async def _listing(self, send: AsyncExchange[Any]) -> Any:
+        """``_call`` for a list query; return what it parsed.
+
+        A 2xx answer with an empty or null body means nothing matched: ``[]``.
+        """
+        flag = lookup_in_flight.set(True)
+        try:
+            response = await self._call(send)
+        except NotFoundError as exc:
+            if exc.status < 300:  # the empty answer, not a real 404 (a wrong route)
+                return []
+            raise
+        finally:
+            lookup_in_flight.reset(flag)
         return response.parsed
 
     async def _paginate(

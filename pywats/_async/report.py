@@ -160,7 +160,7 @@ class AsyncReportService(AsyncService):
         query = ODataQuery(
             filter=filter, top=top, skip=skip, orderby=orderby, select=select, expand=expand
         )
-        response = await self._call(
+        parsed = await self._listing(
             lambda: report_query_headers.asyncio_detailed(
                 client=self._api,
                 filter_=query.to_params().get("$filter"),
@@ -171,7 +171,7 @@ class AsyncReportService(AsyncService):
                 expand=query.expand,
             )
         )
-        return many(ReportHeader, response.parsed)
+        return many(ReportHeader, parsed)
 
     async def iter_headers(
         self,

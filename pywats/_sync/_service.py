@@ -139,7 +139,7 @@ class Service:
 
     def _query(self, endpoint: ModuleType, query: ODataQuery) -> Any:
         """Call a generated OData list ``endpoint`` with ``query``; return what it parsed."""
-        response = self._call(
+        return self._listing(
             lambda: endpoint.sync_detailed(
                 client=self._api,
                 filter_=query.to_params().get("$filter"),
@@ -148,6 +148,21 @@ class Service:
                 orderby=query.orderby,
             )
         )
+
+    def _listing(self, send: Exchange[Any]) -> Any:
+        """``_call`` for a list query; return what it parsed.
+
+        A 2xx answer with an empty or null body means nothing matched: ``[]``.
+        """
+        flag = lookup_in_flight.set(True)
+        try:
+            response = self._call(send)
+        except NotFoundError as exc:
+            if exc.status < 300:  # the empty answer, not a real 404 (a wrong route)
+                return []
+            raise
+        finally:
+            lookup_in_flight.reset(flag)
         return response.parsed
 
     def _paginate(

@@ -162,7 +162,7 @@ class ReportService(Service):
         query = ODataQuery(
             filter=filter, top=top, skip=skip, orderby=orderby, select=select, expand=expand
         )
-        response = self._call(
+        parsed = self._listing(
             lambda: report_query_headers.sync_detailed(
                 client=self._api,
                 filter_=query.to_params().get("$filter"),
@@ -173,7 +173,7 @@ class ReportService(Service):
                 expand=query.expand,
             )
         )
-        return many(ReportHeader, response.parsed)
+        return many(ReportHeader, parsed)
 
     def iter_headers(
         self,

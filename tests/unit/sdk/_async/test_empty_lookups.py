@@ -63,3 +63,21 @@ async def test_an_empty_answer_is_none_in_lenient_mode(answer: str, lookup: str)
 async def test_an_empty_answer_to_a_list_query_is_still_an_empty_list() -> None:
     async with make("empty", "strict") as api:
         assert await api.product.get_vendors() == []
+
+
+QUERIES: dict[str, Callable[[AsyncWATS], Any]] = {
+    "product.query": lambda api: api.product.query(),
+    "asset.query": lambda api: api.asset.query(),
+    "asset.query_types": lambda api: api.asset.query_types(),
+    "report.query_headers": lambda api: api.report.query_headers(),
+}
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("answer", sorted(ANSWERS))
+@pytest.mark.parametrize("query", sorted(QUERIES))
+async def test_an_empty_answer_to_an_odata_query_is_an_empty_list(answer: str, query: str) -> None:
+    # Before the fix: a bare TypeError for null, "could not be read" for an empty body.
+    async with make(answer, "strict") as api:
+        assert await QUERIES[query](api) == []
+        assert [h async for h in api.report.iter_headers()] == []

@@ -62,3 +62,20 @@ def test_an_empty_answer_is_none_in_lenient_mode(answer: str, lookup: str) -> No
 def test_an_empty_answer_to_a_list_query_is_still_an_empty_list() -> None:
     with make("empty", "strict") as api:
         assert api.product.get_vendors() == []
+
+
+QUERIES: dict[str, Callable[[pyWATS], Any]] = {
+    "product.query": lambda api: api.product.query(),
+    "asset.query": lambda api: api.asset.query(),
+    "asset.query_types": lambda api: api.asset.query_types(),
+    "report.query_headers": lambda api: api.report.query_headers(),
+}
+
+
+@pytest.mark.parametrize("answer", sorted(ANSWERS))
+@pytest.mark.parametrize("query", sorted(QUERIES))
+def test_an_empty_answer_to_an_odata_query_is_an_empty_list(answer: str, query: str) -> None:
+    # Before the fix: a bare TypeError for null, "could not be read" for an empty body.
+    with make(answer, "strict") as api:
+        assert QUERIES[query](api) == []
+        assert [h for h in api.report.iter_headers()] == []
