@@ -148,13 +148,21 @@ class ProductionService(Service):
         child_part_number: str,
     ) -> Any:
         """Remove a parent/child relation."""
+        # Checked here, not inside the exchange, where a ValueError reads as a bad answer.
+        for value, what in (
+            (parent_serial_number, "parent_serial_number"),
+            (parent_part_number, "parent_part_number"),
+            (child_serial_number, "child_serial_number"),
+            (child_part_number, "child_part_number"),
+        ):
+            require(value, what)
         response = self._call(
             lambda: production_remove_child_unit.sync_detailed(
                 client=self._api,
-                parent_serial_number=require(parent_serial_number, "parent_serial_number"),
-                parent_part_number=require(parent_part_number, "parent_part_number"),
-                child_serial_number=require(child_serial_number, "child_serial_number"),
-                child_part_number=require(child_part_number, "child_part_number"),
+                parent_serial_number=parent_serial_number,
+                parent_part_number=parent_part_number,
+                child_serial_number=child_serial_number,
+                child_part_number=child_part_number,
             ),
             idempotent=False,
         )
