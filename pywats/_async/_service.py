@@ -100,9 +100,10 @@ class AsyncService:
             if breaker is not None:
                 breaker.record(exc, probe=probe)
             raise
-        except (ValueError, KeyError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             # The server answered, but not with what the spec says (e.g. a proxy's HTML
-            # login page with 200): say so instead of leaking a JSONDecodeError.
+            # login page with 200, or null for a list): say so instead of leaking a
+            # JSONDecodeError or the generated parser's TypeError.
             if breaker is not None:
                 breaker.record(None, probe=probe)
             raise WatsError(

@@ -37,3 +37,19 @@ async def test_remove_child_unit_refuses_an_empty_identifier(empty: str) -> None
             )
     assert type(info.value) is ValueError
     assert seen == []
+
+
+@pytest.mark.anyio
+async def test_an_answer_of_the_wrong_shape_is_a_wats_error_not_a_type_error() -> None:
+    from pywats import WatsError
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=b"null")  # where the spec promises a list
+
+    transport = httpx.MockTransport(handler)
+    async with AsyncWATS("https://acme.wats.com", TOKEN, transport=transport) as api:
+        # Before the fix a bare TypeError escaped (the CLI then said "usage error", exit 2).
+        with pytest.raises(WatsError, match="could not be read"):
+            await api.production.get_unit_changes()
+        with pytest.raises(WatsError, match="could not be read"):
+            await api.rootcause.query()
