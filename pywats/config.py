@@ -68,8 +68,8 @@ ENV_INSTANCE = "PYWATS_INSTANCE_ID"
 ENV_HOME = "PYWATS_HOME"
 DEFAULT_INSTANCE = "default"
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")  # \Z: "$" would allow a final newline
+_DOTTED = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)+\Z")
 _SECRET_NAMES = {"token", "api_token", "password", "secret"}
 
 log = logging.getLogger("pywats.config")

@@ -30,7 +30,7 @@ __all__ = ["KEYRING_SERVICE", "StoredToken", "TokenStore", "credentials_dir"]
 #: The service name under which tokens are kept in the OS keyring (username = instance name).
 KEYRING_SERVICE = "pywats"
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\Z")  # \Z: "$" would allow a final newline
 
 
 def credentials_dir() -> Path:
