@@ -12,6 +12,7 @@ import base64
 import csv
 import datetime as _dt
 import enum
+import io
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -106,13 +107,43 @@ def render(
     """
     fmt = choose_format(requested, stream)
     plain = to_plain(data)
+    unicode_ok = _writes_any_text(stream)
     if fmt is OutputFormat.json:
-        stream.write(json.dumps(plain, indent=2, ensure_ascii=False) + "\n")
+        # \u escapes where the stream cannot hold a character: the same JSON to a parser.
+        stream.write(json.dumps(plain, indent=2, ensure_ascii=not unicode_ok) + "\n")
     elif fmt is OutputFormat.csv:
-        _write_csv(plain, stream)
+        if unicode_ok:
+            _write_csv(plain, stream)
+        else:
+            buffer = io.StringIO()
+            _write_csv(plain, buffer)
+            stream.write(_fit(buffer.getvalue(), stream))
     else:
         _write_table(plain, stream, columns)
     stream.flush()
+
+
+def _writes_any_text(stream: IO[str]) -> bool:
+    """Whether ``stream`` can write every character (a UTF encoding, or no encoding at all).
+
+    A Windows pipe writes in the ANSI code page (cp1252...), where most of Unicode fails.
+    """
+    encoding = getattr(stream, "encoding", None)
+    if not isinstance(encoding, str):
+        return True
+    try:
+        "\U0001f600".encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    except LookupError:  # an encoding Python does not know: nothing better to do
+        return True
+    return True
+
+
+def _fit(text: str, stream: IO[str]) -> str:
+    """``text`` with the characters ``stream`` cannot encode replaced by ``?``."""
+    encoding = str(getattr(stream, "encoding", "utf-8"))
+    return text.encode(encoding, "replace").decode(encoding)
 
 
 def _rows(plain: Any) -> list[dict[str, Any]]:
