@@ -23,7 +23,7 @@ from uuid import UUID
 
 from wats_cli._types import OutputFormat
 
-__all__ = ["choose_format", "render", "to_plain"]
+__all__ = ["choose_format", "render", "to_plain", "writes_any_text"]
 
 _MAX_TABLE_COLUMNS = 8
 
@@ -107,7 +107,7 @@ def render(
     """
     fmt = choose_format(requested, stream)
     plain = to_plain(data)
-    unicode_ok = _writes_any_text(stream)
+    unicode_ok = writes_any_text(stream)
     if fmt is OutputFormat.json:
         # \u escapes where the stream cannot hold a character: the same JSON to a parser.
         stream.write(json.dumps(plain, indent=2, ensure_ascii=not unicode_ok) + "\n")
@@ -123,7 +123,7 @@ def render(
     stream.flush()
 
 
-def _writes_any_text(stream: IO[str]) -> bool:
+def writes_any_text(stream: IO[str]) -> bool:
     """Whether ``stream`` can write every character (a UTF encoding, or no encoding at all).
 
     A Windows pipe writes in the ANSI code page (cp1252...), where most of Unicode fails.

@@ -140,7 +140,15 @@ def get(
         raise typer.BadParameter(f"{fmt!r} is not a format: use wsjf", param_hint="--format")
     report = found(client().report.get(report_id), f"report {report_id}")
     if fmt == "wsjf":
-        sys.stdout.write(report.to_json(indent=2) + "\n")
+        from wats_cli._output import writes_any_text
+
+        text = report.to_json(indent=2)
+        if not writes_any_text(sys.stdout):
+            import json
+
+            # \u escapes for what the stream cannot hold (a cp1252 pipe): the same JSON.
+            text = json.dumps(json.loads(text), indent=2)
+        sys.stdout.write(text + "\n")
         return
     emit(
         {
