@@ -33,6 +33,7 @@ import pytest
 
 if TYPE_CHECKING:
     from pywats.testing import Emulator, Faults
+    from tests.reliability._tls import Certificates, TlsEmulator
 
 
 @pytest.fixture(scope="session")
@@ -54,3 +55,27 @@ def fresh_emulator(emulator: Emulator) -> Emulator:
 @pytest.fixture
 def faults(fresh_emulator: Emulator) -> Faults:
     return fresh_emulator.faults
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    """A throwaway CA and a server certificate for 127.0.0.1 (skips when none can be made)."""
+    from tests.reliability._tls import make_certificates
+
+    certs = make_certificates(tmp_path_factory.mktemp("tls"))
+    if certs is None:
+        pytest.skip("neither the cryptography package nor the openssl command is available")
+    return certs
+
+
+@pytest.fixture(scope="module")
+def tls_server(certificates: Certificates) -> Iterator[TlsEmulator]:
+    """The emulator behind TLS with ``certificates``, on a loopback port."""
+    pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
+    from tests.reliability._tls import TlsEmulator
+
+    server = TlsEmulator(certificates)
+    try:
+        yield server
+    finally:
+        server.close()

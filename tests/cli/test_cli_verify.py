@@ -4,31 +4,12 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pywats.config import instance_path, resolve_connection
-from tests.reliability._tls import Certificates, TlsEmulator, make_certificates
-
-
-@pytest.fixture(scope="module")
-def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
-    certs = make_certificates(tmp_path_factory.mktemp("tls"))
-    if certs is None:
-        pytest.skip("neither the cryptography package nor the openssl command is available")
-    return certs
-
-
-@pytest.fixture(scope="module")
-def tls_server(certificates: Certificates) -> Iterator[TlsEmulator]:
-    pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
-    server = TlsEmulator(certificates)
-    try:
-        yield server
-    finally:
-        server.close()
+from tests.reliability._tls import Certificates, TlsEmulator
 
 
 def test_set_verify_false_true_and_a_relative_ca_path(

@@ -13,10 +13,11 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from tests.integration.station._harness import make_report as make_report  # one report maker
 
 if TYPE_CHECKING:
     from pywats.testing import Emulator
@@ -33,30 +34,6 @@ FAST_INTAKE: dict[str, float] = {
     "min_age_seconds": 0.1,
     "converter_timeout": 10.0,
 }
-
-
-def make_report(sn: str, *, report_id: str | None = None) -> dict[str, Any]:
-    """A valid UUT report as WSJF, with its own id (the station fills the station identity)."""
-    from pywats.reports import CompOp, UUTReport
-
-    report = UUTReport(
-        pn="REL-PCBA",
-        sn=sn,
-        rev="A",
-        process_code=50,
-        station_name="x",
-        location="x",
-        purpose="x",
-        operator="op",
-    )
-    report.root.add_sequence("Power").add_numeric_step(
-        "3V3", value=3.3, low=3.2, high=3.4, comp_op=CompOp.GELE, unit="V"
-    )
-    data = report.to_wsjf()
-    for key in ("machineName", "location", "purpose"):
-        del data[key]
-    data["id"] = report_id or str(uuid.uuid4())
-    return data
 
 
 def wait_for(predicate: Callable[[], Any], timeout: float, what: str, step: float = 0.05) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from ._harness import RUN_WATS, WSJF_POST, Station, make_report, wait_for
-from ._tls import Certificates, TlsEmulator, make_certificates
+from ._tls import Certificates, TlsEmulator
 from .conftest import scale
 
 pytestmark = [
@@ -188,24 +188,6 @@ def test_config_file_written_alone_is_private_in_a_private_folder(tmp_path: Path
 
 
 # -- TLS ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
-    certs = make_certificates(tmp_path_factory.mktemp("tls"))
-    if certs is None:
-        pytest.skip("neither the cryptography package nor the openssl command is available")
-    return certs
-
-
-@pytest.fixture
-def tls_server(certificates: Certificates) -> Iterator[TlsEmulator]:
-    pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
-    server = TlsEmulator(certificates)
-    try:
-        yield server
-    finally:
-        server.close()
 
 
 def test_tls_is_verified_by_default_and_a_custom_ca_bundle_works(

@@ -8,7 +8,6 @@ with a self-signed or internal-CA certificate.
 from __future__ import annotations
 
 import ssl
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -20,28 +19,10 @@ from pywats._http import translate_transport_errors
 from pywats._options import BreakerConfig, RetryConfig
 from pywats._sync._client import pyWATS
 from tests.integration.sdk._async.test_report import make_report
-from tests.reliability._tls import Certificates, TlsEmulator, make_certificates
+from tests.reliability._tls import Certificates, TlsEmulator
 
 # Retries on, with no jitter: any retry would show as a recorded wait.
 RETRY = RetryConfig(max_retries=3, initial_backoff=0.25, max_backoff=2.0, jitter=0.0)
-
-
-@pytest.fixture(scope="module")
-def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
-    certs = make_certificates(tmp_path_factory.mktemp("tls"))
-    if certs is None:
-        pytest.skip("neither the cryptography package nor the openssl command is available")
-    return certs
-
-
-@pytest.fixture(scope="module")
-def tls_server(certificates: Certificates) -> Iterator[TlsEmulator]:
-    pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
-    server = TlsEmulator(certificates)
-    try:
-        yield server
-    finally:
-        server.close()
 
 
 def _assert_certificate_message(error: WatsConnectionError, server: TlsEmulator) -> None:

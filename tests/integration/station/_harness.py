@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 RUN_WATS = "import sys; from wats_cli.main import run; sys.argv[0] = 'wats'; run()"
 
 
-def make_report(sn: str) -> dict[str, Any]:
-    """A valid UUT report as WSJF (the station fills machineName/location/purpose)."""
+def make_report(sn: str, *, report_id: str | None = None) -> dict[str, Any]:
+    """A valid UUT report as WSJF, with its own id (the station fills the station identity)."""
     from pywats.reports import CompOp, UUTReport
 
     report = UUTReport(
@@ -39,7 +39,7 @@ def make_report(sn: str) -> dict[str, Any]:
     data = report.to_wsjf()
     for key in ("machineName", "location", "purpose"):
         del data[key]
-    data["id"] = str(uuid.uuid4())
+    data["id"] = report_id or str(uuid.uuid4())
     return data
 
 
