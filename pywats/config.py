@@ -77,7 +77,7 @@ log = logging.getLogger("pywats.config")
 #: The top-level tables pywats reads from an instance file: ``server`` and ``station`` here,
 #: the rest by the station service (``pywats.station.config``). A key in any other table is
 #: refused by ``wats config set``, so a typo (``sever.url``) cannot pass silently.
-SECTIONS = ("server", "station", "folders", "queue", "upload", "intake", "service")
+SECTIONS = ("server", "station", "folders", "queue", "upload", "intake", "service", "control")
 
 
 class ConfigError(WatsError, ValueError):

@@ -79,7 +79,10 @@ class Dashboard:
         if snapshot.get("intake_paused"):
             state = f"[red]intake paused: {snapshot['intake_paused']}[/red]"
         table.add_row("state", state)
-        table.add_row("server", str(snapshot.get("server", "")))
+        server = f"{snapshot.get('server_url', '')} ({snapshot.get('server', 'unknown')})"
+        if snapshot.get("server_version"):
+            server += f" version {snapshot['server_version']}"
+        table.add_row("server", server)
         table.add_row("breaker", str(snapshot.get("breaker", "")))
         table.add_row(
             "queue",

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
+
+from pywats.station._private import PrivateRotatingFileHandler
 
 __all__ = ["configure_logging"]
 
 
 def configure_logging(log_path: Path | None, *, console: bool = True) -> list[logging.Handler]:
-    """Send the station's log to a rotating file (5 × 5 MB) and, if asked, to stderr."""
+    """Send the station's log to a rotating file (5 × 5 MB, 0600) and, if asked, to stderr."""
     logger = logging.getLogger("pywats")
     logger.setLevel(logging.INFO)
     fmt = logging.Formatter("%(asctime)s %(levelname)-7s %(message)s")
     handlers: list[logging.Handler] = []
     if log_path is not None:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        file_handler = logging.handlers.RotatingFileHandler(
+        log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        file_handler = PrivateRotatingFileHandler(
             log_path, maxBytes=5_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace"
         )
         file_handler.setFormatter(fmt)

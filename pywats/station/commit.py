@@ -13,6 +13,7 @@ moves the source to the error folder with ``<name>.error.txt`` beside it.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import json
 import logging
@@ -48,7 +49,7 @@ log = logging.getLogger("pywats.station")
 _ID_NAMESPACE = uuid.UUID("0c5f4a52-8a5e-4c47-9a1f-3f0f8e1f7d20")
 
 
-@attrs.define
+@attrs.define(eq=False)  # compared by identity: a reload tells kept folders from new ones
 class WatchedFolder:
     """One watched folder at run time: its settings, converter and scanner."""
 
@@ -97,6 +98,11 @@ class Committer:
         self.files_converted = 0
         self.files_failed = 0
         self.hung = 0
+        self.conversions: collections.Counter[str] = collections.Counter()
+        """Files converted, by converter name (for metrics)."""
+        self.conversion_errors: collections.Counter[str] = collections.Counter()
+        self.converted_by_folder: collections.Counter[Path] = collections.Counter()
+        self.failed_by_folder: collections.Counter[Path] = collections.Counter()
 
     async def convert(
         self, path: Path, folder: WatchedFolder, detected_at: float
@@ -212,6 +218,8 @@ class Committer:
                 )
                 continue
             self.files_converted += 1
+            self.conversions[c.folder.converter.name] += 1
+            self.converted_by_folder[c.folder.config.path] += 1
             log.info("queued %d report(s) from %s%s", len(c.reports), c.path, where)
         return len(converted)
 
@@ -277,6 +285,8 @@ class Committer:
     def to_error(self, path: Path, folder: WatchedFolder, reason: str, detected_at: float) -> None:
         """Move a file that cannot be converted to its folder's error folder, with the reason."""
         self.files_failed += 1
+        self.conversion_errors[folder.converter.name] += 1
+        self.failed_by_folder[folder.config.path] += 1
         try:
             target = _files.write_error(path, folder.config.error_dir, reason)
         except FileNotFoundError:

@@ -6,7 +6,8 @@ on one machine without touching each other. Where things live::
 
     <config dir>/instances/<name>.toml      shared with the CLI (pywats.config); the
                                             service reads [server] and [station] and owns
-                                            [queue], [upload], [intake], [service], [[folders]]
+                                            [queue], [upload], [intake], [service],
+                                            [control], [[folders]]
     <data dir>/instances/<name>/queue.sqlite3, service.lock, dropped/
     <log dir>/<name>.log                    rotating log
 
@@ -199,7 +200,26 @@ class StationConfig:
     converter_timeout: float = attrs.field(default=60.0, validator=_positive)
     shutdown_timeout: float = attrs.field(default=10.0, validator=_non_negative)
     health_port: int | None = None
-    """Serve ``GET /health`` on 127.0.0.1:<port> (0 = any free port); None = off."""
+    """Before ``[control] port`` existed: the endpoint's port (``[control] port`` wins)."""
+    heartbeat_seconds: float = attrs.field(default=300.0, validator=_positive)
+    """How often the server is checked (version + token) while nothing else says how it is."""
+    breaker_failures: int = attrs.field(default=5, validator=_positive)
+    """Consecutive server failures (5xx, unreachable) that open the circuit breaker."""
+    breaker_open_seconds: float = attrs.field(default=30.0, validator=_non_negative)
+    """How long an open breaker holds uploads before one probe is let through."""
+    control_enabled: bool = True
+    """Serve the local endpoint (health, control, metrics, console)."""
+    control_port: int | None = None
+    """The endpoint's port; None or 0 = any free port (recorded in ``service.json``)."""
+    control_bind: str = "127.0.0.1"
+    """The endpoint's address; loopback unless the station must be reached from elsewhere."""
+
+    @property
+    def endpoint_port(self) -> int:
+        """The port the endpoint asks for (0 = any free one)."""
+        if self.control_port is not None:
+            return self.control_port
+        return self.health_port or 0
 
     @retry_ladder.validator
     def _check_ladder(self, attribute: attrs.Attribute[Any], value: tuple[float, ...]) -> None:
@@ -228,6 +248,8 @@ _SECTIONS: dict[str, dict[str, str]] = {
         "concurrency": "concurrency",
         "timeout": "upload_timeout",
         "requests_per_minute": "requests_per_minute",
+        "breaker_failures": "breaker_failures",
+        "breaker_open_seconds": "breaker_open_seconds",
     },
     "intake": {
         "poll_seconds": "poll_seconds",
@@ -241,7 +263,9 @@ _SECTIONS: dict[str, dict[str, str]] = {
         "lock": "lock_path",
         "health_port": "health_port",
         "shutdown_timeout": "shutdown_timeout",
+        "heartbeat_seconds": "heartbeat_seconds",
     },
+    "control": {"enabled": "control_enabled", "port": "control_port", "bind": "control_bind"},
 }
 _FOLDER_KEYS = {
     "path",
@@ -264,6 +288,8 @@ _NUMBER_FIELDS = {
     "min_age_seconds",
     "converter_timeout",
     "shutdown_timeout",
+    "heartbeat_seconds",
+    "breaker_open_seconds",
 }
 
 
@@ -377,13 +403,17 @@ def _convert(key: str, field: str, value: Any, base: Path) -> Any:
         return _resolve(base, _expect(key, value, str, "a file path"))
     if field == "verify":
         return parse_verify(value, base=base)
-    if field in {"server_url", "station_name", "location", "purpose"}:
+    if field in {"server_url", "station_name", "location", "purpose", "control_bind"}:
         return _expect(key, value, str, "a string")
     if field == "concurrency":
         return _expect(key, value, int, "a whole number of parallel uploads (1-64)")
     if field == "requests_per_minute":
         return _expect(key, value, int, "a whole number of requests per minute (0 = no limit)")
-    if field == "health_port":
+    if field == "breaker_failures":
+        return _expect(key, value, int, "a whole number of failures (1 or more)")
+    if field == "control_enabled":
+        return _expect(key, value, bool, "true or false")
+    if field in {"health_port", "control_port"}:
         port = _expect(key, value, int, "a port number 0-65535")
         if not 0 <= port <= 65535:
             raise ConfigError(f"{key} = {port!r} must be a port number 0-65535")

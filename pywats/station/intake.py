@@ -67,6 +67,9 @@ class Intake:
         self.committer = Committer(self, config, queue, station_name, clock)
         self.paused = ""
         """Why intake is paused (low disk), or ''."""
+        self.operator_paused = False
+        """An operator paused intake (``wats pause``): files wait in their folders."""
+        self.lock = asyncio.Lock()
         self._owner: dict[Path, WatchedFolder] = {}
         self._hints: set[Path] = set()
         self._kept: dict[Path, tuple[int, int]] = {}
@@ -82,6 +85,12 @@ class Intake:
 
     async def intake_pass(self, now: float, *, rescan: bool = False) -> int:
         """Find files, take the complete ones; return how many files were taken."""
+        async with self.lock:  # a reload swaps folders between passes, never inside one
+            return await self._pass(now, rescan=rescan)
+
+    async def _pass(self, now: float, *, rescan: bool) -> int:
+        if self.operator_paused:
+            return 0
         if self._low_disk(now):
             return 0
         for folder in self.folders:
@@ -171,6 +180,17 @@ class Intake:
             if kept == (st.st_size, st.st_mtime_ns):
                 return  # post action "keep": already handled, unchanged since
         self._owner[path] = folder
+
+    def waiting_by_folder(self) -> dict[int, int]:
+        """Files waiting to settle, by ``id()`` of their folder."""
+        counts: dict[int, int] = {}
+        for folder in self._owner.values():
+            counts[id(folder)] = counts.get(id(folder), 0) + 1
+        return counts
+
+    def tracked_outside(self, folders: list[WatchedFolder]) -> list[Path]:
+        """Files being watched for completeness that belong to none of ``folders``."""
+        return [path for path, folder in self._owner.items() if folder not in folders]
 
     def track_again(self, path: Path, folder: WatchedFolder) -> None:
         """Watch ``path`` again (it changed while it was being converted)."""

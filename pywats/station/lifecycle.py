@@ -16,6 +16,7 @@ from pathlib import Path
 
 __all__ = [
     "AlreadyRunningError",
+    "Events",
     "finish",
     "hold_lock",
     "install_signal_handlers",
@@ -74,10 +75,16 @@ async def finish(task: asyncio.Task[None], force: asyncio.Event, timeout: float)
 
 
 def install_signal_handlers(
-    loop: asyncio.AbstractEventLoop, on_signal: Callable[[], None]
+    loop: asyncio.AbstractEventLoop,
+    on_signal: Callable[[], None],
+    *,
+    on_hangup: Callable[[], None] | None = None,
 ) -> list[int]:
-    """Make SIGTERM/SIGINT call ``on_signal`` on the loop; return the signals to remove."""
-    # Handlers only set events (request_stop); no logging, I/O or locks in them.
+    """Make SIGTERM/SIGINT call ``on_signal`` (and SIGHUP ``on_hangup``) on the loop.
+
+    Returns the signals to remove afterwards.
+    """
+    # Handlers only set events or schedule tasks; no logging, I/O or locks in them.
     installed: list[int] = []
     if threading.current_thread() is not threading.main_thread():
         return installed
@@ -87,4 +94,22 @@ def install_signal_handlers(
             installed.append(sig)
         except (NotImplementedError, RuntimeError):  # Windows: fall back to signal.signal
             signal.signal(sig, lambda *_: loop.call_soon_threadsafe(on_signal))
+    hangup = getattr(signal, "SIGHUP", None)  # not on Windows: `wats reload` does the same
+    if on_hangup is not None and hangup is not None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(hangup, on_hangup)
+            installed.append(hangup)
     return installed
+
+
+class Events:
+    """The events the service's loops wait on."""
+
+    def __init__(self) -> None:
+        self.stop = asyncio.Event()
+        """Set to stop (graceful)."""
+        self.force = asyncio.Event()
+        """Set to stop at once (a second stop request)."""
+        self.wake_intake = asyncio.Event()
+        self.wake_upload = asyncio.Event()
+        self.wake_heartbeat = asyncio.Event()

@@ -262,6 +262,10 @@ _RECOVER = """
 UPDATE item SET state = 'pending', updated_at = :now, next_attempt_at = MIN(next_attempt_at, :now)
 WHERE state = 'uploading'
 """
+_EXPEDITE = """
+UPDATE item SET next_attempt_at = :now, updated_at = :now
+WHERE state = 'pending' AND next_attempt_at > :now
+"""
 # Rows last touched "in the future" saw the wall clock step back: keep the wait they had left.
 _REBASE = """
 UPDATE item SET next_attempt_at = :now + MAX(0, next_attempt_at - updated_at), updated_at = :now
@@ -423,6 +427,15 @@ class ReportQueue:
         now = time.time() if now is None else now
         with self.transaction() as db:
             return db.execute(_REBASE, {"now": now}).rowcount
+
+    def expedite(self, *, now: float | None = None) -> int:
+        """Make every ``pending`` row waiting on the retry ladder due now; return how many.
+
+        The uploader calls it when the server answers again after failures.
+        """
+        now = time.time() if now is None else now
+        with self.transaction() as db:
+            return db.execute(_EXPEDITE, {"now": now}).rowcount
 
     def claim(self, limit: int, *, now: float | None = None) -> list[QueueItem]:
         """Move up to ``limit`` due ``pending`` rows to ``uploading`` and return them."""

@@ -7,8 +7,11 @@ from an instance's configuration. ``serve()`` is start â†’ loops until stopped â
 The parts live in their own modules: the intake and the commit protocol
 (:mod:`~pywats.station.intake`, :mod:`~pywats.station.commit`), uploads
 (:mod:`~pywats.station.uploader`), the lock, signals and task endings
-(:mod:`~pywats.station.lifecycle`), the status file (:mod:`~pywats.station.status`) and the
-log (:mod:`~pywats.station._logging`).
+(:mod:`~pywats.station.lifecycle`), the loops and their supervisor
+(:mod:`~pywats.station.loops`, :mod:`~pywats.station.supervisor`), the server heartbeat
+(:mod:`~pywats.station.heartbeat`), hot reload (:mod:`~pywats.station.reload`), the local
+endpoint and its facade (:mod:`~pywats.station.endpoint`, :mod:`~pywats.station.control`),
+the status file (:mod:`~pywats.station.status`) and the log (:mod:`~pywats.station._logging`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import secrets
 import socket
 import sys
 import time
@@ -25,19 +29,20 @@ from pathlib import Path
 from typing import Any
 
 from pywats.config import warn_unverified
-from pywats.station._health import HealthServer
 from pywats.station._logging import configure_logging
 from pywats.station._threads import run_in_thread
 from pywats.station.commit import WatchedFolder
 from pywats.station.config import ConfigError, StationConfig, load_config
+from pywats.station.control import StationControl, new_secret, secret_path
 from pywats.station.converters import Converter, load_converter
+from pywats.station.heartbeat import Heartbeat
 from pywats.station.intake import Intake
 from pywats.station.lifecycle import (
     AlreadyRunningError,
+    Events,
     finish,
     hold_lock,
     install_signal_handlers,
-    wait_any,
 )
 from pywats.station.queue import ReportQueue
 from pywats.station.status import (
@@ -46,6 +51,7 @@ from pywats.station.status import (
     service_file,
     write_service_file,
 )
+from pywats.station.supervisor import Supervisor
 from pywats.station.uploader import SdkSubmitter, Submitter, Uploader
 from pywats.station.watcher import NativeObserver
 
@@ -71,6 +77,7 @@ class StationService:
         converters: one converter per folder in ``config.folders`` (same order); loaded from
             the configuration when omitted.
         clock: Unix time.
+        config_path: the instance file (reloaded by ``wats reload``, SIGHUP, or when it changes).
     """
 
     def __init__(
@@ -81,10 +88,14 @@ class StationService:
         submitter: Submitter,
         converters: Sequence[Converter] | None = None,
         clock: Callable[[], float] = time.time,
+        config_path: Path | None = None,
     ) -> None:
         self.config = config
         self._queue = queue
         self.clock = clock
+        self.config_path = config_path
+        self.owns_submitter = False
+        """True when built from settings: a reload may then replace the client."""
         self.uploader = Uploader(
             queue,
             submitter,
@@ -97,34 +108,45 @@ class StationService:
             converters = [load_converter(folder.converter) for folder in config.folders]
         # WATS names a station by its machine: the host name unless [station] name says else.
         self.station_name = config.station_name or socket.gethostname()[:100]
+        self.events = Events()
         self.intake = Intake(
             config,
             queue=queue,
             converters=converters,
             station_name=self.station_name,
             clock=clock,
-            stopping=self._stopping,
-            on_taken=self._wake_uploads,
+            stopping=self.events.stop.is_set,
+            on_taken=self.wake_uploads,
         )
+        check = getattr(submitter, "server_version", None)
+        self.heartbeat = Heartbeat(check, config.server_url, clock=clock)
+        self.supervisor = Supervisor(self._fail)
+        self.control = StationControl(self, secret="", config_path=config_path, clock=clock)
         self.state = "created"
-        self.health_url: str | None = None
+        self.error = ""
+        self.reload_error = ""
+        self.restart_requested = False
+        self.endpoint_url: str | None = None
+        self._started = False
         self._snapshot: dict[str, Any] = {}
         self._observer: NativeObserver | None = None
-        self._health: HealthServer | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._wake_intake: asyncio.Event | None = None
-        self._wake_upload: asyncio.Event | None = None
-        self._stop: asyncio.Event | None = None
-        self._force: asyncio.Event | None = None
+        self._endpoint: Any = None
+        self._config_mtime: int | None = None
+        self._last_config_check = float("-inf")
         self._record_service = False
 
     # -- construction ---------------------------------------------------------------------
 
     @classmethod
     def from_config(
-        cls, config: StationConfig, *, submitter: Submitter | None = None
+        cls,
+        config: StationConfig,
+        *,
+        submitter: Submitter | None = None,
+        config_path: Path | None = None,
     ) -> StationService:
         """Wire a service from settings (the SDK client unless ``submitter`` is given)."""
+        owned = submitter is None
         if submitter is None:
             submitter = SdkSubmitter(
                 config.server_url,
@@ -132,15 +154,43 @@ class StationService:
                 timeout=config.upload_timeout,
                 requests_per_minute=config.requests_per_minute,
                 verify=config.verify,
+                breaker_failures=config.breaker_failures,
+                breaker_open_seconds=config.breaker_open_seconds,
             )
-        return cls(config, queue=ReportQueue(config.queue_path), submitter=submitter)
+        service = cls(
+            config,
+            queue=ReportQueue(config.queue_path),
+            submitter=submitter,
+            config_path=config_path,
+        )
+        service.owns_submitter = owned
+        return service
 
     @classmethod
     def from_instance(
         cls, name: str, *, config_path: Path | None = None, server_url: str | None = None
     ) -> StationService:
         """Read instance ``name``'s configuration and wire its service."""
-        return cls.from_config(load_config(name, path=config_path, server_url=server_url))
+        from pywats.station.config import instance_paths
+
+        config = load_config(name, path=config_path, server_url=server_url)
+        service = cls.from_config(config, config_path=config_path or instance_paths(name).config)
+        service._server_url_flag = server_url
+        return service
+
+    _server_url_flag: str | None = None
+
+    def read_config(self) -> StationConfig:
+        """Read the instance file again (with the same overrides as at start).
+
+        Raises:
+            ConfigError: the file is missing or broken.
+        """
+        if self.config_path is None:
+            raise ConfigError("this service was not started from an instance file")
+        return load_config(
+            self.config.name, path=self.config_path, server_url=self._server_url_flag
+        )
 
     # -- the parts ---------------------------------------------------------------------------
 
@@ -159,6 +209,8 @@ class StationService:
 
     @property
     def intake_paused(self) -> str:
+        if self.intake.operator_paused:
+            return "paused by an operator (`wats resume` takes files again)"
         return self.intake.paused
 
     @property
@@ -168,6 +220,10 @@ class StationService:
     @property
     def files_failed(self) -> int:
         return self.intake.committer.files_failed
+
+    @property
+    def health_url(self) -> str | None:
+        return None if self.endpoint_url is None else self.endpoint_url + "/health"
 
     # -- one pass ---------------------------------------------------------------------------
 
@@ -187,20 +243,25 @@ class StationService:
     def hint(self, path: Path) -> None:
         """A watcher saw ``path`` change (call from the event loop thread)."""
         self.intake.hint(path)
-        if self._wake_intake is not None:
-            self._wake_intake.set()
+        self.events.wake_intake.set()
 
-    def _wake_uploads(self) -> None:
-        if self._wake_upload is not None:
-            self._wake_upload.set()
+    def wake_uploads(self) -> None:
+        """Let the upload loop look at the queue now."""
+        self.events.wake_upload.set()
+
+    def wake_heartbeat(self) -> None:
+        self.events.wake_heartbeat.set()
 
     def refresh_snapshot(self) -> dict[str, Any]:
-        """Recompute the state the health endpoint and the dashboard show."""
+        """Recompute the state the endpoint and the dashboard show."""
+        from pywats.station.status import folder_summaries
+
         stats = self.queue.stats()
         up = self.uploader.stats
         self._snapshot = {
             "instance": self.config.name,
             "state": self.state,
+            "error": self.error,
             "pid": os.getpid(),
             "intake_paused": self.intake_paused,
             "queue": stats.as_dict(),
@@ -210,12 +271,16 @@ class StationService:
             "delivered": up.delivered,
             "retried": up.retried,
             "parked": up.parked,
+            "quarantined": up.quarantined,
             "files_converted": self.files_converted,
             "files_failed": self.files_failed,
             "files_waiting": self.intake.files_waiting,
             "hung_converters": self.intake.committer.hung,
             "last_error": up.last_error,
-            "server": self.config.server_url,
+            **self.heartbeat.as_dict(),
+            "reload_error": self.reload_error,
+            "folders": folder_summaries(self.intake),
+            "endpoint": self.endpoint_url,
         }
         return self._snapshot
 
@@ -223,38 +288,129 @@ class StationService:
         """The last computed state (safe to call from any thread)."""
         return dict(self._snapshot)
 
-    # -- lifecycle ----------------------------------------------------------------------------
+    # -- steering ---------------------------------------------------------------------------
 
     def request_stop(self) -> None:
         """Ask the service to stop (first call: graceful; second: at once). Loop thread only."""
-        if self._stop is None or self._force is None:
+        if not self._started:
             return
-        if self._stop.is_set():
-            self._force.set()
-        self._stop.set()
+        if self.events.stop.is_set():
+            self.events.force.set()
+        self.events.stop.set()
 
-    def _stopping(self) -> bool:
-        return self._stop is not None and self._stop.is_set()
+    def request_restart(self) -> None:
+        """Stop gracefully, then start again with the instance file read afresh (``run``)."""
+        self.restart_requested = True
+        self.request_stop()
+
+    def pause_intake(self) -> None:
+        if not self.intake.operator_paused:
+            log.warning("intake paused by an operator: files wait in their folders")
+        self.intake.operator_paused = True
+        self.refresh_snapshot()
+
+    def resume_intake(self) -> None:
+        if self.intake.operator_paused:
+            log.info("intake resumed by an operator")
+        self.intake.operator_paused = False
+        self.events.wake_intake.set()
+        self.refresh_snapshot()
+
+    async def reload(self) -> list[str]:
+        """Apply the instance file now; return what changed.
+
+        Raises:
+            ConfigError: the file is broken (the running configuration stays).
+        """
+        from pywats.station.reload import apply_config
+
+        started = time.perf_counter()
+        try:
+            new = self.read_config()
+            changes = await apply_config(self, new)
+        except ConfigError as exc:
+            self.reload_error = str(exc)
+            log.error("reload refused, the running configuration stays: %s", exc)
+            self.refresh_snapshot()
+            raise
+        except Exception as exc:  # e.g. a converter that cannot be loaded
+            self.reload_error = f"{type(exc).__name__}: {exc}"
+            log.error("reload refused, the running configuration stays: %s", self.reload_error)
+            self.refresh_snapshot()
+            raise ConfigError(self.reload_error) from exc
+        self._remember_config_mtime()
+        self.reload_error = ""
+        took = (time.perf_counter() - started) * 1000
+        log.info(
+            "reloaded %s in %.0f ms: %s",
+            self.config_path,
+            took,
+            "; ".join(changes) if changes else "nothing changed",
+        )
+        self.wake_uploads()
+        self.events.wake_intake.set()
+        self.refresh_snapshot()
+        return changes
+
+    async def reload_logged(self, why: str) -> None:
+        """Reload because ``why``; a broken file is logged and shown, not raised."""
+        log.info("reloading: %s", why)
+        with contextlib.suppress(ConfigError):
+            await self.reload()
+
+    def config_file_changed(self) -> bool:
+        """Whether the instance file's mtime moved since it was last read (checked every 2 s)."""
+        now = time.monotonic()
+        if self.config_path is None or now - self._last_config_check < 2.0:
+            return False
+        self._last_config_check = now
+        before = self._config_mtime
+        self._remember_config_mtime()
+        return before is not None and self._config_mtime != before
+
+    def _remember_config_mtime(self) -> None:
+        if self.config_path is None:
+            return
+        try:
+            self._config_mtime = self.config_path.stat().st_mtime_ns
+        except OSError:
+            self._config_mtime = None
+
+    def restart_observer(self) -> None:
+        """Watch the intake's folders again (after a reload changed them)."""
+        if self._observer is None:
+            return
+        self._observer.stop()
+        self._observer = NativeObserver(self._notify)
+        self._observer.start(folder.scanner for folder in self.folders)
+
+    def _fail(self, reason: str) -> None:
+        self.state = "error"
+        self.error = reason
+        self.refresh_snapshot()
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def _notify(self, path: Path) -> None:  # watchdog's thread
+        loop = self._loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self.hint, path)
+
+    _loop: asyncio.AbstractEventLoop | None = None
 
     async def start(self) -> None:
-        """Recover crashed uploads, start watchers and the health endpoint."""
+        """Recover crashed uploads, start watchers and the local endpoint."""
         self._loop = asyncio.get_running_loop()
-        self._wake_intake = asyncio.Event()
-        self._wake_upload = asyncio.Event()
-        self._stop = asyncio.Event()
-        self._force = asyncio.Event()
+        self._started = True
         recovered = self.queue.recover()
         if recovered:
             log.info("returned %d report(s) left in flight by the last run to pending", recovered)
         if self.queue.rebase(now=self.clock()):
             log.warning("the system clock is behind the queue's last update: waits rebased")
-        loop = self._loop
-
-        def notify(path: Path) -> None:  # watchdog's thread
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self.hint, path)
-
-        self._observer = NativeObserver(notify)
+        logging.getLogger("pywats").addHandler(self.control.errors)
+        self._remember_config_mtime()
+        self._observer = NativeObserver(self._notify)
         self._observer.start(folder.scanner for folder in self.folders)
         if self.config.verify is False:
             warn_unverified()  # here, once the log file is set up, not while reading config
@@ -275,111 +431,83 @@ class StationService:
                 folder.converter.name,
                 folder.config.post_action,
             )
-        if self.config.health_port is not None:
-            try:
-                self._health = HealthServer(self.config.health_port, self.snapshot)
-            except OSError as exc:
-                self._observer.stop()
-                raise ConfigError(
-                    f"service.health_port = {self.config.health_port}: cannot listen on"
-                    f" 127.0.0.1:{self.config.health_port} ({exc.strerror}); choose another"
-                    " port, 0 for any free one, or remove the key"
-                ) from None
-            self.health_url = self._health.url
-            log.info("health endpoint on %s", self.health_url)
+        self.control.secret = (
+            new_secret(self.config) if self._record_service else secrets.token_urlsafe(32)
+        )
+        if self.config.control_enabled:
+            await self._start_endpoint()
         self.state = "running"
         self.refresh_snapshot()
         if self._record_service:
-            write_service_file(self.config, health_url=self.health_url)
+            write_service_file(self.config, endpoint=self.endpoint_url)
 
-    async def _intake_loop(self) -> None:
-        assert self._stop is not None
-        assert self._wake_intake is not None
-        while not self._stop.is_set():
-            now = self.clock()
-            try:
-                await self.intake_pass(now)
-            except Exception:  # a bug must not stop the station; the rescan retries
-                log.exception("intake pass failed")
-            interval = self.config.poll_seconds
-            if self.intake.files_waiting:
-                interval = min(interval, max(0.05, self.config.stable_seconds / 2))
-            await wait_any(self._stop, self._wake_intake, timeout=interval)
-            self._wake_intake.clear()
+    async def _start_endpoint(self) -> None:
+        from pywats.station.endpoint import Endpoint
 
-    async def _upload_loop(self) -> None:
-        assert self._stop is not None
-        assert self._wake_upload is not None
-        while not self._stop.is_set():
-            try:
-                sent = await self.uploader.upload_due()
-            except Exception:
-                log.exception("upload pass failed")
-                sent = 0
-            if sent:
-                continue
-            now = self.clock()
-            wait = self.config.poll_seconds
-            try:
-                due = self.queue.next_due_at()
-            except Exception:  # a failed read must not end the loop; poll again instead
-                log.exception("reading the queue failed")
-                due = None
-            if due is not None:
-                wait = min(wait, max(0.0, due - now))
-            if self.uploader.paused_until > now:
-                wait = max(wait, self.uploader.paused_until - now)
-            await wait_any(self._stop, self._wake_upload, timeout=wait)
-            self._wake_upload.clear()
-
-    async def _status_loop(self, on_refresh: Callable[[dict[str, Any]], None] | None) -> None:
-        assert self._stop is not None
-        while not self._stop.is_set():
-            try:
-                snapshot = self.refresh_snapshot()
-                if on_refresh is not None:
-                    on_refresh(snapshot)
-            except Exception:  # the health snapshot goes stale for a second, no more
-                log.exception("refreshing the service state failed")
-            await wait_any(self._stop, timeout=0.5 if on_refresh else 1.0)
+        host, port = self.config.control_bind, self.config.endpoint_port
+        endpoint = Endpoint(self.control, host, port)
+        try:
+            await endpoint.start()
+        except OSError as exc:
+            assert self._observer is not None
+            self._observer.stop()
+            key = "control.port" if self.config.control_port is not None else "service.health_port"
+            raise ConfigError(
+                f"{key} = {port}: cannot listen on {host}:{port} ({exc.strerror or exc});"
+                " choose another port, or 0 for any free one"
+            ) from None
+        self._endpoint = endpoint
+        self.endpoint_url = endpoint.url
+        log.info("endpoint on %s (health, status, control, metrics)", self.endpoint_url)
 
     async def serve(self, *, on_refresh: Callable[[dict[str, Any]], None] | None = None) -> None:
         """Run until ``request_stop()`` (or SIGTERM/SIGINT, which call it); then shut down."""
+        from pywats.station.loops import heartbeat_loop, intake_loop, status_loop, upload_loop
+
         await self.start()
-        assert self._stop is not None
-        assert self._force is not None
+        events = self.events
         loop = asyncio.get_running_loop()
-        installed = install_signal_handlers(loop, self.request_stop)
-        upload = asyncio.create_task(self._upload_loop(), name="upload")
-        intake = asyncio.create_task(self._intake_loop(), name="intake")
-        status = asyncio.create_task(self._status_loop(on_refresh), name="status")
+        installed = install_signal_handlers(
+            loop, self.request_stop, on_hangup=lambda: self._spawn_reload("SIGHUP")
+        )
+        sup = self.supervisor
+        sup.start("upload", lambda: upload_loop(self))
+        sup.start("intake", lambda: intake_loop(self))
+        sup.start("heartbeat", lambda: heartbeat_loop(self))
+        sup.start("status", lambda: status_loop(self, on_refresh))
+        watching = asyncio.create_task(sup.run(events.stop), name="supervisor")
         try:
-            await self._stop.wait()
+            await events.stop.wait()
             self.state = "stopping"
             log.info(
                 "stopping: intake stopped, finishing uploads in flight (up to %g s)",
                 self.config.shutdown_timeout,
             )
-            await finish(intake, self._force, self.config.shutdown_timeout)
-            await finish(upload, self._force, self.config.shutdown_timeout)
-            status.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await status
+            watching.cancel()
+            for name in ("intake", "upload"):
+                task = sup.tasks.get(name)
+                if task is not None:
+                    await finish(task, events.force, self.config.shutdown_timeout)
         finally:
-            for task in (intake, upload, status):
-                task.cancel()
+            watching.cancel()
+            await sup.cancel_all()
             for sig in installed:
                 loop.remove_signal_handler(sig)
             await self.shutdown()
 
+    def _spawn_reload(self, why: str) -> None:
+        self._reload_task = asyncio.ensure_future(self.reload_logged(why))
+
+    _reload_task: asyncio.Future[None] | None = None
+
     async def shutdown(self) -> None:
-        """Stop watchers and the health endpoint, close the client and the queue."""
+        """Stop watchers and the endpoint, close the client and the queue."""
         self.state = "stopped"
         if self._observer is not None:
             self._observer.stop()
-        if self._health is not None:
-            self._health.close()
-            self._health = None
+        if self._endpoint is not None:
+            await self._endpoint.stop()
+            self._endpoint = None
         if not self.uploader.flush():  # outcomes the queue refused so far: one last try
             log.warning("upload outcomes not written; those rows are sent again at next start")
         close = getattr(self.uploader.submitter, "aclose", None)
@@ -387,25 +515,50 @@ class StationService:
             with contextlib.suppress(Exception):
                 await close()
         self.queue.close()
+        logging.getLogger("pywats").removeHandler(self.control.errors)
         log.info("stopped")
 
     def run(self, *, dashboard: bool | None = None) -> None:
         """Hold the instance's lock and serve in the foreground until stopped.
 
+        ``wats restart`` (``POST /restart``) ends one run and starts another with the instance
+        file read afresh, in the same process and under the same lock.
+
         Raises:
             AlreadyRunningError: another process runs this instance.
         """
+        if dashboard is None:
+            dashboard = sys.stderr.isatty()
         with hold_lock(self.config.lock_path, self.config.name):
-            self._record_service = True
+            service: StationService = self
             try:
-                if dashboard is None:
-                    dashboard = sys.stderr.isatty()
-                if dashboard:
-                    from pywats.station._dashboard import Dashboard
-
-                    with Dashboard(self) as board:
-                        asyncio.run(self.serve(on_refresh=board.update))
-                else:
-                    asyncio.run(self.serve())
+                while True:
+                    service._record_service = True
+                    service._serve_in_foreground(dashboard)
+                    if not service.restart_requested:
+                        break
+                    service = service._next_run()
             finally:
                 remove_service_file(self.config)
+                with contextlib.suppress(OSError):
+                    secret_path(self.config).unlink()
+
+    def _serve_in_foreground(self, dashboard: bool) -> None:
+        if dashboard:
+            from pywats.station._dashboard import Dashboard
+
+            with Dashboard(self) as board:
+                asyncio.run(self.serve(on_refresh=board.update))
+        else:
+            asyncio.run(self.serve())
+
+    def _next_run(self) -> StationService:
+        try:
+            config = self.read_config() if self.config_path is not None else self.config
+        except ConfigError as exc:
+            log.error("restart: %s; starting again with the running configuration", exc)
+            config = self.config
+        log.info("restarting")
+        service = StationService.from_config(config, config_path=self.config_path)
+        service._server_url_flag = self._server_url_flag
+        return service

@@ -10,15 +10,29 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pywats.station._private import write_private
 from pywats.station.config import StationConfig
 from pywats.station.queue import ReportQueue
 
-__all__ = ["lock_held", "read_status", "remove_service_file", "service_file", "write_service_file"]
+if TYPE_CHECKING:
+    from pywats.station.intake import Intake
+
+__all__ = [
+    "folder_summaries",
+    "lock_held",
+    "read_status",
+    "remove_service_file",
+    "service_file",
+    "write_service_file",
+]
+
+log = logging.getLogger("pywats.station")
 
 
 def service_file(config: StationConfig) -> Path:
@@ -26,16 +40,41 @@ def service_file(config: StationConfig) -> Path:
     return config.lock_path.with_name("service.json")
 
 
-def write_service_file(config: StationConfig, *, health_url: str | None) -> None:
-    """Record this process as the instance's running service."""
+def write_service_file(config: StationConfig, *, endpoint: str | None) -> None:
+    """Record this process as the instance's running service (0600, like the secret)."""
     data = {
         "pid": os.getpid(),
         "started_at": time.time(),
         "instance": config.name,
-        "health_url": health_url,
+        "endpoint": endpoint,
+        "health_url": None if endpoint is None else endpoint + "/health",
     }
-    with contextlib.suppress(OSError):
-        service_file(config).write_text(json.dumps(data), encoding="utf-8")
+    try:
+        write_private(service_file(config), json.dumps(data))
+    except OSError as exc:
+        log.warning(
+            "cannot write %s (%s): `wats status` will not see the service",
+            service_file(config),
+            exc,
+        )
+
+
+def folder_summaries(intake: Intake) -> list[dict[str, Any]]:
+    """Each watched folder with its converter and counts (for status and the console)."""
+    waiting = intake.waiting_by_folder()
+    committer = intake.committer
+    return [
+        {
+            "path": str(folder.config.path),
+            "converter": folder.converter.name,
+            "post_action": folder.config.post_action,
+            "polling": folder.scanner.polling,
+            "waiting": waiting.get(id(folder), 0),
+            "converted": committer.converted_by_folder[folder.config.path],
+            "failed": committer.failed_by_folder[folder.config.path],
+        }
+        for folder in intake.folders
+    ]
 
 
 def remove_service_file(config: StationConfig) -> None:

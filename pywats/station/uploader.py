@@ -30,6 +30,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from pywats._breaker import counts_as_failure
 from pywats._exceptions import (
     ApiError,
     AuthenticationError,
@@ -40,6 +41,7 @@ from pywats._exceptions import (
     ReportValidationError,
     WatsError,
 )
+from pywats.station.metrics import Histogram
 from pywats.station.queue import QueueItem, ReportQueue, Settlement
 
 __all__ = [
@@ -130,21 +132,32 @@ class SdkSubmitter:
         timeout: float = 30.0,
         requests_per_minute: int = 500,
         verify: bool | str = True,
+        breaker_failures: int = 5,
+        breaker_open_seconds: float = 30.0,
     ) -> None:
         from pywats._async._client import AsyncWATS
-        from pywats._options import RateLimit
+        from pywats._options import BreakerConfig, RateLimit
 
         limit = (
             RateLimit(max_calls=requests_per_minute, period=60.0)
             if requests_per_minute > 0
             else None
         )
-        self._client = AsyncWATS(base_url, token, rate_limit=limit, verify=verify)
+        breaker = BreakerConfig(
+            failure_threshold=breaker_failures, reset_timeout=breaker_open_seconds
+        )
+        self._client = AsyncWATS(
+            base_url, token, rate_limit=limit, verify=verify, circuit_breaker=breaker
+        )
         self._api = self._client.with_options(max_retries=0, timeout=timeout)
 
     async def submit(self, report: dict[str, Any]) -> str:
         result = await self._api.report.submit(report)
         return str(result)
+
+    async def server_version(self) -> str:
+        """Ask the server its version (checks the token too; goes through the breaker)."""
+        return str(await self._api.analytics.get_version())
 
     def breaker_state(self) -> str:
         """The SDK circuit breaker's state name (``closed``, ``open``, ``half_open``)."""
@@ -172,6 +185,8 @@ class UploadStats:
     last_error: str = ""
     latencies: list[float] = attrs.field(factory=list)
     """Seconds from file found complete to acknowledged, most recent last (bounded)."""
+    upload_seconds: Histogram = attrs.field(factory=Histogram)
+    """Round trips of submissions (answered ones, failed or not)."""
 
 
 class Uploader:
@@ -204,6 +219,10 @@ class Uploader:
         self.clock = clock
         self.stats = UploadStats()
         self.paused_until = 0.0
+        self.lock = asyncio.Lock()
+        self.failures_in_row = 0
+        """Attempts that failed on the server's side (5xx, unreachable) since the last answer."""
+        self._breaker_seen = "closed"
         self._last_now = float("-inf")
         self._unsettled: list[Settlement] = []
 
@@ -213,6 +232,10 @@ class Uploader:
 
     async def upload_due(self, now: float | None = None) -> int:
         """Send one batch of due rows (up to ``concurrency``); return how many were tried."""
+        async with self.lock:  # a reload swaps the client between batches, never inside one
+            return await self._upload_due(now)
+
+    async def _upload_due(self, now: float | None) -> int:
         now = self.clock() if now is None else now
         if now < self._last_now - 1.0:
             self._clock_stepped_back(now)
@@ -227,8 +250,11 @@ class Uploader:
                 return 0
         if self._unsettled and not self.flush():
             return 0  # the queue is still locked: claim nothing more until outcomes are written
+        # While the breaker is not closed, one report probes the server; the rest would only be
+        # refused by the breaker and pushed back a whole open period.
+        limit = 1 if self.breaker_state() in ("open", "half_open") else self.concurrency
         try:
-            items = self.queue.claim(self.concurrency, now=now)
+            items = self.queue.claim(limit, now=now)
         except sqlite3.Error as exc:
             log.warning("the queue is busy or unwritable (%s); uploads wait", exc)
             return 0
@@ -237,7 +263,48 @@ class Uploader:
         outcomes = await asyncio.gather(*(self._send(item) for item in items))
         self._unsettled.extend(outcomes)
         self.flush()
+        self.check_breaker()
         return len(items)
+
+    def check_breaker(self) -> bool:
+        """Notice the breaker opening or closing; True when it has just closed.
+
+        On closing (a probe was answered), every row waiting on the retry ladder is made due
+        now: the server is back, so the backlog goes at once rather than step by step.
+        """
+        state = self.breaker_state()
+        seen, self._breaker_seen = self._breaker_seen, state
+        if state == seen or state in ("off", "unknown"):
+            return False
+        if state == "open" and seen == "closed":
+            log.warning(
+                "server failing: %d attempt(s) in a row failed; uploads wait %.0f s, then one"
+                " report probes the server",
+                self.failures_in_row,
+                self.breaker_wait(),
+            )
+            return False
+        if state != "closed":
+            return False
+        now = self.clock()
+        self.paused_until = 0.0
+        try:
+            waiting = self.queue.expedite(now=now)
+        except sqlite3.Error as exc:
+            log.warning("the queue is busy or unwritable (%s); waits not shortened", exc)
+            waiting = 0
+        log.info(
+            "server answering again after %d failed attempt(s): sending %d waiting report(s) now",
+            self.failures_in_row,
+            waiting,
+        )
+        self.failures_in_row = 0
+        return True
+
+    def breaker_wait(self) -> float:
+        """Seconds until the breaker lets a probe through (0 when closed or unknown)."""
+        probe = getattr(self.submitter, "breaker_wait", None)
+        return float(probe()) if callable(probe) else 0.0
 
     def _clock_stepped_back(self, now: float) -> None:
         # Waits are wall-clock times (the queue's survive restarts): when the clock steps back
@@ -284,6 +351,7 @@ class Uploader:
             )
             self.stats.quarantined += 1
             return Settlement(item.id, "quarantine", f"unreadable payload: {exc}")
+        started = time.perf_counter()
         try:
             await asyncio.wait_for(self.submitter.submit(report), self.timeout)
         except asyncio.CancelledError:
@@ -294,7 +362,11 @@ class Uploader:
             # end the upload loop for good; it is a failed attempt like any other.
             return self._failed(item, RuntimeError("the client raised CancelledError"))
         except Exception as exc:
+            if isinstance(exc, ApiError):  # answered: a round trip worth timing
+                self.stats.upload_seconds.observe(time.perf_counter() - started)
             return self._failed(item, exc)
+        self.stats.upload_seconds.observe(time.perf_counter() - started)
+        self.failures_in_row = 0
         now = self.clock()
         self.stats.delivered += 1
         self.stats.last_upload_at = now
@@ -322,6 +394,8 @@ class Uploader:
             return Settlement(item.id, "park", outcome.message)
         delay = backoff(item.attempts, self.ladder, wait=outcome.wait)
         self.stats.retried += 1
+        if counts_as_failure(exc):
+            self.failures_in_row += 1
         if isinstance(exc, CircuitOpenError):
             self.paused_until = max(self.paused_until, now + (outcome.wait or delay))
         log.warning(
