@@ -103,6 +103,7 @@ from wats_cli.commands import (  # noqa: E402
     asset,
     auth,
     config,
+    control,
     demo,
     emulator,
     process,
@@ -127,6 +128,7 @@ app.add_typer(rootcause.app, name="rootcause")
 app.add_typer(process.app, name="process")
 app.add_typer(emulator.app)
 app.add_typer(watch.app)
+app.add_typer(control.app)
 app.add_typer(queue.app, name="queue")
 app.add_typer(demo.app)
 

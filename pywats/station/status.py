@@ -24,11 +24,18 @@ if TYPE_CHECKING:
     from pywats.station.intake import Intake
 
 __all__ = [
+    "ServiceNotRunningError",
+    "ServiceUnreachableError",
+    "call_service",
     "folder_summaries",
+    "instance_status",
     "lock_held",
     "read_status",
     "remove_service_file",
     "service_file",
+    "started_at",
+    "wait_restarted",
+    "wait_stopped",
     "write_service_file",
 ]
 
@@ -97,11 +104,33 @@ def lock_held(lock_path: Path) -> bool:
     return False
 
 
+_LIVE_KEYS = (
+    "state",
+    "error",
+    "server",
+    "server_version",
+    "server_latency_ms",
+    "server_checked_at",
+    "server_error",
+    "breaker",
+    "last_upload_at",
+    "last_error",
+    "reload_error",
+    "intake_paused",
+    "files_waiting",
+    "delivered",
+    "retried",
+    "parked",
+    "quarantined",
+    "folders",
+)
+
+
 def read_status(config: StationConfig, *, timeout: float = 2.0) -> dict[str, Any]:
     """What ``wats status`` shows: whether the service runs, its live state, the queue.
 
     Works whether or not the service is running: the queue is read directly, the live
-    snapshot comes from the health endpoint when the service serves one.
+    state comes from the service's endpoint when it answers.
     """
     running = lock_held(config.lock_path)
     status: dict[str, Any] = {"instance": config.name, "running": running}
@@ -109,27 +138,17 @@ def read_status(config: StationConfig, *, timeout: float = 2.0) -> dict[str, Any
         with contextlib.suppress(OSError, ValueError):
             status.update(json.loads(service_file(config).read_text(encoding="utf-8")))
     status["instance"] = config.name
-    health_url = status.get("health_url")
-    if running and health_url:
+    endpoint = status.get("endpoint")
+    if running and endpoint:
         import urllib.request
 
         try:
-            with urllib.request.urlopen(health_url, timeout=timeout) as answer:
+            with urllib.request.urlopen(f"{endpoint}/status", timeout=timeout) as answer:
                 live = json.loads(answer.read())
-            for key in (
-                "state",
-                "breaker",
-                "last_upload_at",
-                "last_error",
-                "intake_paused",
-                "files_waiting",
-                "delivered",
-                "retried",
-                "parked",
-            ):
+            for key in _LIVE_KEYS:
                 status[key] = live.get(key)
         except (OSError, ValueError) as exc:
-            status["health_error"] = f"health endpoint did not answer: {exc}"
+            status["endpoint_error"] = f"the service's endpoint did not answer: {exc}"
     if config.queue_path.exists():
         with ReportQueue(config.queue_path) as queue:
             status["queue"] = queue.stats().as_dict()
@@ -138,3 +157,126 @@ def read_status(config: StationConfig, *, timeout: float = 2.0) -> dict[str, Any
     status["queue_path"] = str(config.queue_path)
     status["log_path"] = None if config.log_path is None else str(config.log_path)
     return status
+
+
+def instance_status(name: str, *, path: Path | None = None) -> dict[str, Any]:
+    """``read_status`` for instance ``name``; with a broken instance file, from its default
+    locations, with the file's error under ``config_error`` (the service may still run)."""
+    from pywats.station.config import (
+        ConfigError,
+        config_from_mapping,
+        instance_paths,
+        load_config,
+    )
+
+    try:
+        config = load_config(name, path=path, for_service=False)
+    except ConfigError as exc:
+        defaults = instance_paths(name)
+        config = config_from_mapping(
+            name, {}, base=defaults.config.parent, data_path=defaults.data, log_path=defaults.log
+        )
+        status = read_status(config)
+        status["config_error"] = str(exc)
+        return status
+    return read_status(config)
+
+
+class ServiceNotRunningError(RuntimeError):
+    """No service runs for the instance (its lock is free)."""
+
+
+class ServiceUnreachableError(RuntimeError):
+    """The service runs but its endpoint did not answer (or it serves none)."""
+
+
+def _service_info(config: StationConfig) -> dict[str, Any]:
+    if not lock_held(config.lock_path):
+        raise ServiceNotRunningError(f"instance {config.name!r} is not running")
+    try:
+        info: dict[str, Any] = json.loads(service_file(config).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ServiceUnreachableError(
+            f"instance {config.name!r} runs, but its status file cannot be read ({exc})"
+        ) from None
+    if not info.get("endpoint"):
+        raise ServiceUnreachableError(
+            f"instance {config.name!r} runs without its endpoint ([control] enabled = false):"
+            " steer it with signals (SIGTERM stops, SIGHUP reloads)"
+        )
+    return info
+
+
+def call_service(
+    config: StationConfig, action: str, *, timeout: float = 30.0
+) -> tuple[int, dict[str, Any]]:
+    """POST ``/<action>`` to the instance's running service with its control secret.
+
+    Returns the HTTP status and the JSON answer.
+
+    Raises:
+        ServiceNotRunningError: no service runs for the instance.
+        ServiceUnreachableError: it runs, but its endpoint cannot be reached or read.
+    """
+    import urllib.error
+    import urllib.request
+
+    from pywats.station.control import read_secret
+
+    info = _service_info(config)
+    try:
+        secret = read_secret(config)
+    except OSError as exc:
+        raise ServiceUnreachableError(
+            f"cannot read the control secret of instance {config.name!r} ({exc.strerror or exc});"
+            " run this as the user the service runs as"
+        ) from None
+    request = urllib.request.Request(
+        f"{info['endpoint']}/{action}",
+        data=b"",
+        method="POST",
+        headers={"Authorization": f"Bearer {secret}"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return int(answer.status), json.loads(answer.read() or b"{}")
+    except urllib.error.HTTPError as exc:
+        try:
+            body = json.loads(exc.read() or b"{}")
+        except ValueError:
+            body = {"error": exc.reason}
+        return int(exc.code), body
+    except (OSError, ValueError) as exc:
+        raise ServiceUnreachableError(
+            f"the service of instance {config.name!r} did not answer at {info['endpoint']}: {exc}"
+        ) from None
+
+
+def wait_stopped(config: StationConfig, timeout: float) -> bool:
+    """Wait until the instance's service has exited (its lock is free); False on timeout."""
+    deadline = time.monotonic() + timeout
+    while lock_held(config.lock_path):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+def wait_restarted(config: StationConfig, since: float, timeout: float) -> bool:
+    """Wait until the service records a start later than ``since``; False on timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError, ValueError):
+            info = json.loads(service_file(config).read_text(encoding="utf-8"))
+            if float(info.get("started_at") or 0) > since:
+                return True
+        time.sleep(0.1)
+    return False
+
+
+def started_at(config: StationConfig) -> float:
+    """When the running service recorded its start (0 when unknown)."""
+    try:
+        return float(json.loads(service_file(config).read_text(encoding="utf-8"))["started_at"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0.0

@@ -71,10 +71,12 @@ def status(
     config: Path = typer.Option(None, "--config", help="The instance's TOML file."),
     output: OutputFormat = output_option(),
 ) -> None:
-    """Show whether the instance's service runs, its live state and its queue counts."""
-    from pywats.station.config import load_config
-    from pywats.station.service import read_status
+    """Show whether the instance's service runs, its live state and its queue counts.
+
+    Works with or without a running service: the queue is read directly, the live state
+    (server online/offline/unauthorized, breaker, counters, folders) comes from the service.
+    """
+    from pywats.station.status import instance_status
     from wats_cli._context import emit
 
-    settings = load_config(_instance(instance), path=config, for_service=False)
-    emit(read_status(settings), output)
+    emit(instance_status(_instance(instance), path=config), output)

@@ -1,0 +1,262 @@
+"""Seeing and steering a running ``wats watch``: its endpoint, ``wats status|stop|reload|pause|
+resume``, hot reload, the server heartbeat, breaker recovery and metrics — all as processes
+against the emulator."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import stat
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ._harness import Station, make_report, wait_for
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and modes")
+
+WSJF_POST = ("POST", "/api/Report/WSJF")
+
+
+def endpoint(st: Station) -> tuple[str, int]:
+    info = json.loads((st.data / "service.json").read_text(encoding="utf-8"))
+    host, port = info["endpoint"].removeprefix("http://").rsplit(":", 1)
+    return host, int(port)
+
+
+def secret(st: Station) -> str:
+    return (st.data / "control.secret").read_text(encoding="utf-8").strip()
+
+
+def call(
+    st: Station,
+    method: str,
+    path: str,
+    *,
+    token: str | None = None,
+    host: str | None = None,
+) -> tuple[int, Any]:
+    address, port = endpoint(st)
+    conn = http.client.HTTPConnection(address, port, timeout=10)
+    headers = {"Host": host or f"127.0.0.1:{port}"}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    try:
+        conn.request(method, path, headers=headers)
+        answer = conn.getresponse()
+        body = answer.read()
+    finally:
+        conn.close()
+    try:
+        return answer.status, json.loads(body)
+    except ValueError:
+        return answer.status, body.decode("utf-8", "replace")
+
+
+def status(st: Station) -> dict[str, Any]:
+    result = st.wats("status", "-i", "it", "-o", "json")
+    assert result.returncode == 0, result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def write_config(st: Station, edit: Callable[[dict[str, Any]], None]) -> None:
+    import tomllib
+
+    import tomli_w
+
+    path = st.home / "config" / "instances" / "it.toml"
+    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    edit(document)
+    path.write_text(tomli_w.dumps(document), encoding="utf-8")
+
+
+def test_endpoint_files_are_private_mutations_need_the_secret_and_a_loopback_host(
+    station: Callable[..., Station],
+) -> None:
+    st = station()
+    st.start()
+    log = st.home / "log" / "it.log"
+    for path in (st.data / "service.json", st.data / "control.secret", log):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    # Read-only routes are open on loopback; mutations are not.
+    code, answer = call(st, "GET", "/ping")
+    assert (code, answer["pong"], answer["instance"]) == (200, True, "it")
+    code, config = call(st, "GET", "/config")
+    assert code == 200
+    assert config["server"]["token"] == "****"
+    assert st.emulator.token not in json.dumps(config)
+    for action in ("stop", "pause", "reload"):
+        assert call(st, "POST", f"/{action}")[0] == 401
+        assert call(st, "POST", f"/{action}", token="not-the-secret")[0] == 401
+    # DNS rebinding: a page on evil.example resolved to 127.0.0.1 sends its own Host.
+    assert call(st, "GET", "/status", host="evil.example")[0] == 400
+    assert call(st, "POST", "/stop", token=secret(st), host="evil.example:80")[0] == 400
+    assert st.alive()
+    assert call(st, "GET", "/status", host="localhost")[0] == 200
+
+
+def test_status_stop_and_status_again_read_the_queue(station: Callable[..., Station]) -> None:
+    st = station()
+    st.start()
+    reports = [make_report(f"ST-{i}") for i in range(5)]
+    for i, report in enumerate(reports):
+        st.drop(f"s{i}.json", report)
+    st.wait_stored({r["id"] for r in reports})
+    live = wait_for(lambda: (s := status(st))["server"] == "online" and s, 10, "server online")
+    assert live["running"] is True
+    assert live["state"] == "running"
+    assert live["server_version"]
+    assert live["server_latency_ms"] is not None
+    assert live["folders"][0]["converter"] == "wsjf"
+    assert live["folders"][0]["converted"] == 5
+    stopped = st.wats("stop", "-i", "it")
+    assert stopped.returncode == 0, stopped.stderr
+    assert "stopped" in stopped.stderr
+    assert st.proc is not None
+    assert st.proc.wait(timeout=10) == 0
+    st.proc = None
+    after = status(st)
+    assert after["running"] is False
+    assert after["queue"]["counts"]["delivered"] == 5
+    assert {row["state"] for row in st.queue_rows()} == {"delivered"}
+    assert not (st.data / "control.secret").exists()
+    again = st.wats("stop", "-i", "it")
+    assert again.returncode == 0
+    assert "not running" in again.stderr
+    refused = st.wats("pause", "-i", "it")
+    assert refused.returncode == 1
+    assert "next: wats watch -i it" in refused.stderr
+
+
+def test_reload_picks_up_a_new_folder_and_a_broken_file_changes_nothing(
+    tmp_path: Path, station: Callable[..., Station]
+) -> None:
+    st = station()
+    st.start()
+    second = tmp_path / "second"
+    second.mkdir()
+
+    def add_folder(document: dict[str, Any]) -> None:
+        document["folders"].append({"path": str(second), "converter": "wsjf"})
+
+    write_config(st, add_folder)
+    started = time.perf_counter()
+    result = st.wats("reload", "-i", "it", "-o", "json")
+    reload_ms = (time.perf_counter() - started) * 1000
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["ok"] is True
+    report = make_report("RL-1")
+    (second / "r.json").write_text(json.dumps(report), encoding="utf-8")
+    st.wait_stored({report["id"]})
+    # A broken file: refused with the reason, shown in status and the log, nothing stops.
+    path = st.home / "config" / "instances" / "it.toml"
+    good = path.read_text(encoding="utf-8")
+    write_config(st, lambda document: document["upload"].update(concurrency="many"))
+    broken = st.wats("reload", "-i", "it")
+    assert broken.returncode == 3, broken.stderr
+    assert "upload.concurrency" in broken.stderr
+    shown = status(st)
+    assert "upload.concurrency" in shown["reload_error"]
+    assert "upload.concurrency" in shown["config_error"]
+    assert shown["state"] == "running"
+    more = [make_report("RL-2"), make_report("RL-3")]
+    st.drop("a.json", more[0])
+    (second / "b.json").write_text(json.dumps(more[1]), encoding="utf-8")
+    st.wait_stored({r["id"] for r in more})
+    assert st.alive()
+    # The mtime watch: the corrected file is applied without a command.
+    path.write_text(good, encoding="utf-8")
+    wait_for(lambda: not status(st)["reload_error"], 10, "the corrected file to be reloaded")
+    assert "reload refused" in st.output()
+    assert st.stop() == 0
+    print(f"\nreload (wats reload, round trip of the CLI process): {reload_ms:.0f} ms")
+    print(f"reload (service side): {answer['took_ms']} ms")
+
+
+def test_pause_holds_files_in_their_folder_until_resume(station: Callable[..., Station]) -> None:
+    st = station()
+    st.start()
+    paused = st.wats("pause", "-i", "it")
+    assert paused.returncode == 0, paused.stderr
+    report = make_report("PA-1")
+    source = st.drop("p.json", report)
+    time.sleep(1.0)  # poll_seconds is 0.1: the file would long be taken if intake ran
+    assert source.exists()
+    assert "paused by an operator" in status(st)["intake_paused"]
+    resumed = st.wats("resume", "-i", "it")
+    assert resumed.returncode == 0, resumed.stderr
+    st.wait_stored({report["id"]})
+    assert st.stop() == 0
+
+
+def test_backlog_goes_within_a_second_of_the_first_successful_probe(
+    station: Callable[..., Station],
+) -> None:
+    st = station(
+        queue={"retry_ladder": [20.0, 60.0], "min_free_mb": 0},
+        upload={
+            "concurrency": 4,
+            "timeout": 5,
+            "requests_per_minute": 0,
+            "breaker_failures": 2,
+            "breaker_open_seconds": 1.0,
+        },
+    )
+    st.emulator.faults.add(*WSJF_POST, status=503, times=None)
+    st.start()
+    reports = [make_report(f"BR-{i:02d}") for i in range(12)]
+    for i, report in enumerate(reports):
+        st.drop(f"b{i:02d}.json", report)
+    wait_for(lambda: st.emulator.faults.hits(*WSJF_POST) >= 2, 20, "failed uploads")
+    wait_for(lambda: call(st, "GET", "/health")[1]["breaker"] == "open", 10, "breaker open")
+    time.sleep(1.5)  # a burst of 503s and at least one failed probe
+    st.emulator.faults.clear()
+    recovered = time.monotonic()
+    wait_for(lambda: st.stored_ids(), 10, "the first delivery after recovery")
+    first = time.monotonic()
+    st.wait_stored({r["id"] for r in reports}, timeout=10)
+    backlog = time.monotonic()
+    # Without the fix the rows refused while the breaker was open waited on the ladder (20 s).
+    assert backlog - first < 1.0, f"backlog took {backlog - first:.2f} s after the probe"
+    assert "server answering again after" in st.output()
+    assert st.stop() == 0
+    print(f"\nserver recovery -> first upload: {first - recovered:.2f} s (breaker open 1 s)")
+    print(f"first upload (probe) -> whole backlog of 12: {backlog - first:.2f} s")
+
+
+def test_metrics_and_idle_memory(station: Callable[..., Station]) -> None:
+    pytest.importorskip("prometheus_client")
+    psutil = pytest.importorskip("psutil")
+    st = station()
+    st.start()
+    reports = [make_report(f"MX-{i}") for i in range(3)]
+    for i, report in enumerate(reports):
+        st.drop(f"m{i}.json", report)
+    st.wait_stored({r["id"] for r in reports})
+    wait_for(lambda: call(st, "GET", "/status")[1]["delivered"] == 3, 5, "delivered 3")
+    started = time.perf_counter()
+    code, text = call(st, "GET", "/metrics")
+    scrape_ms = (time.perf_counter() - started) * 1000
+    assert code == 200
+    for line in (
+        "pywats_station_reports_delivered_total 3.0",
+        'pywats_station_queue_rows{state="delivered"} 3.0',
+        'pywats_station_conversions_total{converter="wsjf"} 3.0',
+        'pywats_station_breaker_state{state="closed"} 1.0',
+        "pywats_station_intake_paused 0.0",
+        "pywats_station_upload_seconds_count 3.0",
+    ):
+        assert line in text, line
+    assert "pywats_station_build_info{" in text
+    time.sleep(2.0)
+    assert st.proc is not None
+    rss_mb = psutil.Process(st.proc.pid).memory_info().rss / 1e6
+    assert rss_mb < 60, f"idle RSS {rss_mb:.1f} MB"
+    assert st.stop() == 0
+    print(f"\n/metrics scrape: {scrape_ms:.1f} ms; idle RSS of wats watch: {rss_mb:.1f} MB")
