@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import signal
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pywats.station.service import StationService
 
 __all__ = [
     "AlreadyRunningError",
@@ -20,6 +25,7 @@ __all__ = [
     "finish",
     "hold_lock",
     "install_signal_handlers",
+    "run_in_foreground",
     "wait_any",
 ]
 
@@ -113,3 +119,38 @@ class Events:
         self.wake_intake = asyncio.Event()
         self.wake_upload = asyncio.Event()
         self.wake_heartbeat = asyncio.Event()
+
+
+def run_in_foreground(service: StationService, dashboard: bool) -> None:
+    """Hold the instance's lock and serve ``service``, again after each restart request.
+
+    Raises:
+        AlreadyRunningError: another process runs this instance.
+    """
+    from pywats.station.config import ConfigError
+    from pywats.station.control import secret_path
+    from pywats.station.status import remove_service_file
+
+    log = logging.getLogger("pywats.station")
+    config = service.config
+    with hold_lock(config.lock_path, config.name):
+        try:
+            while True:
+                service.serve_in_foreground(dashboard)
+                if not service.restart_requested:
+                    break
+                fresh = service.config
+                if service.config_file is not None:
+                    try:
+                        fresh = service.config_file.read()
+                    except ConfigError as exc:
+                        log.error("restart: %s; starting again with the running configuration", exc)
+                log.info("restarting")
+                following = type(service).from_config(fresh, config_path=service.config_path)
+                if following.config_file is not None and service.config_file is not None:
+                    following.config_file.server_url = service.config_file.server_url
+                service = following
+        finally:
+            remove_service_file(config)
+            with contextlib.suppress(OSError):
+                secret_path(config).unlink()

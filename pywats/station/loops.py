@@ -99,7 +99,7 @@ async def status_loop(
             log.exception("refreshing the service state failed")
         try:
             if service.config_file_changed():
-                await service.reload_logged("the instance file changed")
+                service.spawn_reload("the instance file changed")
         except Exception:
-            log.exception("reloading the instance file failed")
+            log.exception("watching the instance file failed")
         await wait_any(stop, timeout=0.5 if on_refresh else 1.0)

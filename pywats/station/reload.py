@@ -15,19 +15,21 @@ lock, log) and the endpoint's address take effect at the next restart.
 from __future__ import annotations
 
 import logging
+import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from pywats.station.commit import WatchedFolder
-from pywats.station.config import StationConfig
+from pywats.station.config import ConfigError, StationConfig, load_config
 from pywats.station.converters import load_converter
 from pywats.station.watcher import Completeness, FolderScanner
 
 if TYPE_CHECKING:
     from pywats.station.service import StationService
 
-__all__ = ["apply_config"]
+__all__ = ["ConfigFile", "apply_config", "reload_service"]
 
 log = logging.getLogger("pywats.station")
 
@@ -138,3 +140,79 @@ async def apply_config(service: StationService, new: StationConfig) -> list[str]
     if submitter is not None:
         service.wake_heartbeat()
     return changes
+
+
+class ConfigFile:
+    """The instance file a service was started from: read it again, notice it change.
+
+    Args:
+        name: the instance.
+        path: its TOML file.
+        server_url: the ``--url`` override given at start (kept across reloads).
+    """
+
+    def __init__(self, name: str, path: Path, server_url: str | None = None) -> None:
+        self.name = name
+        self.path = path
+        self.server_url = server_url
+        self._mtime: int | None = None
+        self._last_look = float("-inf")
+
+    def read(self) -> StationConfig:
+        """Read the file (with the same overrides as at start).
+
+        Raises:
+            ConfigError: the file is missing or broken.
+        """
+        self.remember()
+        return load_config(self.name, path=self.path, server_url=self.server_url)
+
+    def remember(self) -> None:
+        """Take the file's current mtime as the one last read."""
+        try:
+            self._mtime = self.path.stat().st_mtime_ns
+        except OSError:
+            self._mtime = None
+
+    def changed(self) -> bool:
+        """Whether the mtime moved since the last read (looks at most every 2 s)."""
+        now = time.monotonic()
+        if now - self._last_look < 2.0:
+            return False
+        self._last_look = now
+        before = self._mtime
+        self.remember()
+        return before is not None and self._mtime != before
+
+
+async def reload_service(service: StationService) -> list[str]:
+    """Read the service's instance file and apply it; return what changed.
+
+    Raises:
+        ConfigError: the file is broken or names what cannot be loaded (nothing changes).
+    """
+    started = time.perf_counter()
+    try:
+        if service.config_file is None:
+            raise ConfigError("this service was not started from an instance file")
+        changes = await apply_config(service, service.config_file.read())
+    except ConfigError as exc:
+        service.reload_error = str(exc)
+    except Exception as exc:  # e.g. a converter that cannot be loaded
+        service.reload_error = f"{type(exc).__name__}: {exc}"
+    else:
+        service.reload_error = ""
+        took = (time.perf_counter() - started) * 1000
+        log.info(
+            "reloaded %s in %.0f ms: %s",
+            service.config_file.path,
+            took,
+            "; ".join(changes) if changes else "nothing changed",
+        )
+        service.wake_uploads()
+        service.events.wake_intake.set()
+        service.refresh_snapshot()
+        return changes
+    log.error("reload refused, the running configuration stays: %s", service.reload_error)
+    service.refresh_snapshot()
+    raise ConfigError(service.reload_error)

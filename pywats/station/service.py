@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import secrets
 import socket
 import sys
@@ -33,7 +32,7 @@ from pywats.station._logging import configure_logging
 from pywats.station._threads import run_in_thread
 from pywats.station.commit import WatchedFolder
 from pywats.station.config import ConfigError, StationConfig, load_config
-from pywats.station.control import StationControl, new_secret, secret_path
+from pywats.station.control import StationControl, new_secret
 from pywats.station.converters import Converter, load_converter
 from pywats.station.heartbeat import Heartbeat
 from pywats.station.intake import Intake
@@ -41,13 +40,12 @@ from pywats.station.lifecycle import (
     AlreadyRunningError,
     Events,
     finish,
-    hold_lock,
     install_signal_handlers,
 )
 from pywats.station.queue import ReportQueue
+from pywats.station.reload import ConfigFile
 from pywats.station.status import (
     read_status,
-    remove_service_file,
     service_file,
     write_service_file,
 )
@@ -93,7 +91,8 @@ class StationService:
         self.config = config
         self._queue = queue
         self.clock = clock
-        self.config_path = config_path
+        self.config_file = None if config_path is None else ConfigFile(config.name, config_path)
+        """The instance file (reloaded by ``wats reload``, SIGHUP, or when it changes)."""
         self.owns_submitter = False
         """True when built from settings: a reload may then replace the client."""
         self.uploader = Uploader(
@@ -131,8 +130,6 @@ class StationService:
         self._snapshot: dict[str, Any] = {}
         self._observer: NativeObserver | None = None
         self._endpoint: Any = None
-        self._config_mtime: int | None = None
-        self._last_config_check = float("-inf")
         self._record_service = False
 
     # -- construction ---------------------------------------------------------------------
@@ -174,23 +171,11 @@ class StationService:
         from pywats.station.config import instance_paths
 
         config = load_config(name, path=config_path, server_url=server_url)
-        service = cls.from_config(config, config_path=config_path or instance_paths(name).config)
-        service._server_url_flag = server_url
+        path = config_path or instance_paths(name).config
+        service = cls.from_config(config, config_path=path)
+        assert service.config_file is not None
+        service.config_file.server_url = server_url
         return service
-
-    _server_url_flag: str | None = None
-
-    def read_config(self) -> StationConfig:
-        """Read the instance file again (with the same overrides as at start).
-
-        Raises:
-            ConfigError: the file is missing or broken.
-        """
-        if self.config_path is None:
-            raise ConfigError("this service was not started from an instance file")
-        return load_config(
-            self.config.name, path=self.config_path, server_url=self._server_url_flag
-        )
 
     # -- the parts ---------------------------------------------------------------------------
 
@@ -220,6 +205,10 @@ class StationService:
     @property
     def files_failed(self) -> int:
         return self.intake.committer.files_failed
+
+    @property
+    def config_path(self) -> Path | None:
+        return None if self.config_file is None else self.config_file.path
 
     @property
     def health_url(self) -> str | None:
@@ -254,34 +243,9 @@ class StationService:
 
     def refresh_snapshot(self) -> dict[str, Any]:
         """Recompute the state the endpoint and the dashboard show."""
-        from pywats.station.status import folder_summaries
+        from pywats.station.status import build_snapshot
 
-        stats = self.queue.stats()
-        up = self.uploader.stats
-        self._snapshot = {
-            "instance": self.config.name,
-            "state": self.state,
-            "error": self.error,
-            "pid": os.getpid(),
-            "intake_paused": self.intake_paused,
-            "queue": stats.as_dict(),
-            "queue_depth": stats.depth,
-            "last_upload_at": up.last_upload_at,
-            "breaker": self.uploader.breaker_state(),
-            "delivered": up.delivered,
-            "retried": up.retried,
-            "parked": up.parked,
-            "quarantined": up.quarantined,
-            "files_converted": self.files_converted,
-            "files_failed": self.files_failed,
-            "files_waiting": self.intake.files_waiting,
-            "hung_converters": self.intake.committer.hung,
-            "last_error": up.last_error,
-            **self.heartbeat.as_dict(),
-            "reload_error": self.reload_error,
-            "folders": folder_summaries(self.intake),
-            "endpoint": self.endpoint_url,
-        }
+        self._snapshot = build_snapshot(self)
         return self._snapshot
 
     def snapshot(self) -> dict[str, Any]:
@@ -322,35 +286,9 @@ class StationService:
         Raises:
             ConfigError: the file is broken (the running configuration stays).
         """
-        from pywats.station.reload import apply_config
+        from pywats.station.reload import reload_service
 
-        started = time.perf_counter()
-        try:
-            new = self.read_config()
-            changes = await apply_config(self, new)
-        except ConfigError as exc:
-            self.reload_error = str(exc)
-            log.error("reload refused, the running configuration stays: %s", exc)
-            self.refresh_snapshot()
-            raise
-        except Exception as exc:  # e.g. a converter that cannot be loaded
-            self.reload_error = f"{type(exc).__name__}: {exc}"
-            log.error("reload refused, the running configuration stays: %s", self.reload_error)
-            self.refresh_snapshot()
-            raise ConfigError(self.reload_error) from exc
-        self._remember_config_mtime()
-        self.reload_error = ""
-        took = (time.perf_counter() - started) * 1000
-        log.info(
-            "reloaded %s in %.0f ms: %s",
-            self.config_path,
-            took,
-            "; ".join(changes) if changes else "nothing changed",
-        )
-        self.wake_uploads()
-        self.events.wake_intake.set()
-        self.refresh_snapshot()
-        return changes
+        return await reload_service(self)
 
     async def reload_logged(self, why: str) -> None:
         """Reload because ``why``; a broken file is logged and shown, not raised."""
@@ -359,22 +297,8 @@ class StationService:
             await self.reload()
 
     def config_file_changed(self) -> bool:
-        """Whether the instance file's mtime moved since it was last read (checked every 2 s)."""
-        now = time.monotonic()
-        if self.config_path is None or now - self._last_config_check < 2.0:
-            return False
-        self._last_config_check = now
-        before = self._config_mtime
-        self._remember_config_mtime()
-        return before is not None and self._config_mtime != before
-
-    def _remember_config_mtime(self) -> None:
-        if self.config_path is None:
-            return
-        try:
-            self._config_mtime = self.config_path.stat().st_mtime_ns
-        except OSError:
-            self._config_mtime = None
+        """Whether the instance file changed since it was last read (looked at every 2 s)."""
+        return self.config_file is not None and self.config_file.changed()
 
     def restart_observer(self) -> None:
         """Watch the intake's folders again (after a reload changed them)."""
@@ -409,7 +333,8 @@ class StationService:
         if self.queue.rebase(now=self.clock()):
             log.warning("the system clock is behind the queue's last update: waits rebased")
         logging.getLogger("pywats").addHandler(self.control.errors)
-        self._remember_config_mtime()
+        if self.config_file is not None:
+            self.config_file.remember()
         self._observer = NativeObserver(self._notify)
         self._observer.start(folder.scanner for folder in self.folders)
         if self.config.verify is False:
@@ -468,7 +393,7 @@ class StationService:
         events = self.events
         loop = asyncio.get_running_loop()
         installed = install_signal_handlers(
-            loop, self.request_stop, on_hangup=lambda: self._spawn_reload("SIGHUP")
+            loop, self.request_stop, on_hangup=lambda: self.spawn_reload("SIGHUP")
         )
         sup = self.supervisor
         sup.start("upload", lambda: upload_loop(self))
@@ -495,7 +420,10 @@ class StationService:
                 loop.remove_signal_handler(sig)
             await self.shutdown()
 
-    def _spawn_reload(self, why: str) -> None:
+    def spawn_reload(self, why: str) -> None:
+        """Reload in a task of its own (signal handlers, the file watch); one at a time."""
+        if self._reload_task is not None and not self._reload_task.done():
+            return
         self._reload_task = asyncio.ensure_future(self.reload_logged(why))
 
     _reload_task: asyncio.Future[None] | None = None
@@ -527,23 +455,13 @@ class StationService:
         Raises:
             AlreadyRunningError: another process runs this instance.
         """
-        if dashboard is None:
-            dashboard = sys.stderr.isatty()
-        with hold_lock(self.config.lock_path, self.config.name):
-            service: StationService = self
-            try:
-                while True:
-                    service._record_service = True
-                    service._serve_in_foreground(dashboard)
-                    if not service.restart_requested:
-                        break
-                    service = service._next_run()
-            finally:
-                remove_service_file(self.config)
-                with contextlib.suppress(OSError):
-                    secret_path(self.config).unlink()
+        from pywats.station.lifecycle import run_in_foreground
 
-    def _serve_in_foreground(self, dashboard: bool) -> None:
+        run_in_foreground(self, sys.stderr.isatty() if dashboard is None else dashboard)
+
+    def serve_in_foreground(self, dashboard: bool) -> None:
+        """``asyncio.run(serve())``, under the terminal dashboard when asked."""
+        self._record_service = True
         if dashboard:
             from pywats.station._dashboard import Dashboard
 
@@ -551,14 +469,3 @@ class StationService:
                 asyncio.run(self.serve(on_refresh=board.update))
         else:
             asyncio.run(self.serve())
-
-    def _next_run(self) -> StationService:
-        try:
-            config = self.read_config() if self.config_path is not None else self.config
-        except ConfigError as exc:
-            log.error("restart: %s; starting again with the running configuration", exc)
-            config = self.config
-        log.info("restarting")
-        service = StationService.from_config(config, config_path=self.config_path)
-        service._server_url_flag = self._server_url_flag
-        return service

@@ -22,10 +22,12 @@ from pywats.station.queue import ReportQueue
 
 if TYPE_CHECKING:
     from pywats.station.intake import Intake
+    from pywats.station.service import StationService
 
 __all__ = [
     "ServiceNotRunningError",
     "ServiceUnreachableError",
+    "build_snapshot",
     "call_service",
     "folder_summaries",
     "instance_status",
@@ -64,6 +66,36 @@ def write_service_file(config: StationConfig, *, endpoint: str | None) -> None:
             service_file(config),
             exc,
         )
+
+
+def build_snapshot(service: StationService) -> dict[str, Any]:
+    """The service's state, as ``/status``, ``/health`` and the dashboard show it."""
+    stats = service.queue.stats()
+    up = service.uploader.stats
+    return {
+        "instance": service.config.name,
+        "state": service.state,
+        "error": service.error,
+        "pid": os.getpid(),
+        "intake_paused": service.intake_paused,
+        "queue": stats.as_dict(),
+        "queue_depth": stats.depth,
+        "last_upload_at": up.last_upload_at,
+        "breaker": service.uploader.breaker_state(),
+        "delivered": up.delivered,
+        "retried": up.retried,
+        "parked": up.parked,
+        "quarantined": up.quarantined,
+        "files_converted": service.files_converted,
+        "files_failed": service.files_failed,
+        "files_waiting": service.intake.files_waiting,
+        "hung_converters": service.intake.committer.hung,
+        "last_error": up.last_error,
+        **service.heartbeat.as_dict(),
+        "reload_error": service.reload_error,
+        "folders": folder_summaries(service.intake),
+        "endpoint": service.endpoint_url,
+    }
 
 
 def folder_summaries(intake: Intake) -> list[dict[str, Any]]:

@@ -241,3 +241,36 @@ def test_the_service_warns_once_when_verification_is_off(
     loud = [r for r in caplog.records if "VERIFICATION IS OFF" in r.getMessage()]
     assert len(loud) == 1
     assert loud[0].levelno == logging.WARNING
+
+
+def test_control_breaker_and_heartbeat_settings(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    text = (GOOD + "\n[control]\nport = 9310\nbind = '0.0.0.0'\n").replace(
+        "[upload]\nconcurrency = 2",
+        "[upload]\nconcurrency = 2\nbreaker_failures = 3\nbreaker_open_seconds = 2.5",
+    )
+    text = text.replace("[service]\nhealth_port = 0", "[service]\nheartbeat_seconds = 60")
+    path.write_text(text, encoding="utf-8")
+    config = load_config("ict", path=path, env=TOKEN)
+    assert (config.control_port, config.control_bind, config.control_enabled) == (
+        9310,
+        "0.0.0.0",
+        True,
+    )
+    assert config.endpoint_port == 9310
+    assert (config.breaker_failures, config.breaker_open_seconds) == (3, 2.5)
+    assert config.heartbeat_seconds == 60.0
+    # The endpoint is on by default, on any free port; the old health_port still names it.
+    assert StationConfig(name="x").endpoint_port == 0
+    assert StationConfig(name="x", health_port=8765).endpoint_port == 8765
+    for bad, key in (
+        ("[control]\nport = 70000", "control.port"),
+        ("[control]\nenabled = 'yes'", "control.enabled"),
+        ("[upload]\nbreaker_failures = 0", "breaker_failures"),
+        ("[control]\nlisten = 1", "control.listen"),
+    ):
+        path.write_text(
+            'server.url = "https://x"\n[[folders]]\npath = "r"\n' + bad, encoding="utf-8"
+        )
+        with pytest.raises(ConfigError, match=key):
+            load_config("ict", path=path, env=TOKEN)
