@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import json
 import stat
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from ._harness import Station, make_report, wait_for
+from ._harness import RUN_WATS, Station, make_report, wait_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and modes")
 
@@ -131,6 +132,50 @@ def test_status_stop_and_status_again_read_the_queue(station: Callable[..., Stat
     refused = st.wats("pause", "-i", "it")
     assert refused.returncode == 1
     assert "next: wats watch -i it" in refused.stderr
+    # The hint, run as printed, starts the service again.
+    hinted = subprocess.Popen(
+        [sys.executable, "-c", RUN_WATS, "watch", "-i", "it"],
+        env=st.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: status(st)["running"] and status(st).get("state") == "running", 20, "")
+        assert st.wats("stop", "-i", "it").returncode == 0
+        assert hinted.wait(timeout=20) == 0
+    finally:
+        if hinted.poll() is None:
+            hinted.kill()
+            hinted.wait(timeout=10)
+
+
+def test_restart_starts_again_in_place_and_files_still_flow(
+    station: Callable[..., Station],
+) -> None:
+    st = station()
+    st.start()
+    before = json.loads((st.data / "service.json").read_text(encoding="utf-8"))
+    restarted = st.wats("restart", "-i", "it")
+    assert restarted.returncode == 0, restarted.stderr
+    after = json.loads((st.data / "service.json").read_text(encoding="utf-8"))
+    assert after["pid"] == before["pid"]
+    assert after["started_at"] > before["started_at"]
+    report = make_report("RS-1")
+    st.drop("r.json", report)
+    st.wait_stored({report["id"]})
+    assert st.stop() == 0
+
+
+def test_a_refused_token_shows_as_unauthorized(station: Callable[..., Station]) -> None:
+    st = station()
+    st.env["PYWATS_API_TOKEN"] = "bm90OnRoZS10b2tlbg=="
+    st.start()
+    shown = wait_for(
+        lambda: (s := status(st))["server"] == "unauthorized" and s, 15, "unauthorized"
+    )
+    assert shown["server_error"]
+    assert "refuses the station's token" in st.output()
+    assert st.stop() == 0
 
 
 def test_reload_picks_up_a_new_folder_and_a_broken_file_changes_nothing(
