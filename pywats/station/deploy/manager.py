@@ -129,7 +129,14 @@ def status(host: Host, target: Target, *, scm: Scm | None = None) -> dict[str, A
             info.update({"manager": "windows", "installed": None, "active": exc.message})
     info["config_file"] = str(target.config_file)
     info["token_file"] = str(target.token_file)
-    info["token"] = "present" if target.token_file.is_file() else "missing"
+    import os
+
+    if target.token_file.is_file():
+        info["token"] = "present"
+    elif os.environ.get("PYWATS_API_TOKEN", "").strip() and not info.get("installed"):
+        info["token"] = "PYWATS_API_TOKEN"  # a container: the service shares this environment
+    else:
+        info["token"] = "missing"
     running = _lock_held(target.lock_path)
     info["running"] = running
     url, said = health(target.lock_path) if running else (None, "not running")
