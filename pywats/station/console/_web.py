@@ -39,7 +39,7 @@ SECURITY_HEADERS = {
     ),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer would make Chrome send "Origin: null"
     "Cache-Control": "no-store",
 }
 STATIC = {
