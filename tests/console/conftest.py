@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.integration.station._harness import Station
+
 from ._fake import FakeControl, ServedConsole
 
 if TYPE_CHECKING:
     import httpx
+
+    from pywats.testing import Emulator
 
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
 
@@ -93,3 +97,21 @@ def shots(tmp_path: Path) -> Path:
         target.mkdir(parents=True, exist_ok=True)
         return target
     return tmp_path
+
+
+@pytest.fixture
+def station(tmp_path: Path, fresh_emulator: Emulator) -> Iterator[Callable[..., Station]]:
+    """A real ``wats watch`` instance against the emulator (as in tests/integration/station)."""
+    made: list[Station] = []
+
+    def make(**settings: Any) -> Station:
+        st = Station(tmp_path, fresh_emulator, **settings)
+        made.append(st)
+        return st
+
+    yield make
+    for st in made:
+        if st.alive():
+            assert st.proc is not None
+            st.proc.kill()
+            st.proc.wait(timeout=10)
