@@ -130,7 +130,7 @@ class _Page:
     text: list[str] = attrs.Factory(list)
 
 
-def _read_page(page: Record, where: str) -> _Page:
+def _read_page(page: Record, where: str, title: str) -> _Page:
     word = page.value("STAT")
     out = _Page(name=page.value("PAGE_NAME") or page.value("TYPE") or "Page", status=judge(word))
     out.text.extend(f"{k.lower()} {page.value(k)}" for k in _TEXT_KEYS if page.value(k))
@@ -151,7 +151,7 @@ def _read_page(page: Record, where: str) -> _Page:
                 _quantity(block.first("NOMVAL")),
             )
         except ConversionError as exc:
-            raise ConversionError(f"{where}: {exc}") from None
+            raise ConversionError(f"{where}: {exc} (in step {title!r})") from None
         if nom:
             out.text.append(f"nominal {_show(nom)}")
         out.text.extend(_describe(block))
@@ -299,14 +299,13 @@ class TeradyneSpectrumConverter(Converter):
         return report
 
     def _step(self, name: str, parent: Step, record: Record, params: Any) -> None:
-        where = f"{name}: line {record.line}"
         if record.key != "STEP":
             step = parent.add_action_step(record.key, report_text=record.text or None)
             step.report_text = "; ".join([record.text, *_describe(record)]).strip("; ") or None
             return
         title = record.value("SNAME") or "Step"
         start = self._stamp(name, record.value("TIME"), record.line, params)
-        pages = [_read_page(p, f"{where} ({title})") for p in record.all("PAGE")]
+        pages = [_read_page(p, name, title) for p in record.all("PAGE")]
         desc = record.value("DESC")
         if not pages:
             step = parent.add_pass_fail_step(title, status=judge(record.value("STAT")))
