@@ -23,7 +23,10 @@ from pywats.station.converters._base import ConversionError
 
 __all__ = ["Record", "parse_records"]
 
-_KEY = re.compile(r"\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*:")
+_TOKEN = re.compile(
+    r"""(?P<open>\(\s*(?P<key>[A-Za-z_][A-Za-z0-9_]*)\s*:)"""
+    r"""|(?P<quoted>"[^"]*")|(?P<close>\))|(?P<paren>\()|(?P<text>[^()"]+)|(?P<lone>")"""
+)
 
 
 @attrs.define(kw_only=True)
@@ -57,72 +60,45 @@ def parse_records(text: str, name: str) -> list[Record]:
             any record; the message names the file and line.
     """
     records: list[Record] = []
-    stack: list[tuple[Record, list[str]]] = []
-    pos, line, size = 0, 1, len(text)
-    while pos < size:
-        ch = text[pos]
-        if ch == "\n":
-            line += 1
-            pos += 1
-            continue
-        if ch == "(":
-            match = _KEY.match(text, pos)
-            if match is not None:
-                record = Record(key=match.group(1).upper(), line=line)
-                if stack:
-                    stack[-1][0].children.append(record)
-                else:
-                    records.append(record)
-                stack.append((record, []))
-                line += text.count("\n", pos, match.end())
-                pos = match.end()
-                continue
-        if not stack:
-            if ch.isspace():
-                pos += 1
-                continue
-            end = text.find("\n", pos)
-            snippet = text[pos : end if end >= 0 else size].strip()
-            raise ConversionError(
-                f"{name}: line {line}: {snippet[:60]!r} is outside any (KEY: ...) record;"
-                " not a Spectrum log, or a damaged one"
-            )
-        record, parts = stack[-1]
-        if ch == ")":
-            record.text = " ".join(" ".join(parts).split())
-            stack.pop()
-            pos += 1
-            continue
-        if ch == '"':
-            end = text.find('"', pos + 1)
-            if end < 0:
+    # each open record: [record, its text parts, parentheses opened inside its text]
+    stack: list[tuple[Record, list[str], list[int]]] = []
+    line = 1
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        token = match.group()
+        if kind == "open":
+            record = Record(key=match.group("key").upper(), line=line)
+            (stack[-1][0].children if stack else records).append(record)
+            stack.append((record, [], [0]))
+        elif not stack:
+            if kind == "text" and token.isspace():
+                pass
+            else:
+                snippet = text[match.start() :].split("\n", 1)[0].strip()
                 raise ConversionError(
-                    f"{name}: line {line}: a quoted text is never closed (truncated file?)"
+                    f"{name}: line {line}: {snippet[:60]!r} is outside any (KEY: ...) record;"
+                    " not a Spectrum log, or a damaged one"
                 )
-            parts.append(text[pos + 1 : end])
-            line += text.count("\n", pos, end)
-            pos = end + 1
-            continue
-        # free text up to the next quote, newline, or a parenthesis that opens or closes a record
-        end = pos
-        depth = 0
-        while end < size:
-            c = text[end]
-            if c in '"\n':
-                break
-            if c == "(":
-                if _KEY.match(text, end):
-                    break
-                depth += 1
-            elif c == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            end += 1
-        if end == pos:  # a lone "(" that opens no record
-            end += 1
-        parts.append(text[pos:end])
-        pos = end
+        elif kind == "close":
+            record, parts, depth = stack[-1]
+            if depth[0]:
+                depth[0] -= 1
+                parts.append(token)
+            else:
+                record.text = " ".join(" ".join(parts).split())
+                stack.pop()
+        elif kind == "paren":
+            stack[-1][2][0] += 1
+            stack[-1][1].append(token)
+        elif kind == "quoted":
+            stack[-1][1].append(token[1:-1])
+        elif kind == "text":
+            stack[-1][1].append(token)
+        else:
+            raise ConversionError(
+                f"{name}: line {line}: a quoted text is never closed (truncated file?)"
+            )
+        line += token.count("\n")
     if stack:
         open_record = stack[-1][0]
         raise ConversionError(

@@ -33,14 +33,15 @@ _ATDX_COLUMNS = {
 }
 
 
-def _atdx_row(name: str, number: int, header: list[str], cells: list[str]) -> Row:
+def _atdx_row(
+    name: str, number: int, header: list[str], first: dict[str, int], cells: list[str]
+) -> Row:
     if len(cells) < len(header):
         raise error(
             name, number, f"has {len(cells)} fields, the header has {len(header)} (truncated?)"
         )
     values = [c.strip() for c in cells]
     row = Row(line=number, step="", part="")
-    first = {h: i for i, h in reversed(list(enumerate(header)))}
     for column, attr in _ATDX_COLUMNS.items():
         if column in first:
             setattr(row, attr, values[first[column]])
@@ -109,6 +110,7 @@ def read_atdx(name: str, lines: list[str]) -> list[Panel]:
         cells = line.split(";")
         if cells[0].strip() == "Order":
             header = [c.strip() for c in cells]
+            first = {h: i for i, h in reversed(list(enumerate(header)))}
             missing = [c for c in ("Parts", "Judge", "Test.Base(Test1)") if c not in header]
             if missing:
                 raise error(name, number, f"the column header lacks {', '.join(missing)}")
@@ -118,5 +120,5 @@ def read_atdx(name: str, lines: list[str]) -> list[Panel]:
         if len(cells) == 1:
             group.unknown.append((number, line))
             continue
-        group.rows.append(_atdx_row(name, number, header, cells))
+        group.rows.append(_atdx_row(name, number, header, first, cells))
     return panels

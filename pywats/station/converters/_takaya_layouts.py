@@ -135,15 +135,19 @@ class _CaColumns:
     def __init__(self, name: str, number: int, cells: list[str]) -> None:
         self.names = [c.strip() for c in cells]
         self.width = len(cells)
+        self.index: dict[str, int] = {}
+        for i, column in enumerate(self.names):
+            self.index.setdefault(column, i)
         missing = [c for c in self.REQUIRED if c not in self.names]
         if missing:
             raise error(name, number, f"the column header lacks {', '.join(missing)}")
 
     def at(self, cells: list[str], column: str, after: int = 0) -> str:
         """The cell of ``column`` (or the one ``after`` places to its right); "" when absent."""
-        if column not in self.names:
+        index = self.index.get(column, -1)
+        if index < 0:
             return ""
-        index = self.names.index(column) + after
+        index += after
         return cells[index].strip() if index < len(cells) else ""
 
     def row(self, cells: list[str], number: int) -> Row:
