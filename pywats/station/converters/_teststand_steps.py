@@ -78,6 +78,14 @@ def status_of(word: str | None) -> tuple[str, str]:
     return ("D", f"TestStand status {text!r}") if text else ("D", "")
 
 
+def _element_name(value: Element) -> str:
+    """An array element's own name: ``Name='V1'`` or ``ID="['V1']"``; "" for a bare ``[0]``."""
+    if value.get("Name"):
+        return value.get("Name") or ""
+    ident = (value.get("ID") or "").strip().strip("[]").strip("'\"")
+    return "" if ident.isdigit() or not ident else ident
+
+
 class StepReader:
     """Turns TEResult properties into steps; times are ``base + (StartTime - base_seconds)``."""
 
@@ -222,7 +230,7 @@ class StepReader:
 
     def multi(self, parent: Step, name: str, step_type: str, status: str, array: Element) -> Step:
         items = [
-            (value.get("ID") or "", prop)
+            (_element_name(value), prop)
             for value in array.findall("Value")
             for prop in value.findall("Prop")[:1]
         ]
@@ -246,7 +254,7 @@ class StepReader:
             )
         for index, (ident, prop) in enumerate(items):
             c = children(prop)
-            label = prop.get("Name") or value_of(c.get("Name")) or f"Measurement {index}"
+            label = prop.get("Name") or value_of(c.get("Name")) or ident or f"Measurement {index}"
             meas_status, _ = status_of(value_of(c.get("Status")))
             own = meas_status if meas_status in ("P", "F", "S") else None
             if step.numeric_meas is not None:
@@ -278,5 +286,4 @@ class StepReader:
                 step.add_boolean_measurement(
                     label, status=own or ("P" if passed == "true" else "F")
                 )
-            del ident
         return step

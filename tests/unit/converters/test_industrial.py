@@ -242,3 +242,27 @@ def test_teststand_bad_input(tmp_path: Path) -> None:
     assert "comparison 'ABOUT' has no WATS equivalent" in _refusal(
         TestStandXMLConverter(), tmp_path, "x.xml", bad_comp
     )
+
+
+def test_teststand_measurement_names_from_the_array_element(tmp_path: Path) -> None:
+    text = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
+    renamed = text.replace("<Value ID='[0]'>\n<Prop Name='Ch0'", "<Value ID=\"['Vin']\">\n<Prop")
+    assert renamed != text
+    source = tmp_path / "named.xml"
+    source.write_text(renamed, encoding="iso-8859-1")
+    [r] = convert_to_dicts(TestStandXMLConverter(), source)
+    currents = next(s for s in _steps(r["root"]) if s["name"] == "Currents")
+    assert [m["name"] for m in currents["numericMeas"]] == ["Vin", "Ch1"]
+
+
+def test_takaya_limits_that_contradict_the_verdict_are_logged(tmp_path: Path) -> None:
+    text = (DATA / "takaya" / "panel-ca.ATD").read_text(encoding="utf-8")
+    # R1 judged PASS on a reading 30 % off its reference with a 5 % tolerance
+    source = tmp_path / "odd.ATD"
+    source.write_text(text.replace("R\t0\t4.75\tKO", "R\t0\t6.11\tKO", 1), encoding="utf-8")
+    first = convert_to_dicts(TakayaConverter(), source)[0]
+    r1 = first["root"]["steps"][0]
+    assert r1["status"] == "P"
+    assert r1["numericMeas"][0]["compOp"] == "LOG"
+    assert r1["numericMeas"][0]["value"] == 6.11
+    assert "limits GELE 4.465 .. 4.935 disagree with the tester's verdict" in r1["reportText"]
