@@ -43,7 +43,7 @@ import attrs
 from pywats.reports import Step, UUTReport
 from pywats.reports._status import numeric_status
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
-from pywats.station.converters._common import new_uut, read_bytes
+from pywats.station.converters._common import new_uut, parse_time, read_bytes
 from pywats.station.converters._ict import (
     display_unit,
     identity_from_program,
@@ -362,4 +362,7 @@ class TeradyneSpectrumConverter(Converter):
         except ConversionError:
             if params.get("date_format"):
                 raise
+        try:
             return parse_local_time(text, where, _MONTH_FIRST)
+        except ConversionError:
+            return parse_time(text, where)  # ISO 8601 and the other common layouts

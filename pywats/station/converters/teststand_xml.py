@@ -117,7 +117,8 @@ class TestStandXMLConverter(Converter):
         if root.tag == "TSReport":
             reports = [root]
         elif root.tag == "Reports":
-            reports = [r for r in root.findall("Report") if (r.get("Type") or "UUT") == "UUT"]
+            # a batch file may hold the UUT reports beside (or inside) its batch summary
+            reports = [r for r in root.iter("Report") if (r.get("Type") or "UUT") == "UUT"]
             if not reports:
                 raise doc.error(root, "holds no <Report Type='UUT'>")
         else:

@@ -238,10 +238,22 @@ def test_teststand_bad_input(tmp_path: Path) -> None:
     assert "set the folder parameter pn (-p pn=PCB-1001)" in _refusal(
         TestStandXMLConverter(), tmp_path, "x.xml", no_pn
     )
-    bad_comp = good.replace("<Value>LT</Value>", "<Value>ABOUT</Value>")
-    assert "comparison 'ABOUT' has no WATS equivalent" in _refusal(
-        TestStandXMLConverter(), tmp_path, "x.xml", bad_comp
+
+
+def test_teststand_kept_as_text_when_the_rest_is_sound(tmp_path: Path) -> None:
+    good = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
+    odd = good.replace("<Value>LT</Value>", "<Value>ABOUT</Value>").replace(
+        "<Value>3.31</Value>", "<Value>1.#INF</Value>"
     )
+    source = tmp_path / "odd.xml"
+    source.write_text(odd, encoding="iso-8859-1")
+    [r] = convert_to_dicts(TestStandXMLConverter(), source)
+    steps = {s["name"]: s for s in _steps(r["root"])}
+    ripple = steps["Ripple"]
+    assert ripple["numericMeas"][0]["compOp"] == "LOG"
+    assert ripple["status"] == "F"
+    assert ripple["reportText"] == "comparison 'ABOUT' has no WATS equivalent; logged"
+    assert steps["3V3 rail"]["numericMeas"][0]["value"] == "Infinity"
 
 
 def test_teststand_measurement_names_from_the_array_element(tmp_path: Path) -> None:
@@ -266,3 +278,24 @@ def test_takaya_limits_that_contradict_the_verdict_are_logged(tmp_path: Path) ->
     assert r1["numericMeas"][0]["compOp"] == "LOG"
     assert r1["numericMeas"][0]["value"] == 6.11
     assert "limits GELE 4.465 .. 4.935 disagree with the tester's verdict" in r1["reportText"]
+
+
+def test_teststand_additional_results_and_a_logged_string(tmp_path: Path) -> None:
+    good = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
+    extra = (
+        "<Prop Name='AdditionalResults' Type='Obj' Flags='0x0'>"
+        "<Prop Name='Temperature' Type='Number' Flags='0x0'><Value>41.5</Value></Prop></Prop>\n"
+        "<Prop Name='String' Type='String' Flags='0x0'><Value>lot 7</Value></Prop>\n"
+    )
+    marker = "<Prop Name='Status' Type='String' Flags='0x0'><Value>Passed</Value></Prop>\n"
+    marker += "<Prop Name='PassFail' Type='Boolean'"
+    assert marker in good
+    source = tmp_path / "extra.xml"
+    source.write_text(good.replace(marker, extra + marker, 1), encoding="iso-8859-1")
+    [r] = convert_to_dicts(TestStandXMLConverter(), source)
+    self_test = next(s for s in _steps(r["root"]) if s["name"] == "Self test")
+    assert self_test["stringMeas"][0]["value"] == "lot 7"
+    assert self_test["stringMeas"][0]["compOp"] == "LOG"
+    [block] = self_test["additionalResults"]
+    assert block["name"] == "Temperature"
+    assert block["props"][0]["value"] == "41.5"
