@@ -103,6 +103,7 @@ from wats_cli.commands import (  # noqa: E402
     asset,
     auth,
     config,
+    console,
     control,
     demo,
     emulator,
@@ -112,6 +113,7 @@ from wats_cli.commands import (  # noqa: E402
     queue,
     report,
     rootcause,
+    service,
     software,
     watch,
 )
@@ -131,6 +133,8 @@ app.add_typer(watch.app)
 app.add_typer(control.app)
 app.add_typer(queue.app, name="queue")
 app.add_typer(demo.app)
+app.add_typer(service.app)
+app.add_typer(console.app)
 
 
 def run() -> None:
