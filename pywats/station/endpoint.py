@@ -34,9 +34,10 @@ if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
 
+    from pywats.station.config import StationConfig
     from pywats.station.control import StationControl
 
-__all__ = ["IDLE_SECONDS", "MAX_CONNECTIONS", "Endpoint", "build_app"]
+__all__ = ["IDLE_SECONDS", "MAX_CONNECTIONS", "Endpoint", "build_app", "start_endpoint"]
 
 log = logging.getLogger("pywats.station")
 
@@ -267,6 +268,28 @@ class Endpoint:
         if self._sock is not None:
             self._sock.close()
         self._server = self._task = self._sock = None
+
+
+async def start_endpoint(control: StationControl, config: StationConfig) -> Endpoint:
+    """Serve the endpoint where ``config`` says.
+
+    Raises:
+        ConfigError: the address cannot be listened on (names the key to change).
+    """
+    from pywats.station.config import ConfigError
+
+    host, port = config.control_bind, config.endpoint_port
+    endpoint = Endpoint(control, host, port)
+    try:
+        await endpoint.start()
+    except OSError as exc:
+        key = "control.port" if config.control_port is not None else "service.health_port"
+        raise ConfigError(
+            f"{key} = {port}: cannot listen on {host}:{port} ({exc.strerror or exc});"
+            " choose another port, or 0 for any free one"
+        ) from None
+    log.info("endpoint on %s (health, status, control, metrics)", endpoint.url)
+    return endpoint
 
 
 def _bind(host: str, port: int) -> socket.socket:

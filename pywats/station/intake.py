@@ -78,6 +78,30 @@ class Intake:
         self._last_purge = float("-inf")
         self._last_disk_warning = float("-inf")
 
+    def announce(self) -> None:
+        """Log, at start, what is watched and what the settings leave to the reports."""
+        from pywats.config import warn_unverified
+
+        if self.config.verify is False:
+            warn_unverified()  # here, once the log file is set up, not while reading config
+        missing = [key for key in ("location", "purpose") if not getattr(self.config, key)]
+        if missing:
+            log.warning(
+                "[station] %s not set: reports that do not carry %s themselves will be refused"
+                " and moved to the error folder",
+                " and ".join(missing),
+                "it" if len(missing) == 1 else "them",
+            )
+        for folder in self.folders:
+            mode = "polling" if folder.scanner.polling else "native events + rescan"
+            log.info(
+                "watching %s (%s, converter %s, post action %s)",
+                folder.config.path,
+                mode,
+                folder.converter.name,
+                folder.config.post_action,
+            )
+
     @property
     def files_waiting(self) -> int:
         """Files found and not yet taken (being written, or waiting to settle)."""

@@ -27,7 +27,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from pywats.config import warn_unverified
 from pywats.station._logging import configure_logging
 from pywats.station._threads import run_in_thread
 from pywats.station.commit import WatchedFolder
@@ -337,25 +336,7 @@ class StationService:
             self.config_file.remember()
         self._observer = NativeObserver(self._notify)
         self._observer.start(folder.scanner for folder in self.folders)
-        if self.config.verify is False:
-            warn_unverified()  # here, once the log file is set up, not while reading config
-        missing = [key for key in ("location", "purpose") if not getattr(self.config, key)]
-        if missing:
-            log.warning(
-                "[station] %s not set: reports that do not carry %s themselves will be refused"
-                " and moved to the error folder",
-                " and ".join(missing),
-                "it" if len(missing) == 1 else "them",
-            )
-        for folder in self.folders:
-            mode = "polling" if folder.scanner.polling else "native events + rescan"
-            log.info(
-                "watching %s (%s, converter %s, post action %s)",
-                folder.config.path,
-                mode,
-                folder.converter.name,
-                folder.config.post_action,
-            )
+        self.intake.announce()
         self.control.secret = (
             new_secret(self.config) if self._record_service else secrets.token_urlsafe(32)
         )
@@ -367,23 +348,15 @@ class StationService:
             write_service_file(self.config, endpoint=self.endpoint_url)
 
     async def _start_endpoint(self) -> None:
-        from pywats.station.endpoint import Endpoint
+        from pywats.station.endpoint import start_endpoint
 
-        host, port = self.config.control_bind, self.config.endpoint_port
-        endpoint = Endpoint(self.control, host, port)
         try:
-            await endpoint.start()
-        except OSError as exc:
+            self._endpoint = await start_endpoint(self.control, self.config)
+        except ConfigError:
             assert self._observer is not None
             self._observer.stop()
-            key = "control.port" if self.config.control_port is not None else "service.health_port"
-            raise ConfigError(
-                f"{key} = {port}: cannot listen on {host}:{port} ({exc.strerror or exc});"
-                " choose another port, or 0 for any free one"
-            ) from None
-        self._endpoint = endpoint
-        self.endpoint_url = endpoint.url
-        log.info("endpoint on %s (health, status, control, metrics)", self.endpoint_url)
+            raise
+        self.endpoint_url = self._endpoint.url
 
     async def serve(self, *, on_refresh: Callable[[dict[str, Any]], None] | None = None) -> None:
         """Run until ``request_stop()`` (or SIGTERM/SIGINT, which call it); then shut down."""

@@ -88,7 +88,8 @@ class Supervisor:
             del self.tasks[name]
             reason = (
                 f"the {name} loop {why}, and was restarted {len(history)} time(s) in the last"
-                f" {self.window / 60:.0f} min; restart the service (`wats restart`) or see the log"
+                f" {self.window / 60:.0f} min; see the log, then restart the service"
+                " (`wats restart -i INSTANCE`)"
             )
             if not self.failed:
                 self.failed = reason
