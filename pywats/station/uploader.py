@@ -125,15 +125,16 @@ def backoff(
 
 @contextlib.contextmanager
 def _asyncio_only() -> Iterator[None]:
-    """Import the HTTP stack without its trio and tornado support (the service is asyncio).
+    """Import the HTTP stack without what the service never runs: trio, tornado, httpx's CLI.
 
-    httpcore imports trio and tenacity imports tornado whenever they are installed (a test
-    or tooling environment may have them: selenium brings trio, openhtf tornado), and they
-    stay resident: 13.5 MB and 2.2 MB of the service's memory, for code it never runs.
-    Both libraries treat the import failing as "not installed"; afterwards the names are
-    importable again for anything else in the process (a converter).
+    httpcore imports trio and tenacity imports tornado whenever they are installed (selenium
+    brings trio, openhtf tornado), and httpx imports its command-line tool (rich's console,
+    progress and syntax, pygments' lexers, click) whenever those are installed, which they
+    always are beside typer. Resident, that is ~6 MB for httpx's CLI and a few MB for
+    trio/tornado (measured in ``wats watch``). Each library treats the import failing as
+    "not installed"; afterwards the names are importable again for anything else.
     """
-    blocked = [name for name in ("trio", "tornado") if name not in sys.modules]
+    blocked = [name for name in ("trio", "tornado", "httpx._main") if name not in sys.modules]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
     try:
@@ -160,6 +161,7 @@ class SdkSubmitter:
     ) -> None:
         with _asyncio_only():
             import httpcore  # noqa: F401  imported here, without trio
+            import httpx  # noqa: F401  imported here, without its CLI
             import tenacity  # noqa: F401  imported here, without tornado
 
             from pywats._async._client import AsyncWATS
