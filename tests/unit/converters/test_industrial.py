@@ -215,6 +215,11 @@ def test_spectrum_bad_input(tmp_path: Path) -> None:
     assert "x.txt: line 1: 'hello world' is outside any (KEY: ...) record" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", "hello world\n"
     )
+    cut_between_records = good[: good.index('(SECTION_NAME: "Trailer")')]
+    assert _refusal(TeradyneSpectrumConverter(), tmp_path, "x.txt", cut_between_records) == (
+        "x.txt: line 11: the log has a StartTime but no (USER: EndTime:...) line: it looks"
+        " truncated (set parameters.require_end = false if this test program writes no EndTime)"
+    )
     no_serial = good.replace("Serialnumber:5005-0042", "Lot:7")
     assert "x.txt: line 1: the board has no (USER: Serialnumber:...) line" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", no_serial
