@@ -10,7 +10,9 @@ The records (read by ``_spectrum_parse``) and what each becomes::
     (USER: Operator:1234567)         operator
     (USER: Date:02/09/2023) + (USER: StartTime:16:44:27:988)   start (day first, as the
                                      samples; parameters.date_format, e.g. "%m/%d/%Y")
-    (USER: EndTime:...)              execution time (EndTime - StartTime)
+    (USER: EndTime:...)              execution time (EndTime - StartTime); a log with a
+                                     StartTime and no EndTime is refused as truncated
+                                     (parameters.require_end = false to accept it)
     (USER: other:value)              misc info (CustomerSerialnumber, OrderNumber, version...)
     (STEP: (TIME: ...) (SNAME: "CAP[C1]") (DESC: "...") (PAGE: ...) ... (STAT: PASS))
         one page                     one step named SNAME
@@ -60,6 +62,7 @@ PARAMETERS = (
     "rev",
     "pn_pattern",
     "serial_key",
+    "require_end",
     "date_format",
     "encoding",
     "operation_code",
@@ -83,6 +86,10 @@ class _Board:
     items: list[tuple[str, Record]] = attrs.Factory(list)
     """(section, record): steps and unknown records in file order."""
     subprogram: str = ""
+
+
+def _flag(value: object) -> bool:
+    return str(value).strip().lower() not in ("false", "0", "no", "off")
 
 
 def _quantity(record: Record | None) -> tuple[float, str] | None:
@@ -276,6 +283,12 @@ class TeradyneSpectrumConverter(Converter):
             operator=users.get("operator", ("", 0))[0] or None,
         )
         end = self._time(name, users, "endtime", params)
+        if end is None and "starttime" in users and _flag(params.get("require_end", True)):
+            raise ConversionError(
+                f"{name}: line {users['starttime'][1]}: the log has a StartTime but no"
+                " (USER: EndTime:...) line: it looks truncated (set parameters.require_end ="
+                " false if this test program writes no EndTime)"
+            )
         if end is not None:
             report.exec_time = round((end - start) % timedelta(days=1) / timedelta(seconds=1), 3)
         if board.subprogram:

@@ -27,10 +27,14 @@ What becomes what::
     UUTResult / the main result's Status    result; main Error -> errorCode/errorMessage
     main result TS.SequenceCall             the root sequence call (file, sequence, version)
     each result in a ResultList             a step (see ``_teststand_steps``)
+    MiscUUTResult.Misc_UUT_Info[]           misc infos (a description field and a value field)
+    MiscUUTResult.UUT_Part_Info[]           sub units (part type, part number, serial, revision)
 
 Reports of other types (a batch summary) are not UUT reports and are skipped; a file with no
 UUT report is refused. ReportOptions, Common, CriticalFailureStack and other properties with
-no WATS counterpart are not carried.
+no WATS counterpart are not carried. The add-on's misc-info and part arrays are read by field
+names (a field containing "description"/"name" and one containing "string"/"value"/"data"; for
+parts "parttype", "partnumber", "serialnumber", "revision"), as no sample fills them.
 """
 
 from __future__ import annotations
@@ -102,6 +106,46 @@ class _Header:
         except ValueError as exc:
             raise self.doc.error(self.element, f"has an impossible start time ({exc})") from None
         return naive.astimezone()
+
+
+def _elements(array: Element | None) -> list[dict[str, str]]:
+    """The object elements of an array property as {property name: text} (lower-case names)."""
+    if array is None:
+        return []
+    return [
+        {k.lower(): (value_of(v) or "").strip() for k, v in children(prop).items()}
+        for value in array.findall("Value")
+        for prop in value.findall("Prop")[:1]
+    ]
+
+
+def _pick(fields: dict[str, str], *hints: str) -> str:
+    """The first non-empty field whose name contains one of ``hints`` (in their order)."""
+    for hint in hints:
+        for key, text in fields.items():
+            if hint in key and text:
+                return text
+    return ""
+
+
+def _misc_and_parts(report: UUTReport, uut: dict[str, Element]) -> None:
+    """The WATS add-on's MiscUUTResult: Misc_UUT_Info -> misc infos, UUT_Part_Info -> sub units."""
+    misc = children(uut.get("MiscUUTResult"))
+    for fields in _elements(misc.get("Misc_UUT_Info")):
+        description = _pick(fields, "description", "name")
+        text = _pick(fields, "string", "value", "data", "numeric")
+        if description:
+            report.add_misc_info(description[:100], text[:100] or None)
+    for fields in _elements(misc.get("UUT_Part_Info")):
+        sn = _pick(fields, "serialnumber", "serial", "sn")
+        pn = _pick(fields, "partnumber", "part_number", "pn")
+        if sn and pn:
+            report.add_sub_unit(
+                _pick(fields, "parttype", "type") or "Part",
+                sn,
+                pn,
+                _pick(fields, "revision", "rev") or "1",
+            )
 
 
 class TestStandXMLConverter(Converter):
@@ -195,6 +239,7 @@ class TestStandXMLConverter(Converter):
         socket = reader.number(head.uut.get("TestSocketIndex"))
         if socket is not None and socket >= 0:
             report.test_socket_index = int(socket)
+        _misc_and_parts(report, head.uut)
         report.exec_time = reader.number(main_ts.get("TotalTime"))
         root = report.root
         root.start, root.tot_time = start, report.exec_time

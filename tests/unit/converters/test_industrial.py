@@ -215,6 +215,11 @@ def test_spectrum_bad_input(tmp_path: Path) -> None:
     assert "x.txt: line 1: 'hello world' is outside any (KEY: ...) record" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", "hello world\n"
     )
+    cut_between_records = good[: good.index('(SECTION_NAME: "Trailer")')]
+    assert _refusal(TeradyneSpectrumConverter(), tmp_path, "x.txt", cut_between_records) == (
+        "x.txt: line 11: the log has a StartTime but no (USER: EndTime:...) line: it looks"
+        " truncated (set parameters.require_end = false if this test program writes no EndTime)"
+    )
     no_serial = good.replace("Serialnumber:5005-0042", "Lot:7")
     assert "x.txt: line 1: the board has no (USER: Serialnumber:...) line" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", no_serial
@@ -299,3 +304,33 @@ def test_teststand_additional_results_and_a_logged_string(tmp_path: Path) -> Non
     [block] = self_test["additionalResults"]
     assert block["name"] == "Temperature"
     assert block["props"][0]["value"] == "41.5"
+
+
+def test_teststand_add_on_misc_infos_and_parts(tmp_path: Path) -> None:
+    good = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
+
+    def obj(**fields: str) -> str:
+        return "".join(
+            f"<Prop Name='{k}' Type='String' Flags='0x0'><Value>{v}</Value></Prop>"
+            for k, v in fields.items()
+        )
+
+    misc = (
+        "<Prop Name='MiscUUTResult' Type='Obj' Flags='0x0'>"
+        "<Prop Name='Misc_UUT_Info' Type='Array' LBound='[0]' HBound='[0]' ElementType='Obj'>"
+        "<Value ID='[0]'><Prop Type='Obj' TypeName='WATS_Misc'>"
+        + obj(Description="Firmware", Data_String="1.4.2")
+        + "</Prop></Value></Prop>"
+        "<Prop Name='UUT_Part_Info' Type='Array' LBound='[0]' HBound='[0]' ElementType='Obj'>"
+        "<Value ID='[0]'><Prop Type='Obj' TypeName='WATS_Part'>"
+        + obj(PartType="PSU", PartNumber="PSU-9", SerialNumber="P-77", PartRevisionNumber="C")
+        + "</Prop></Value></Prop></Prop>\n"
+    )
+    marker = "<Prop Name='PartNumber' Type='String' Flags='0x0'><Value>PCB-3003</Value></Prop>\n"
+    assert marker in good
+    source = tmp_path / "addon.xml"
+    source.write_text(good.replace(marker, marker + misc), encoding="iso-8859-1")
+    [r] = convert_to_dicts(TestStandXMLConverter(), source)
+    assert [(m["description"], m["text"]) for m in r["miscInfos"]] == [("Firmware", "1.4.2")]
+    [part] = r["subUnits"]
+    assert (part["partType"], part["pn"], part["sn"], part["rev"]) == ("PSU", "PSU-9", "P-77", "C")
