@@ -340,7 +340,7 @@ class TakayaConverter(Converter):
                 return str(fmt).format(serial=serial, group=group.number, side=group.side)
             except (KeyError, IndexError, ValueError) as exc:
                 raise ConversionError(
-                    f"parameters.serial_format {fmt!r} is not a format of"
+                    f"{name}: parameters.serial_format {fmt!r} is not a format of"
                     f" {{serial}}, {{group}}, {{side}} ({exc})"
                 ) from None
         if not group.serial and several:
