@@ -36,9 +36,10 @@ else parameters.rev, else "1"; operation code: parameters.operation_code, else 1
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -55,20 +56,8 @@ from pywats.station.converters._ict import (
 )
 from pywats.station.converters._spectrum_parse import Record, parse_records
 
-__all__ = ["PARAMETERS", "TeradyneSpectrumConverter"]
+__all__ = ["TeradyneSpectrumConverter"]
 
-PARAMETERS = (
-    "pn",
-    "rev",
-    "pn_pattern",
-    "serial_key",
-    "require_end",
-    "date_format",
-    "encoding",
-    "operation_code",
-    "operator",
-)
-"""The folder parameters this converter reads."""
 
 _DAY_FIRST = ("%d/%m/%Y %H:%M:%S:%f", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M")
 _MONTH_FIRST = ("%m/%d/%Y %H:%M:%S:%f", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M")
@@ -212,6 +201,16 @@ class TeradyneSpectrumConverter(Converter):
 
     name = "teradyne_spectrum"
     patterns = ("*.txt", "*.log")
+    parameters: ClassVar[Mapping[str, str]] = {
+        "pn": "the part number (instead of PROGRAM_NAME)",
+        "rev": "the revision when the pattern gives none (default 1)",
+        "pn_pattern": "a regex with groups pn (and rev) matched against PROGRAM_NAME",
+        "serial_key": "the USER key holding the serial number (default Serialnumber)",
+        "require_end": "false: accept a log with a StartTime but no EndTime",
+        "date_format": "the strptime format of Date + time (default day first)",
+        "encoding": "the file's text encoding (default UTF-8, else cp1252)",
+    }
+    """The folder parameters it reads besides ``operator`` and ``operation_code``."""
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)

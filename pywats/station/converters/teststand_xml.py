@@ -41,8 +41,10 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import ClassVar
 from xml.etree.ElementTree import Element
 
 from pywats.reports import UUTReport
@@ -51,10 +53,7 @@ from pywats.station.converters._common import new_uut, parse_time, read_bytes
 from pywats.station.converters._teststand_steps import StepReader, children, status_of, value_of
 from pywats.station.converters._xml import XmlDoc, parse_xml
 
-__all__ = ["PARAMETERS", "TestStandXMLConverter"]
-
-PARAMETERS = ("pn", "sn", "rev", "operation_code", "operator")
-"""The folder parameters this converter reads."""
+__all__ = ["TestStandXMLConverter"]
 
 
 def _text(props: dict[str, Element], *names: str) -> str:
@@ -153,6 +152,12 @@ class TestStandXMLConverter(Converter):
 
     name = "teststand_xml"
     patterns = ("*.xml",)
+    parameters: ClassVar[Mapping[str, str]] = {
+        "pn": "the part number when the report names none",
+        "sn": "the serial number when the report names none",
+        "rev": "the revision when the report names none (default 1)",
+    }
+    """The folder parameters it reads besides ``operator`` and ``operation_code``."""
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)

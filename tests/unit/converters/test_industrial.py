@@ -334,3 +334,44 @@ def test_teststand_add_on_misc_infos_and_parts(tmp_path: Path) -> None:
     assert [(m["description"], m["text"]) for m in r["miscInfos"]] == [("Firmware", "1.4.2")]
     [part] = r["subUnits"]
     assert (part["partType"], part["pn"], part["sn"], part["rev"]) == ("PSU", "PSU-9", "P-77", "C")
+
+
+@pytest.mark.parametrize(
+    ("converter", "source"),
+    [
+        (TestStandXMLConverter(), "teststand_xml/board-run.xml"),
+        (TakayaConverter(), "takaya/panel-ca.ATD"),
+        (TakayaConverter(), "takaya/panel.atdx"),
+        (TeradyneSpectrumConverter(), "teradyne_spectrum/board-fail.txt"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_damaged_files_are_refused_or_valid_never_a_crash(
+    converter: Converter, source: str, tmp_path: Path
+) -> None:
+    import random
+
+    data = (DATA / source).read_bytes()
+    rng = random.Random(17)
+    target = tmp_path / Path(source).name
+    outcomes: Counter[str] = Counter()
+    refusals: list[str] = []
+    for _ in range(60):
+        damaged = bytearray(data)
+        if rng.random() < 0.5:
+            damaged = damaged[: rng.randrange(len(damaged))]
+        else:
+            for _ in range(3):
+                damaged[rng.randrange(len(damaged))] = rng.choice(b'()";\t\n @*0.-+%xZ')
+        target.write_bytes(bytes(damaged))
+        try:
+            reports = convert_to_dicts(converter, target)
+        except ConversionError as exc:
+            refusals.append(str(exc))
+            outcomes["refused"] += 1
+        else:
+            assert [line for r in reports for line in check(r)] == []
+            outcomes["converted"] += 1
+    assert outcomes["refused"] > 0
+    # every refusal names the file (and a position, or the parameter to set)
+    assert [r for r in refusals if not r.startswith(target.name)] == []
