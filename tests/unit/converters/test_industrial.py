@@ -375,3 +375,12 @@ def test_damaged_files_are_refused_or_valid_never_a_crash(
     assert outcomes["refused"] > 0
     # every refusal names the file (and a position, or the parameter to set)
     assert [r for r in refusals if not r.startswith(target.name)] == []
+
+
+def test_takaya_a_reading_that_is_text_is_kept(tmp_path: Path) -> None:
+    text = (DATA / "takaya" / "panel-ca.ATD").read_text(encoding="utf-8")
+    source = tmp_path / "over.ATD"
+    source.write_text(text.replace("R\t0\t4.75\tKO", "R\t0\tOVER\tKO", 1), encoding="utf-8")
+    r1 = convert_to_dicts(TakayaConverter(), source)[0]["root"]["steps"][0]
+    assert r1["stepType"] == "ET_PFT"  # no number to measure: the verdict alone
+    assert "reading OVER" in r1["reportText"]
