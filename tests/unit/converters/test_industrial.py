@@ -224,11 +224,13 @@ def test_spectrum_bad_input(tmp_path: Path) -> None:
     assert "x.txt: line 1: the board has no (USER: Serialnumber:...) line" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", no_serial
     )
-    bad_value = good.replace("(VAL: 10020)", "(VAL: ten)")
-    assert (
-        "x.txt: line 37: (MEASVAL: (VAL: 'ten')) is not a number (in step 'RES[R4]')"
-        in _refusal(TeradyneSpectrumConverter(), tmp_path, "x.txt", bad_value)
-    )
+    overrange = good.replace("(VAL: 10020)", "(VAL: OVRNG)")
+    source = tmp_path / "over.txt"
+    source.write_text(overrange, encoding="utf-8")
+    [r] = convert_to_dicts(TeradyneSpectrumConverter(), source)
+    r4 = next(s for s in _steps(r["root"]) if s["name"] == "RES[R4]")
+    assert r4["stepType"] == "ET_PFT"
+    assert "MEASVAL OVRNG Ohm" in r4["reportText"]
 
 
 def test_teststand_bad_input(tmp_path: Path) -> None:
