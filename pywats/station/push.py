@@ -20,11 +20,12 @@ again); a pass is bounded by ``timeout``, so the window is seconds.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import threading
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,7 +34,7 @@ import attrs
 from pywats.station.config import StationConfig, read_token
 from pywats.station.queue import ReportQueue, State
 
-__all__ = ["PushResult", "lock_held", "push", "spool_dir", "take_spool", "unconfigured"]
+__all__ = ["PushResult", "push", "spool_dir", "take_spool", "unconfigured"]
 
 log = logging.getLogger("pywats.station")
 T = TypeVar("T")
@@ -73,21 +74,6 @@ def unconfigured(name: str) -> StationConfig:
 def spool_dir(config: StationConfig) -> Path:
     """The folder a report goes to as a WSJF file when the queue cannot be written."""
     return config.queue_path.parent / "spool"
-
-
-def lock_held(config: StationConfig) -> bool:
-    """Whether a service (or a delivery pass) holds the instance's lock right now."""
-    from filelock import FileLock, Timeout
-
-    if not config.lock_path.exists():
-        return False
-    probe = FileLock(str(config.lock_path), timeout=0)
-    try:
-        probe.acquire()
-    except Timeout:
-        return True
-    probe.release()
-    return False
 
 
 def push(config: StationConfig, *, timeout: float = 30.0, token: str | None = None) -> PushResult:
@@ -210,12 +196,11 @@ async def _pass(
     )
 
 
-def take_spool(
-    queue: ReportQueue, folder: Path, *, on_error: Callable[[Path, str], None] | None = None
-) -> int:
+def take_spool(queue: ReportQueue, folder: Path) -> int:
     """Commit the WSJF files in ``folder`` to the queue, then remove them; return how many.
 
-    A file that is not a WSJF report with an ``id`` stays where it is (logged).
+    A file that is not a WSJF report with an ``id`` is renamed ``<name>.rejected`` (kept for
+    an operator, and not read again on every pass).
     """
     if not folder.is_dir():
         return 0
@@ -226,9 +211,9 @@ def take_spool(
             if not isinstance(report, dict) or not report.get("id"):
                 raise ValueError("not a WSJF report with an id")
         except (OSError, ValueError) as exc:
-            log.warning("spooled file %s was left where it is: %s", path, exc)
-            if on_error is not None:
-                on_error(path, str(exc))
+            log.error("spooled file %s is unreadable (%s): renamed .rejected", path, exc)
+            with contextlib.suppress(OSError):
+                path.rename(path.with_name(path.name + ".rejected"))
             continue
         queue.add([report], source=str(path), converter="spool")
         path.unlink()  # committed (fsync'd) first: only now may the file go
