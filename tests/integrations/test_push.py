@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from ._site import Site
 
 
@@ -51,3 +53,19 @@ def test_queue_push_leaves_the_queue_to_a_running_service(site: Site) -> None:
     assert done.returncode == 0, done.stderr
     assert "Nothing to do: the station service of instance 'it'" in done.stderr
     assert json.loads(done.stdout)["ran"] is False
+
+
+def test_queue_commands_read_an_instance_that_has_no_file(
+    offline_site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pywats.integrations import commit
+    from tests.integration.station._harness import make_report
+
+    monkeypatch.setenv("PYWATS_HOME", offline_site.env["PYWATS_HOME"])
+    delivery = commit(make_report("SN-BARE-1"), instance="bare", timeout=2)
+    assert delivery.outcome == "queued"  # never configured: queued all the same
+    assert "server.url is not set" in delivery.detail
+    done = offline_site.wats("wats queue list -i bare -o json")
+    assert done.returncode == 0, done.stderr
+    [row] = json.loads(done.stdout)
+    assert row["serial_number"] == "SN-BARE-1"

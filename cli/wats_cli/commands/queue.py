@@ -38,7 +38,8 @@ def _open(instance: str | None, config: Path | None) -> tuple[StationConfig, Rep
     from wats_cli._context import state
 
     name = resolve_instance(instance or state().instance)
-    if config is None and not instance_paths(name).config.is_file():
+    paths = instance_paths(name)
+    if config is None and not paths.config.is_file() and (paths.data / "queue.sqlite3").exists():
         settings = unconfigured(name)  # a test-framework integration queued without a file
     else:
         settings = load_config(name, path=config, for_service=False)
