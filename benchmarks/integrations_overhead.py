@@ -112,8 +112,8 @@ def main() -> None:
         end_up = re.findall(r"session end took (\d+) ms", out_up)
         print(f"pytest, {N} tests (min of {RUNS} runs):")
         print(f"  plugin not loaded  {unloaded:8.0f} ms")
-        print(f"  loaded, inactive   {inactive:8.0f} ms  ({(inactive - unloaded) / N:+.3f} ms/test)")
-        print(f"  --wats             {active:8.0f} ms  ({(active - unloaded) / N:+.3f} ms/test)")
+        for label, ms in (("loaded, inactive", inactive), ("--wats", active)):
+            print(f"  {label:18} {ms:8.0f} ms  ({(ms - unloaded) / N:+.3f} ms/test)")
         print(f"  session end: queue only {end_queue} ms, delivered {end_up} ms")
 
         cases = "\n".join(f"Point {i}    1.0" for i in range(N))
@@ -123,11 +123,14 @@ def main() -> None:
         plain, _ = best([*robot, "bench.robot"], env, root)
         listener = "pywats.integrations.robot.Wats:instance=bench"
         listened, _ = best([*robot, "--listener", listener, "bench.robot"], env, root)
-        out = timed([*robot, "--listener", listener.replace("bench", "up"), "bench.robot"], env,
-                    root)[1]
-        print(f"robot, {N} tests: without {plain:.0f} ms, with listener {listened:.0f} ms"
-              f" ({(listened - plain) / N:+.3f} ms/test, queue only);"
-              f" delivered run: {re.findall(r'WATS: .*', out)}")
+        out = timed(
+            [*robot, "--listener", listener.replace("bench", "up"), "bench.robot"], env, root
+        )[1]
+        print(
+            f"robot, {N} tests: without {plain:.0f} ms, with listener {listened:.0f} ms"
+            f" ({(listened - plain) / N:+.3f} ms/test, queue only);"
+            f" delivered run: {re.findall(r'WATS: .*', out)}"
+        )
 
         (root / "htf.py").write_text(HTF, encoding="utf-8")
         for instance in ("bench", "up"):
