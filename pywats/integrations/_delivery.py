@@ -216,8 +216,8 @@ def _spool(data: dict[str, Any], settings: StationConfig, why: str) -> Delivery:
     for folder in folders:
         target = folder / f"{data['id']}.json"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with atomic_file(target, "w") as handle:  # fsync'd, renamed into place
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with atomic_file(target, "w") as handle:  # 0600, fsync'd, renamed into place
                 handle.write(text)
         except OSError as exc:
             log.error("cannot spool report %s to %s: %s", data["id"], folder, exc)

@@ -60,13 +60,20 @@ class WatsPlugin:
         self.pn = self._setting("wats_pn") or Path(str(config.rootpath)).name
         self.sn = self._setting("wats_sn")
         self.rev = self._setting("wats_rev")
-        code = self._setting("wats_process_code")
-        self.process_code = int(code) if code else None
-        self.timeout = float(self._setting("wats_timeout") or 10)
+        code, timeout = self._setting("wats_process_code"), self._setting("wats_timeout")
+        try:
+            self.process_code = int(code) if code else None
+            self.timeout = float(timeout or 10)
+        except ValueError:
+            raise pytest.UsageError(
+                f"wats_process_code = {code!r} must be a whole number and wats_timeout ="
+                f" {timeout!r} a number of seconds"
+            ) from None
         self.dut_param = str(config.getini("wats_dut_param") or "dut")
         self.started = time.time()
         self.runs: dict[str | None, Run] = {}
         self.cases: dict[str, Case] = {}
+        self.case_runs: dict[str, Run] = {}
         self.deliveries: list[Delivery] = []
         self.problems: list[str] = []
         self.finish_ms = 0.0
@@ -99,14 +106,15 @@ class WatsPlugin:
             params = getattr(callspec, "params", {})
             dut = _dut_serial(params[self.dut_param]) if self.dut_param in params else None
             case = Case(path=tuple(parts[:-1]), name=parts[-1])
-            self._run(dut).cases.append(case)
+            run = self._run(dut)
+            run.cases.append(case)
             self.cases[item.nodeid] = case
+            self.case_runs[item.nodeid] = run
         return case
 
     def recorder(self, item: pytest.Item) -> Recorder:
         case = self._case(item)
-        run = next(r for r in self.runs.values() if case in r.cases)
-        return Recorder(run, case)
+        return Recorder(self.case_runs[item.nodeid], case)
 
     # -- hooks ----------------------------------------------------------------------------
 
@@ -117,8 +125,10 @@ class WatsPlugin:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         case = self.cases.get(report.nodeid)
         if case is None:  # setup never ran for it (e.g. a plugin skipped it before)
-            case = Case(path=tuple(report.nodeid.split("::")[:-1]), name=report.nodeid)
-            self._run(None).cases.append(case)
+            parts = report.nodeid.split("::")
+            case = Case(path=tuple(parts[:-1]), name=parts[-1])
+            self.case_runs[report.nodeid] = run = self._run(None)
+            run.cases.append(case)
             self.cases[report.nodeid] = case
         if case.start is None:
             case.start = getattr(report, "start", None) or time.time()

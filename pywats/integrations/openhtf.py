@@ -96,7 +96,7 @@ class WatsOutput:
         folder = data_dir / "spool" / "unconverted"
         name = f"{record.get('dut_id') or 'record'}-{record.get('start_time_millis') or 0}.json"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             with atomic_file(folder / name, "w") as handle:
                 json.dump(record, handle)
         except OSError as write_error:
