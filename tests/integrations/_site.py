@@ -75,3 +75,22 @@ class Site:
         words = command.split()
         assert words[0] == "wats", command
         return self.run(sys.executable, "-m", "wats_cli", *words[1:], timeout=60)
+
+
+def run_pytest(pytester: Any, env: dict[str, str], *args: str, autoload: bool = False) -> Any:
+    """``pytester.runpytest_subprocess`` with the instance's environment.
+
+    Without ``autoload`` only this plugin is loaded (``-p pywats.pytest`` with
+    ``PYTEST_DISABLE_PLUGIN_AUTOLOAD``): every installed plugin costs each run seconds of
+    start-up (vcrpy alone ~1 s), which the tests of the entry point itself pay once.
+    """
+    monkeypatch = pytester._monkeypatch
+    for key in ("PYWATS_HOME", "PYWATS_API_TOKEN"):
+        monkeypatch.setenv(key, env[key])
+    for key in ("PYWATS_SERVER_URL", "PYWATS_INSTANCE_ID", "PYTEST_ADDOPTS"):
+        monkeypatch.delenv(key, raising=False)
+    if autoload:
+        monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+        return pytester.runpytest_subprocess(*args)
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    return pytester.runpytest_subprocess("-p", "pywats.pytest", *args)

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ._site import Site
+from ._site import Site, run_pytest
 
 pytest_plugins = ["pytester"]
 
@@ -36,11 +36,16 @@ def test_openhtf_example(site: Site, fresh_emulator: Any) -> None:
 
 
 def test_pytest_example(pytester: pytest.Pytester, site: Site, fresh_emulator: Any) -> None:
-    for key in ("PYWATS_HOME", "PYWATS_API_TOKEN"):
-        pytester._monkeypatch.setenv(key, site.env[key])
     pytester.makepyfile(test_board=example("# tests/test_board.py"))
-    result = pytester.runpytest_subprocess(
-        "--wats", "--wats-instance", "it", "--wats-pn", "PCB-1001", "--wats-process-code", "50"
+    result = run_pytest(
+        pytester,
+        site.env,
+        "--wats-instance",
+        "it",
+        "--wats-pn",
+        "PCB-1001",
+        "--wats-process-code",
+        "50",
     )
     result.assert_outcomes(passed=3, skipped=1)
     [report] = fresh_emulator.reports()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from ._site import Site
+from ._site import Site, run_pytest
 
 pytest_plugins = ["pytester"]
 
@@ -55,15 +55,6 @@ def test_boot(dut):
 """
 
 
-@pytest.fixture
-def env(pytester: pytest.Pytester, site: Site) -> Site:
-    for key in ("PYWATS_HOME", "PYWATS_API_TOKEN"):
-        pytester._monkeypatch.setenv(key, site.env[key])
-    for key in ("PYWATS_SERVER_URL", "PYWATS_INSTANCE_ID", "PYTEST_ADDOPTS"):
-        pytester._monkeypatch.delenv(key, raising=False)
-    return site
-
-
 def _wats_lines(result: pytest.RunResult) -> list[str]:
     return [line for line in result.outlines if line.startswith("WATS: ")]
 
@@ -73,11 +64,20 @@ def _by_name(step: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def test_one_report_with_steps_and_measurements(
-    pytester: pytest.Pytester, env: Site, fresh_emulator: Any
+    pytester: pytest.Pytester, site: Site, fresh_emulator: Any
 ) -> None:
     pytester.makepyfile(test_board=SUITE)
-    result = pytester.runpytest_subprocess(
-        "--wats", "--wats-instance", "it", "--wats-pn", "PCB-1001", "--wats-process-code", "50"
+    result = run_pytest(  # through the entry point, as installed
+        pytester,
+        site.env,
+        "--wats",
+        "--wats-instance",
+        "it",
+        "--wats-pn",
+        "PCB-1001",
+        "--wats-process-code",
+        "50",
+        autoload=True,
     )
     result.assert_outcomes(passed=2, failed=1, skipped=1, xfailed=1, errors=1)
     lines = _wats_lines(result)
@@ -114,9 +114,9 @@ def test_one_report_with_steps_and_measurements(
     assert "rig down" in steps["test_error"]["reportText"]
 
 
-def test_one_report_per_dut(pytester: pytest.Pytester, env: Site, fresh_emulator: Any) -> None:
+def test_one_report_per_dut(pytester: pytest.Pytester, site: Site, fresh_emulator: Any) -> None:
     pytester.makepyfile(test_duts=DUTS)
-    result = pytester.runpytest_subprocess("--wats", "--wats-instance", "it")
+    result = run_pytest(pytester, site.env, "--wats-instance", "it")
     result.assert_outcomes(passed=4)
     assert len([ln for ln in _wats_lines(result) if "delivered" in ln]) == 2
     reports = {r["sn"]: r for r in fresh_emulator.reports()}
@@ -129,52 +129,49 @@ def test_one_report_per_dut(pytester: pytest.Pytester, env: Site, fresh_emulator
         assert (current["compOp"], current["lowLimit"], current["value"]) == ("LE", 1.0, 0.5)
 
 
-def test_inactive_unless_asked(pytester: pytest.Pytester, env: Site, fresh_emulator: Any) -> None:
+def test_inactive_unless_asked(pytester: pytest.Pytester, site: Site, fresh_emulator: Any) -> None:
     pytester.makepyfile(test_duts=DUTS)
-    result = pytester.runpytest_subprocess()
+    result = run_pytest(pytester, site.env, autoload=True)
     result.assert_outcomes(passed=4)  # the fixture works, records nothing
     assert _wats_lines(result) == []
-    assert not env.queue_path.exists()
+    assert not site.queue_path.exists()
     assert fresh_emulator.reports() == []
 
 
 def test_p_option_activates_without_autoload(
-    pytester: pytest.Pytester, env: Site, fresh_emulator: Any
+    pytester: pytest.Pytester, site: Site, fresh_emulator: Any
 ) -> None:
-    pytester._monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
     pytester.makepyfile(test_duts=DUTS)
     pytester.makeini("[pytest]\nwats_instance = it\nwats_dut_param = dut\n")
-    result = pytester.runpytest_subprocess("-p", "pywats.pytest")
+    result = run_pytest(pytester, site.env)  # -p pywats.pytest, autoloading off
     result.assert_outcomes(passed=4)
     assert len(fresh_emulator.reports()) == 2
 
 
-def test_running_service_delivers(pytester: pytest.Pytester, env: Site) -> None:
+def test_running_service_delivers(pytester: pytest.Pytester, site: Site) -> None:
     from filelock import FileLock
 
     pytester.makepyfile(test_board=SUITE)
-    lock = FileLock(str(env.data / "service.lock"))
-    env.data.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(site.data / "service.lock"))
+    site.data.mkdir(parents=True, exist_ok=True)
     with lock:  # as `wats watch -i it` holds it
-        result = pytester.runpytest_subprocess("--wats", "--wats-instance", "it")
+        result = run_pytest(pytester, site.env, "--wats-instance", "it")
     lines = _wats_lines(result)
     assert any("queued as 1; will be delivered by the station service" in ln for ln in lines)
-    [row] = env.rows()
+    [row] = site.rows()
     assert (row["state"], row["attempts"]) == ("pending", 0)
 
 
 def test_killed_right_after_the_session_loses_nothing(
     pytester: pytest.Pytester, offline_site: Site
 ) -> None:
-    for key in ("PYWATS_HOME", "PYWATS_API_TOKEN"):
-        pytester._monkeypatch.setenv(key, offline_site.env[key])
     pytester.makeconftest(
         "import os, signal\n"
         "def pytest_unconfigure(config):\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     pytester.makepyfile(test_board=SUITE)
-    result = pytester.runpytest_subprocess("--wats", "--wats-instance", "it", "--wats-timeout", "3")
+    result = run_pytest(pytester, offline_site.env, "--wats-instance", "it", "--wats-timeout", "3")
     assert result.ret == -9
     [row] = offline_site.rows()
     assert (row["state"], row["serial_number"]) == ("pending", "SN-PT-1")

@@ -11,6 +11,8 @@ import pytest
 
 from tests.integration.station._harness import Station, make_report, wait_for
 
+from ._site import run_pytest
+
 pytest_plugins = ["pytester"]
 
 
@@ -39,14 +41,12 @@ def test_the_service_takes_the_spool(station: Station) -> None:
 def test_pytest_session_left_to_the_running_service(
     pytester: pytest.Pytester, station: Station
 ) -> None:
-    for key in ("PYWATS_HOME", "PYWATS_API_TOKEN"):
-        pytester._monkeypatch.setenv(key, station.env[key])
     pytester.makepyfile(
         "def test_rail(wats):\n"
         "    wats.serial_number = 'SN-SVC-1'\n"
         "    assert wats.numeric('3V3', 3.3, low=3.2, high=3.4, unit='V')\n"
     )
-    result = pytester.runpytest_subprocess("--wats", "--wats-instance", "it")
+    result = run_pytest(pytester, station.env, "--wats-instance", "it")
     result.assert_outcomes(passed=1)
     [line] = [ln for ln in result.outlines if ln.startswith("WATS: report")]
     assert line.endswith("will be delivered by the station service"), line
