@@ -182,3 +182,21 @@ def test_login_for_service_writes_the_token_file_the_service_reads(
 
     host = Host(system="linux", systemd=False, python=sys.executable)
     assert resolve(host, "ict", system_scope=False).token_file == path
+
+
+def test_the_unknown_instance_hint_works_as_printed(use_host: Host, home: Path) -> None:
+    code, _, err = wats("-i", "line9", "service", "install", "--dry-run")
+    assert code == 3
+    # PYWATS_HOME=<home> is in this test's environment already
+    hint = re.search(
+        rf"`PYWATS_HOME={re.escape(str(home))} (wats -i line9 config init --url URL)`", err
+    )
+    assert hint is not None, err
+    args = hint.group(1).replace("URL", "https://acme.example.com").split()[1:]
+    assert wats(*args)[0] == 0
+    # ... and with the [[folders]] the hint mentions, the same command now plans an install
+    config = home / "config" / "instances" / "line9.toml"
+    config.write_text(config.read_text() + '\n[[folders]]\npath = "/data/line9"\n')
+    code, out, err = wats("-i", "line9", "service", "install", "--dry-run")
+    assert code == 0, err
+    assert "pywats@line9.service" in out
