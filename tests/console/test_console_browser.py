@@ -1,4 +1,4 @@
-"""The console in a real headless Chromium (Selenium), against a stand-in control.
+"""The console in a real headless Chromium (W3C WebDriver), against a stand-in control.
 
 Skipped with the reason when Chromium or chromedriver is missing (`.ci/run` installs them).
 The same flows against a real `wats watch` and the emulator are in test_console_service.py.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,19 +18,20 @@ from tests.integration.station._harness import make_report
 
 from ._browser import click, text_of, until
 from ._fake import FakeControl, ServedConsole
+from ._webdriver import Browser
 from .test_console_http import fill_queue
 
 pytestmark = pytest.mark.slow
 
 
-def sign_in(browser: Any, served: ServedConsole, control: FakeControl) -> None:
+def sign_in(browser: Browser, served: ServedConsole, control: FakeControl) -> None:
     browser.delete_all_cookies()
     browser.get(login_url(served.url, control.secret))
     until(lambda: browser.current_url.rstrip("/").endswith("/console"), "the dashboard")
 
 
 def test_every_page_loads_and_the_dashboard_updates_itself(
-    browser: Any, served: ServedConsole, fake: FakeControl
+    browser: Browser, served: ServedConsole, fake: FakeControl
 ) -> None:
     fill_queue(fake)
     now = time.time()
@@ -58,7 +58,7 @@ def test_every_page_loads_and_the_dashboard_updates_itself(
 
 
 def test_search_then_retry_a_parked_row(
-    browser: Any, served: ServedConsole, fake: FakeControl
+    browser: Browser, served: ServedConsole, fake: FakeControl
 ) -> None:
     fill_queue(fake)
     sign_in(browser, served, fake)
@@ -81,7 +81,7 @@ def test_search_then_retry_a_parked_row(
 
 
 def test_edit_a_setting_and_see_an_invalid_value_refused(
-    browser: Any, served: ServedConsole, fake: FakeControl
+    browser: Browser, served: ServedConsole, fake: FakeControl
 ) -> None:
     sign_in(browser, served, fake)
     click(browser, "#nav-config")
@@ -102,7 +102,7 @@ def test_edit_a_setting_and_see_an_invalid_value_refused(
 
 
 def test_try_a_converter_and_move_an_error_file_back(
-    browser: Any, served: ServedConsole, fake: FakeControl, tmp_path: Path
+    browser: Browser, served: ServedConsole, fake: FakeControl, tmp_path: Path
 ) -> None:
     sample = tmp_path / "sample.json"
     sample.write_text(json.dumps(make_report("TRY-7")), encoding="utf-8")

@@ -13,13 +13,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.integration.station._harness import Station, make_report, wait_for
 
 from ._browser import click, shoot, text_of, until
+from ._webdriver import Browser
 
 pytestmark = [
     pytest.mark.slow,
@@ -43,7 +43,7 @@ def _rss_mb(pid: int) -> float:
 
 
 def test_console_of_a_running_service(
-    browser: Any, station: Callable[..., Station], shots: Path, tmp_path: Path
+    browser: Browser, station: Callable[..., Station], shots: Path, tmp_path: Path
 ) -> None:
     pytest.importorskip("pywats.station.endpoint", reason="no station endpoint in this tree")
     st = station()
