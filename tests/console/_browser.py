@@ -38,7 +38,8 @@ def click(driver: Browser, css: str) -> None:
 def shoot(driver: Browser, folder: Path, name: str) -> Path:
     """A full-page screenshot (the window grown to the page's height, within reason)."""
     height = int(driver.execute_script("return document.documentElement.scrollHeight"))
-    driver.set_window_size(1280, max(700, min(height + 40, 2200)))
+    driver.set_window_size(1280, max(700, min(height + 140, 2400)))
+    time.sleep(0.3)  # let the page lay itself out at the new size
     path = folder / f"{name}.png"
     driver.save_screenshot(str(path))
     driver.set_window_size(1280, 1000)
