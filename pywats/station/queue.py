@@ -431,7 +431,8 @@ class ReportQueue:
     def expedite(self, *, now: float | None = None) -> int:
         """Make every ``pending`` row waiting on the retry ladder due now; return how many.
 
-        The uploader calls it when the server answers again after failures.
+        Used by ``wats queue push`` (a one-shot delivery pass) and by the uploader when the
+        server answers again after failures.
         """
         now = time.time() if now is None else now
         with self.transaction() as db:
