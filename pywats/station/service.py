@@ -118,6 +118,7 @@ class StationService:
         )
         check = getattr(submitter, "server_version", None)
         self.heartbeat = Heartbeat(check, config.server_url, clock=clock)
+        self.uploader.on_breaker_change = lambda state: self.wake_heartbeat()
         self.supervisor = Supervisor(self._fail)
         self.control = StationControl(self, secret="", config_path=config_path, clock=clock)
         self.state = "created"

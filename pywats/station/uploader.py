@@ -249,6 +249,8 @@ class Uploader:
         self.stats = UploadStats()
         self.paused_until = 0.0
         self.lock = asyncio.Lock()
+        self.on_breaker_change: Callable[[str], None] | None = None
+        """Called with the breaker's new state when it opens or closes (the heartbeat)."""
         self.failures_in_row = 0
         """Attempts that failed on the server's side (5xx, unreachable) since the last answer."""
         self._breaker_seen = "closed"
@@ -305,6 +307,8 @@ class Uploader:
         seen, self._breaker_seen = self._breaker_seen, state
         if state == seen or state in ("off", "unknown"):
             return False
+        if self.on_breaker_change is not None and "closed" in (state, seen):
+            self.on_breaker_change(state)
         if state == "open" and seen == "closed":
             log.warning(
                 "server failing: %d attempt(s) in a row failed; uploads wait %.0f s, then one"

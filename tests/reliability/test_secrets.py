@@ -219,7 +219,15 @@ def test_station_verifies_tls_and_trusts_a_ca_bundle_from_ssl_cert_file(
     try:
         st.start()
         st.drop("r.json", make_report("TLS-1"))
-        wait_for(lambda: "CERTIFICATE_VERIFY_FAILED" in st.logs(), 20, "a TLS refusal")
+        # The server heartbeat meets the refusal too, maybe first: wait for an upload's.
+        wait_for(
+            lambda: (
+                "CERTIFICATE_VERIFY_FAILED" in st.logs()
+                and any(r["attempts"] for r in st.queue_rows())
+            ),
+            20,
+            "a TLS refusal of an upload",
+        )
         assert st.stop() == 0
         assert {r["state"] for r in st.queue_rows()} == {"pending"}  # kept, not parked
         st.env["SSL_CERT_FILE"] = str(certificates.ca)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
+import signal
 import stat
 import subprocess
 import sys
@@ -219,6 +221,18 @@ def test_reload_picks_up_a_new_folder_and_a_broken_file_changes_nothing(
     path.write_text(good, encoding="utf-8")
     wait_for(lambda: not status(st)["reload_error"], 10, "the corrected file to be reloaded")
     assert "reload refused" in st.output()
+    # SIGHUP: a change the mtime watch cannot see (same mtime) is applied on the signal.
+    third = tmp_path / "third"
+    third.mkdir()
+    mtime = path.stat().st_mtime_ns
+    write_config(st, lambda d: d["folders"].append({"path": str(third), "converter": "wsjf"}))
+    os.utime(path, ns=(mtime, mtime))
+    assert st.proc is not None
+    st.proc.send_signal(signal.SIGHUP)
+    last = make_report("RL-4")
+    (third / "d.json").write_text(json.dumps(last), encoding="utf-8")
+    st.wait_stored({last["id"]})
+    assert "reloading: SIGHUP" in st.output()
     assert st.stop() == 0
     print(f"\nreload (wats reload, round trip of the CLI process): {reload_ms:.0f} ms")
     print(f"reload (service side): {answer['took_ms']} ms")
@@ -260,6 +274,8 @@ def test_backlog_goes_within_a_second_of_the_first_successful_probe(
         st.drop(f"b{i:02d}.json", report)
     wait_for(lambda: st.emulator.faults.hits(*WSJF_POST) >= 2, 20, "failed uploads")
     wait_for(lambda: call(st, "GET", "/health")[1]["breaker"] == "open", 10, "breaker open")
+    # The breaker opening is a reason to look at the server: status says offline at once.
+    wait_for(lambda: call(st, "GET", "/status")[1]["server"] == "offline", 5, "server offline")
     time.sleep(1.5)  # a burst of 503s and at least one failed probe
     st.emulator.faults.clear()
     recovered = time.monotonic()
@@ -270,6 +286,7 @@ def test_backlog_goes_within_a_second_of_the_first_successful_probe(
     # Without the fix the rows refused while the breaker was open waited on the ladder (20 s).
     assert backlog - first < 1.0, f"backlog took {backlog - first:.2f} s after the probe"
     assert "server answering again after" in st.output()
+    wait_for(lambda: call(st, "GET", "/status")[1]["server"] == "online", 5, "server online")
     assert st.stop() == 0
     print(f"\nserver recovery -> first upload: {first - recovered:.2f} s (breaker open 1 s)")
     print(f"first upload (probe) -> whole backlog of 12: {backlog - first:.2f} s")
