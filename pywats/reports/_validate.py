@@ -47,6 +47,7 @@ _RESULTS = ("P", "F", "E", "T")
 _CHART_TYPES = ("Line", "LineLogXY", "LineLogX", "LineLogY")
 _NONFINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 _MAX_DEPTH = 200
+_IDENTIFIERS = frozenset(("pn", "sn", "rev"))  # part and serial numbers refuse NUL
 _INT32 = (-(2**31), 2**31 - 1)
 
 
@@ -231,7 +232,7 @@ class _Checker:
             return None
         if nonempty and not value.strip():
             self.add(path, f"{key} cannot be empty.")
-        if not value.isascii() or "\x00" in value:
+        if not value.isascii() or (key in _IDENTIFIERS and "\x00" in value):
             self._check_characters(key, value, path)
         if max_len is not None and len(value) > max_len:
             self.add(
@@ -240,7 +241,7 @@ class _Checker:
         return value
 
     def _check_characters(self, key: str, value: str, path: str) -> None:
-        if "\x00" in value:
+        if key in _IDENTIFIERS and "\x00" in value:
             # Databases and C tools cut a string at NUL: two serial numbers would become one.
             self.add(path, f"{key} contains a NUL character (\\x00).")
         if not _is_text(value):
