@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pywats._atomic import atomic_file
+from pywats._cleartext import plain_http_message, warn_plain_http
 from pywats._exceptions import WatsError
 
 __all__ = [
@@ -52,12 +53,14 @@ __all__ = [
     "load_instance",
     "parse_value",
     "parse_verify",
+    "plain_http_message",
     "read_toml",
     "resolve_connection",
     "resolve_instance",
     "save_instance",
     "set_key",
     "validate_document",
+    "warn_plain_http",
     "warn_unverified",
     "write_toml",
 ]

@@ -17,6 +17,7 @@ import attrs
 import httpx
 
 from pywats._breaker import CircuitBreaker
+from pywats._cleartext import warn_plain_http
 from pywats._http import (
     USER_AGENT,
     TokenAuth,
@@ -175,6 +176,7 @@ class AsyncWATS:
         sleep: AsyncSleep | None = None,
     ) -> None:
         url, secret = resolve_credentials(base_url, token)
+        warn_plain_http(url)  # the token would cross the network in clear text
         self._options = ClientOptions(
             base_url=url,
             token=secret,
