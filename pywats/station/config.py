@@ -147,6 +147,8 @@ class FolderConfig:
     patterns: tuple[str, ...] = ()
     """Glob patterns of files to take (case-insensitive); empty = the converter's own."""
     recursive: bool = False
+    follow_symlinks: bool = False
+    """Take files that are symlinks (off by default: a link could expose any file)."""
     done: Path | None = None
     """Where converted sources go (``move``/``zip``); default ``<path>/Done``."""
     error: Path | None = None
@@ -254,6 +256,7 @@ _FOLDER_KEYS = {
     "converter",
     "patterns",
     "recursive",
+    "follow_symlinks",
     "done",
     "error",
     "post_action",
@@ -302,8 +305,9 @@ def _folder(index: int, raw: Any, base: Path) -> FolderConfig:
         for pattern in patterns:
             _expect(f"{where}.patterns", pattern, str, "a list of glob patterns")
         values["patterns"] = tuple(patterns)
-    if "recursive" in raw:
-        values["recursive"] = _expect(f"{where}.recursive", raw["recursive"], bool, "true or false")
+    for flag in ("recursive", "follow_symlinks"):
+        if flag in raw:
+            values[flag] = _expect(f"{where}.{flag}", raw[flag], bool, "true or false")
     for key in ("done", "error"):
         if key in raw:
             values[key] = _resolve(base, _expect(f"{where}.{key}", raw[key], str, "a folder path"))
@@ -478,6 +482,8 @@ def config_to_mapping(config: StationConfig) -> dict[str, Any]:
             "post_action": folder.post_action,
             "observer": folder.observer,
         }
+        if folder.follow_symlinks:
+            entry["follow_symlinks"] = True
         if folder.patterns:
             entry["patterns"] = list(folder.patterns)
         if folder.done is not None:

@@ -97,8 +97,17 @@ class Intake:
             self._consider(path, now)
         ready: list[tuple[Path, WatchedFolder]] = []
         for path in list(self._owner):
-            state = self.completeness.check(path, now)
-            if state is FileState.READY:
+            folder = self._owner[path]
+            state = self.completeness.check(
+                path, now, follow_symlinks=folder.config.follow_symlinks
+            )
+            if state is FileState.REFUSED:
+                log.warning(
+                    "skipping %r: not a regular file (a pipe, a device or a symlink)",
+                    _files.printable(path),
+                )
+                self.forget(path)
+            elif state is FileState.READY:
                 self._locked_since.pop(path, None)
                 ready.append((path, self._owner[path]))
             elif state is FileState.GONE:
@@ -155,7 +164,7 @@ class Intake:
         if path in self._owner:
             return
         for folder in self.folders:
-            if folder.scanner.matches(path) and path.is_file():
+            if folder.scanner.accepts(path):
                 self._track(path, folder, now)
                 return
 

@@ -136,4 +136,4 @@ def load_converter(spec: str) -> Converter:
         raise ConfigError(
             f"converter = {spec!r} is not a converter: it needs a name and a convert() method"
         )
-    return instance  # type: ignore[no-any-return]
+    return instance
