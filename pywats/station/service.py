@@ -92,6 +92,7 @@ class StationService:
             ladder=config.retry_ladder,
             timeout=config.upload_timeout + 5.0,
             clock=clock,
+            max_wait=config.max_retry_after,
         )
         if converters is None:
             converters = [load_converter(folder.converter) for folder in config.folders]

@@ -110,3 +110,17 @@ def test_a_done_folder_turned_symlink_is_checked_before_each_move(
     assert (st.inbox / "second.json").exists()  # the source waits for a real Done/
     assert st.stop() == 0
     assert "is a symlink or not a directory" in st.output()
+
+
+def test_an_absurd_retry_after_is_capped(station: Callable[..., Station]) -> None:
+    # Issue 19, item 7: "Retry-After: 99999999" used to park the report until 2030.
+    st = station(upload={"concurrency": 1, "timeout": 5, "max_retry_after": 1})
+    st.emulator.faults.add(
+        "POST", "/api/Report/WSJF", status=429, headers={"Retry-After": "99999999"}
+    )
+    st.start()
+    report = make_report("RETRY-AFTER")
+    st.drop("r.json", report)
+    st.wait_stored({report["id"]}, timeout=20)  # after about 1 s, not 3 years
+    assert st.stop() == 0
+    assert "the server asked to wait 99999999 s; waiting 1 s" in st.output()
