@@ -124,3 +124,20 @@ def test_an_absurd_retry_after_is_capped(station: Callable[..., Station]) -> Non
     st.wait_stored({report["id"]}, timeout=20)  # after about 1 s, not 3 years
     assert st.stop() == 0
     assert "the server asked to wait 99999999 s; waiting 1 s" in st.output()
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_log_line(
+    station: Callable[..., Station],
+) -> None:
+    # Issue 19, item 8 (station log): control characters in names are escaped in log lines.
+    st = station()
+    st.start()
+    forged = "2026-01-01 00:00:00,000 INFO    queued 1 report(s) from forged.json"
+    st.drop(f"bad\n{forged}\x1b[31m.json", "not json")
+    wait_for(lambda: list(st.error.glob("bad*.error.txt")), 20, "the bad file in Error/")
+    assert st.stop() == 0
+    log_file = st.home / "log" / "it.log"
+    for text in (st.output(), log_file.read_text(encoding="utf-8")):
+        assert not any(line.startswith(forged) for line in text.splitlines())
+        assert "\x1b" not in text
+        assert "bad\\n2026-01-01" in text
