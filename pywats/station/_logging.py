@@ -7,6 +7,8 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+from pywats._private import private_dir
+
 __all__ = ["SafeFormatter", "configure_logging", "escape_controls"]
 
 # C0 controls (newline included), DEL, C1 controls and the Unicode line separators: in a log
@@ -40,7 +42,7 @@ def configure_logging(log_path: Path | None, *, console: bool = True) -> list[lo
     fmt = SafeFormatter("%(asctime)s %(levelname)-7s %(message)s")
     handlers: list[logging.Handler] = []
     if log_path is not None:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(log_path.parent)
         file_handler = logging.handlers.RotatingFileHandler(
             log_path, maxBytes=5_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace"
         )
