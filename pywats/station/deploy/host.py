@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pywats.station.service import StationService
@@ -34,11 +34,19 @@ class ServiceHost:
 
         from pywats.station.service import StationService, configure_logging
 
+        host = self
+
+        class Hosted(StationService):
+            # Each service object registers itself: an in-process restart (the endpoint's
+            # /restart) builds a new one with type(service), and a stop must reach that one.
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                host._service = self
+
         handlers: list[logging.Handler] = []
         try:
-            service = StationService.from_instance(self.instance, config_path=self.config_path)
+            service = Hosted.from_instance(self.instance, config_path=self.config_path)
             handlers = configure_logging(service.config.log_path, console=False)
-            self._service = service
             relay = threading.Thread(target=self._relay, name="pywats-stop-relay", daemon=True)
             relay.start()
             service.run(dashboard=False)
@@ -54,16 +62,18 @@ class ServiceHost:
         self._stop.set()
 
     def _relay(self) -> None:
-        # Waits for stop(), then hands the request to the service's event loop as soon as the
-        # loop exists (a stop can arrive while the service is still starting).
+        # Waits for stop(), then hands the request to the event loop of the service object that
+        # is current, once per object: a stop can arrive while the service is still starting,
+        # or while it restarts in-process (then the new object gets it too).
         self._stop.wait()
+        told: StationService | None = None
         while not self._ended.is_set():
             service = self._service
             loop = getattr(service, "_loop", None)
-            if service is not None and loop is not None and not loop.is_closed():
+            if service is not None and service is not told and loop is not None:
                 try:
                     loop.call_soon_threadsafe(service.request_stop)
-                except RuntimeError:  # the loop closed in between: the service has ended
-                    return
-                return
+                    told = service
+                except RuntimeError:  # that loop has closed: wait for the next object
+                    pass
             self._ended.wait(0.05)

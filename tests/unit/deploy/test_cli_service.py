@@ -182,3 +182,34 @@ def test_login_for_service_writes_the_token_file_the_service_reads(
 
     host = Host(system="linux", systemd=False, python=sys.executable)
     assert resolve(host, "ict", system_scope=False).token_file == path
+
+
+def test_the_unknown_instance_hint_works_as_printed(use_host: Host, home: Path) -> None:
+    code, _, err = wats("-i", "line9", "service", "install", "--dry-run")
+    assert code == 3
+    # PYWATS_HOME=<home> is in this test's environment already
+    hint = re.search(
+        rf"`PYWATS_HOME={re.escape(str(home))} (wats -i line9 config init --url URL)`", err
+    )
+    assert hint is not None, err
+    args = hint.group(1).replace("URL", "https://acme.example.com").split()[1:]
+    assert wats(*args)[0] == 0
+    # ... and with the [[folders]] the hint mentions, the same command now plans an install
+    config = home / "config" / "instances" / "line9.toml"
+    config.write_text(config.read_text() + '\n[[folders]]\npath = "/data/line9"\n')
+    code, out, err = wats("-i", "line9", "service", "install", "--dry-run")
+    assert code == 0, err
+    assert "pywats@line9.service" in out
+
+
+def test_a_home_it_may_not_read_is_a_permission_error(
+    use_host: Host, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", "/var/lib/pywats/config/instances")
+
+    monkeypatch.setattr("pywats.station.deploy.manager.status", denied)
+    code, _, err = wats("service", "status", "-i", "ict")
+    assert code == 4
+    _one_error(err)
+    assert "sudo wats service status -i ict" in err
