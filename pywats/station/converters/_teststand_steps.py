@@ -101,6 +101,8 @@ class StepReader:
         if text is None or not text.strip():
             return None
         word = text.strip().lower().replace("infinity", "inf")
+        if "," in word and "." not in word:  # ReportOptions.UseLocalizedDecimalPoint
+            word = word.replace(",", ".")
         if "#" in word:  # the C runtime's 1.#INF, -1.#IND, 1.#QNAN
             sign = -1.0 if word.startswith("-") else 1.0
             return sign * math.inf if "#inf" in word else math.nan
