@@ -104,3 +104,34 @@ def test_a_token_file_others_can_read_is_warned_about(tmp_path: Path) -> None:
     assert f"the token file {token} is accessible to other users (mode 0644)" in loud.stderr
     assert "instances folder" in loud.stderr
     assert loud.stderr.count("token file") == 1  # once
+
+
+def test_the_services_own_files_are_private_under_umask_000(
+    station: Callable[..., Station],
+) -> None:
+    # The log, the status file and the control secret are written 0600 by the service's
+    # control work (issue 14); this checks all of them together once that code is in.
+    pytest.importorskip("pywats.station.control", reason="the station's control code (issue 14)")
+    st = station()
+    handle = st.log.open("a", encoding="utf-8")
+    st.proc = subprocess.Popen(
+        [sys.executable, "-c", RUN_WATS, "watch", "-i", "it", "--plain"],
+        env=st.env,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: os.umask(0),
+    )
+    handle.close()
+    report = make_report("OWN-FILES")
+    st.drop("o.json", report)
+    st.wait_stored({report["id"]})
+    files = [
+        st.data / "queue.sqlite3",
+        st.data / "service.json",
+        st.data / "control.secret",
+        st.home / "log" / "it.log",
+    ]
+    modes = {file.name: _mode(file) for file in files}
+    assert st.stop() == 0
+    assert modes == {file.name: 0o600 for file in files}
