@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pywats.station.service import StationService
 
+from pywats._private import private_dir
+
 __all__ = [
     "AlreadyRunningError",
     "Events",
@@ -43,7 +45,7 @@ def hold_lock(lock_path: Path, name: str) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout
 
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(lock_path.parent)
     lock = FileLock(str(lock_path), timeout=0)
     try:
         lock.acquire()

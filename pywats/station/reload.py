@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from pywats.station.commit import WatchedFolder
+from pywats.station.commit import WatchedFolder, check_post_folders
 from pywats.station.config import ConfigError, StationConfig, load_config
 from pywats.station.converters import load_converter
 from pywats.station.watcher import Completeness, FolderScanner
@@ -75,6 +75,7 @@ async def apply_config(service: StationService, new: StationConfig) -> list[str]
             running.remove(same)
             folders.append(same)
             continue
+        check_post_folders(cfg)  # Done/ and Error/ must be real directories
         converter = load_converter(cfg.converter)
         folders.append(
             WatchedFolder(cfg, converter, FolderScanner(cfg, cfg.patterns or converter.patterns))

@@ -29,7 +29,7 @@ from typing import Any
 
 from pywats.station._logging import configure_logging
 from pywats.station._threads import run_in_thread
-from pywats.station.commit import WatchedFolder
+from pywats.station.commit import WatchedFolder, check_post_folders
 from pywats.station.config import ConfigError, StationConfig, load_config
 from pywats.station.control import StationControl, new_secret
 from pywats.station.converters import Converter, load_converter
@@ -101,6 +101,7 @@ class StationService:
             ladder=config.retry_ladder,
             timeout=config.upload_timeout + 5.0,
             clock=clock,
+            max_wait=config.max_retry_after,
         )
         if converters is None:
             converters = [load_converter(folder.converter) for folder in config.folders]
@@ -335,6 +336,8 @@ class StationService:
         logging.getLogger("pywats").addHandler(self.control.errors)
         if self.config_file is not None:
             self.config_file.remember()
+        for folder in self.folders:
+            check_post_folders(folder.config)  # Done/ and Error/ must be real directories
         self._observer = NativeObserver(self._notify)
         self._observer.start(folder.scanner for folder in self.folders)
         self.intake.announce()
