@@ -94,6 +94,14 @@ def test_forged_and_stale_tickets_are_refused() -> None:
     assert session.sid not in repr(session)
 
 
+def test_a_new_secret_makes_older_links_useless(served: ServedConsole, fake: FakeControl) -> None:
+    old = login_url(served.url, fake.secret)
+    fake.secret = "a-new-secret-after-a-restart-" + "y" * 20
+    with httpx.Client(base_url=served.url) as http:
+        assert http.get(old).status_code == 403
+        assert http.get(login_url(served.url, fake.secret)).status_code == 200
+
+
 def test_a_foreign_host_header_is_refused(served: ServedConsole, fake: FakeControl) -> None:
     with httpx.Client(base_url=served.url) as http:
         link = login_url(served.url, fake.secret)
