@@ -275,6 +275,7 @@ def test_folders_show_error_files_with_reasons_and_try_again_moves_one_back(
         f"{fake.inbox / 'bad.json'}\nnot valid JSON: line 1 column 2\n", encoding="utf-8"
     )
     page = client.get("/console/folders").text
+    assert '<td class="count-error">1 in' in page  # the file, not its reason file
     assert "bad.json" in page
     assert "not valid JSON: line 1 column 2" in page
     token = csrf_of(page)
