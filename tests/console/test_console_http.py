@@ -303,6 +303,8 @@ def test_try_a_converter_shows_the_wsjf_and_validator_lines_and_queues_nothing(
     ).text
     assert "wsjf: 1 report(s) from run.json" in shown
     assert "TRY-1" in shown
+    assert "The validator found nothing to refuse" in shown  # identity filled as the service does
+    assert "FAKE-01" in shown
     bad = json.dumps({"type": "T", "pn": "P", "sn": "S", "rev": "A"}).encode()
     refused = client.post(
         "/console/try",
