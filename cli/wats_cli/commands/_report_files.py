@@ -37,7 +37,9 @@ def stdin_default(files: list[str] | None) -> list[str]:
         return files
     if sys.stdin is not None and not sys.stdin.isatty():
         return [STDIN]
-    raise typer.BadParameter("name WSJF files, or pipe reports in (`-` is stdin)", param_hint="FILE")
+    raise typer.BadParameter(
+        "name WSJF files, or pipe reports in (`-` is stdin)", param_hint="FILE"
+    )
 
 
 def _read(name: str) -> Any:

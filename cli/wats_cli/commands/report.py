@@ -111,8 +111,7 @@ def submit(
         # A failure that stops the run (server down, token refused) still shows what was sent.
         if results:
             rest = [
-                {"file": i.label, "status": "not sent", "id": None}
-                for i in pending[len(results) :]
+                {"file": i.label, "status": "not sent", "id": None} for i in pending[len(results) :]
             ]
             emit(results + rest, output, columns=["file", "status", "id"])
     failed = [r for r in results if r["status"] != "submitted"]
