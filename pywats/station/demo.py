@@ -189,11 +189,7 @@ def run_demo(
                 delivered = service.uploader.stats.delivered
                 # Done when every sample is acknowledged *and* the broken file has reached
                 # Error/: it is written last, and must stay stable before it is judged.
-                if (
-                    feeding.done()
-                    and delivered >= count
-                    and any(error_dir.glob("*.error.txt"))
-                ):
+                if feeding.done() and delivered >= count and any(error_dir.glob("*.error.txt")):
                     break
             await feeding
             if keep_running:
