@@ -74,27 +74,42 @@ def classify(exc: BaseException) -> tuple[int, str | None]:
     if isinstance(exc, CredentialsMissingError):
         return EXIT_AUTH, None
     if isinstance(exc, ConfigError):
-        return EXIT_CONFIG, "see `wats config show` and `wats config --help`"
-    if isinstance(exc, e.AuthenticationError | e.PermissionDeniedError):
-        return EXIT_AUTH, None
+        return EXIT_CONFIG, f"see `wats config show{_instance_flag()}` and `wats config --help`"
+    if isinstance(exc, e.AuthenticationError):
+        return (
+            EXIT_AUTH,
+            f"store a valid token: `wats login{_instance_flag()}` (or set PYWATS_API_TOKEN);"
+            " tokens are made in WATS under Control Panel → Tokens",
+        )
+    if isinstance(exc, e.PermissionDeniedError):
+        return EXIT_AUTH, "ask a WATS administrator to grant the token's user this permission"
+    if isinstance(exc, e.NotFoundError) and not _from_wats(exc):
+        return (
+            EXIT_NOT_FOUND,
+            "is the server URL a WATS server's address? `wats config show"
+            f"{_instance_flag()}` shows the URL in use and where it comes from",
+        )
     if isinstance(exc, e.NotFoundError):
         return EXIT_NOT_FOUND, "check the name or id (the `list` and `query` commands show them)"
     if isinstance(exc, e.RateLimitError):
         return EXIT_UNAVAILABLE, "the server is limiting requests: wait a minute and try again"
     if isinstance(exc, e.ServerError | e.CircuitOpenError):
-        return EXIT_UNAVAILABLE, "the server is failing: try again later; `wats ping` checks it"
+        return (
+            EXIT_UNAVAILABLE,
+            f"the server is failing: try again later; `wats ping{_instance_flag()}` checks it",
+        )
     if isinstance(exc, e.WatsConnectionError) and not exc.retryable:
         # A refused TLS certificate: the network is fine, the trust settings are not.
         return (
             EXIT_UNAVAILABLE,
-            "trust the server's CA: `wats config set server.verify /path/to/ca.pem`"
-            " (or set SSL_CERT_FILE)",
+            "trust the server's CA: set server.verify to the path of its CA bundle (PEM)"
+            " with `wats config set --help` for the syntax, or set SSL_CERT_FILE",
         )
     if isinstance(exc, e.WatsConnectionError):
         return (
             EXIT_UNAVAILABLE,
-            "check the server URL (`wats config get server.url`) and the network;"
-            " `wats ping` tests the connection",
+            f"check the server URL (`wats config show{_instance_flag()}`) and the network;"
+            f" `wats ping{_instance_flag()}` tests the connection",
         )
     if isinstance(exc, e.BadRequestError | e.ReportValidationError):
         return EXIT_REJECTED, "fix the problems listed above and try again"
@@ -106,6 +121,42 @@ def classify(exc: BaseException) -> tuple[int, str | None]:
     if isinstance(exc, OSError):
         return EXIT_ERROR, None
     return EXIT_ERROR, "run again with -v to see the traceback"
+
+
+def _instance_flag() -> str:
+    """`` -i NAME`` for a hint when the run uses an instance other than the default."""
+    from wats_cli._context import state
+
+    name = state().instance
+    return f" -i {name}" if name and name != "default" else ""
+
+
+_VERSION_PATH = "/api/app/version"
+
+
+def _from_wats(exc: Any) -> bool:
+    """Whether a 404 came from a WATS server (a JSON error, and not for the version call
+    every WATS server answers), rather than from a web server at a wrong URL."""
+    import json
+
+    if str(getattr(exc, "url", "")).lower().rstrip("/").endswith(_VERSION_PATH):
+        return False
+    body = str(getattr(exc, "body", "") or "").strip()
+    if not body:
+        return True
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
+
+
+def _without_hint(exc: BaseException, text: str) -> str:
+    """The message without the SDK's own hint when a ``next:`` line will say it better."""
+    hint = str(getattr(exc, "default_hint", "") or "")
+    if hint and text.endswith(hint):
+        return text[: -len(hint)].rstrip(" ")
+    return text
 
 
 def _mask(text: str, secrets: set[str]) -> str:
@@ -144,7 +195,10 @@ def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = N
     from wats_cli._text import printable
 
     # A server's message may hold escape sequences: shown as text, never run by the terminal.
-    lines = [printable(line) for line in _describe(exc).splitlines()] or [type(exc).__name__]
+    described = _describe(exc)
+    if hint:
+        described = _without_hint(exc, described)
+    lines = [printable(line) for line in described.splitlines()] or [type(exc).__name__]
     out.write(_mask(f"error: {lines[0]}", masked) + "\n")
     for line in lines[1:]:
         out.write(_mask(f"  {line.strip()}", masked) + "\n")

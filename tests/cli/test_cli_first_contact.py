@@ -100,3 +100,44 @@ def test_one_bad_file_never_stops_the_others(wats, online: Emulator, tmp_path: P
     assert {r["sn"] for r in online.reports()} == {"SN-G", "SN-L"}
     only_unreadable = wats("report", "submit", str(junk), str(good))
     assert only_unreadable.exit_code == 1
+
+
+# --- misleading messages ------------------------------------------------------------------
+
+
+def test_ping_measures_a_warm_second_request(wats, online: Emulator) -> None:
+    online.faults.latency(0.25)
+    data = run_json(wats, "ping")
+    assert online.faults.hits("GET", "/api/App/Version") == 2
+    # The server's 250 ms, not the client's start-up on top of it.
+    assert 240 <= data["latency_ms"] < 400
+
+
+def test_config_set_stores_the_text_inside_quotes(wats) -> None:
+    for shown in ('"ICT 9"', "'ICT 9'", "ICT 9"):
+        assert wats("config", "set", "station.name", shown).exit_code == 0
+        assert wats("config", "get", "station.name").stdout == "ICT 9\n"
+    assert wats("config", "set", "queue.path", '"/tmp/q.sqlite3"').exit_code == 0
+    assert wats("config", "get", "queue.path").stdout == "/tmp/q.sqlite3\n"
+
+
+def test_config_set_unknown_key_lists_every_key(wats) -> None:
+    for key in ("station.bogus", "upload.bogus", "bogus.x"):
+        result = wats("config", "set", key, "1")
+        assert result.exit_code == 3
+        for known in ("server.url", "station.name", "upload.concurrency", "queue.retry_ladder",
+                      "intake.stable_seconds", "service.log"):  # fmt: skip
+            assert known in result.stderr, (key, result.stderr)
+
+
+def test_401_reads_cleanly_and_has_a_next_line(
+    wats, fresh_emulator: Emulator, monkeypatch: Any, sentinel: str
+) -> None:
+    monkeypatch.setenv("PYWATS_SERVER_URL", fresh_emulator.url)
+    monkeypatch.setenv("PYWATS_API_TOKEN", sentinel)
+    result = wats("ping")
+    assert result.exit_code == 4
+    error, hint = result.stderr.splitlines()[:2]
+    assert ".." not in error
+    assert hint.startswith("next: ")
+    assert "`wats login`" in hint
