@@ -64,8 +64,12 @@ EXIT_CODES_HELP = (
 )
 
 
-def classify(exc: BaseException) -> tuple[int, str | None]:
-    """Return the exit code for ``exc`` and the next step to suggest (or ``None``)."""
+def classify(exc: BaseException, *, lister: str | None = None) -> tuple[int, str | None]:
+    """Return the exit code for ``exc`` and the next step to suggest (or ``None``).
+
+    ``lister`` is the command that lists what the failing command looks up (``wats product
+    list``), for a "not found" hint.
+    """
     from pywats import _exceptions as e
     from pywats.config import ConfigError, CredentialsMissingError
 
@@ -89,6 +93,8 @@ def classify(exc: BaseException) -> tuple[int, str | None]:
             "is the server URL a WATS server's address? `wats config show"
             f"{_instance_flag()}` shows the URL in use and where it comes from",
         )
+    if isinstance(exc, e.NotFoundError) and lister:
+        return EXIT_NOT_FOUND, f"check the name or id: `{lister}{_instance_flag()}` shows them"
     if isinstance(exc, e.NotFoundError):
         return EXIT_NOT_FOUND, "check the name or id (the `list` and `query` commands show them)"
     if isinstance(exc, e.RateLimitError):
@@ -174,11 +180,17 @@ def _describe(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
-def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = None) -> int:
+def handle(
+    exc: BaseException,
+    *,
+    verbose: int = 0,
+    secrets: set[str] | None = None,
+    lister: str | None = None,
+) -> int:
     """Print ``exc`` for a person on stderr and return its exit code."""
     import os
 
-    code, hint = classify(exc)
+    code, hint = classify(exc, lister=lister)
     masked = set(secrets or ())
     env_token = os.environ.get("PYWATS_API_TOKEN", "").strip()
     if env_token:
@@ -274,7 +286,15 @@ class WatsGroup(TyperGroup):
             raise
         except (Exception, KeyboardInterrupt) as exc:
             st = state()
-            code = handle(exc, verbose=st.verbose, secrets=st.secrets)
+            code = handle(exc, verbose=st.verbose, secrets=st.secrets, lister=_lister(self, ctx))
             raise typer.Exit(code) from None
         finally:
             state().close()
+
+
+def _lister(root: Any, ctx: Any) -> str | None:
+    """``wats GROUP list`` when the command that ran belongs to a group that has one."""
+    name = getattr(ctx, "invoked_subcommand", None)
+    group = root.commands.get(name) if name else None
+    commands = getattr(group, "commands", None) or {}
+    return f"wats {name} list" if "list" in commands else None
