@@ -103,6 +103,7 @@ from wats_cli.commands import (  # noqa: E402
     asset,
     auth,
     config,
+    console,
     demo,
     emulator,
     process,
@@ -129,6 +130,7 @@ app.add_typer(emulator.app)
 app.add_typer(watch.app)
 app.add_typer(queue.app, name="queue")
 app.add_typer(demo.app)
+app.add_typer(console.app)
 
 
 def run() -> None:
