@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -141,3 +142,15 @@ def test_401_reads_cleanly_and_has_a_next_line(
     assert ".." not in error
     assert hint.startswith("next: ")
     assert "`wats login`" in hint
+
+
+def test_rootcause_list_says_which_view_and_its_hint_finds_a_new_ticket(
+    wats, online: Emulator
+) -> None:
+    created = run_json(wats, "rootcause", "create", "Fixture worn")
+    mine = wats("rootcause", "list", "-o", "json")
+    assert mine.exit_code == 0
+    assert "view: assigned to you" in mine.stderr
+    (hint,) = re.findall(r"`(wats [^`]*)`", mine.stderr)
+    shown = run_json(wats, *hint.split()[1:], "-o", "json")
+    assert created["ticketId"] in [t["ticketId"] for t in shown]

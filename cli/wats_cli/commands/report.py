@@ -131,21 +131,32 @@ def get(
     report_id: str = typer.Argument(
         ..., metavar="REPORT_ID", help="The report id (a GUID).", show_default=False
     ),
-    fmt: str = typer.Option(
+    fmt: str | None = typer.Option(
         None,
         "--format",
-        help="wsjf: print the whole report as WSJF JSON (default: a summary).",
+        metavar="[wsjf|wsxf]",
+        help="wsjf: the whole report as WSJF (JSON); wsxf: as WSXF (XML). Default: a summary.",
         show_default=False,
     ),
     output: OutputFormat = output_option(),
 ) -> None:
-    """Show one report (a summary, or the whole WSJF document with --format wsjf)."""
+    """Show one report (a summary, or the whole document with --format wsjf or wsxf)."""
     import sys
 
     from wats_cli._context import client, emit, found
 
-    if fmt not in (None, "wsjf"):
-        raise typer.BadParameter(f"{fmt!r} is not a format: use wsjf", param_hint="--format")
+    fmt = fmt.lower() if fmt else None
+    if fmt not in (None, "wsjf", "wsxf"):
+        raise typer.BadParameter(
+            f"{fmt!r} is not a format: use wsjf or wsxf", param_hint="--format"
+        )
+    if fmt == "wsxf":
+        # The server's XML as it sent it: bytes, whatever the terminal's encoding.
+        document = found(client().report.get_wsxf(report_id), f"report {report_id}")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(document if document.endswith(b"\n") else document + b"\n")
+        sys.stdout.buffer.flush()
+        return
     report = found(client().report.get(report_id), f"report {report_id}")
     if fmt == "wsjf":
         from wats_cli._output import writes_any_text
