@@ -108,8 +108,8 @@ def classify(exc: BaseException, *, lister: str | None = None) -> tuple[int, str
         # A refused TLS certificate: the network is fine, the trust settings are not.
         return (
             EXIT_UNAVAILABLE,
-            "trust the server's CA: set server.verify to the path of its CA bundle (PEM)"
-            " with `wats config set --help` for the syntax, or set SSL_CERT_FILE",
+            "trust the server's CA: wats config set server.verify CA-BUNDLE.pem"
+            " (see `wats config set --help`), or set SSL_CERT_FILE",
         )
     if isinstance(exc, e.WatsConnectionError):
         return (
