@@ -61,7 +61,10 @@ def items(files: list[str]) -> Iterator[Item]:
         except OSError as exc:
             yield Item(label, problem=f"cannot read the file: {exc.strerror or exc}")
             continue
-        except (ValueError, RecursionError) as exc:
+        except RecursionError:
+            yield Item(label, problem="not valid JSON: the JSON is nested too deeply to read")
+            continue
+        except ValueError as exc:
             yield Item(label, problem=f"not valid JSON: {exc}")
             continue
         if isinstance(data, list):

@@ -30,6 +30,11 @@ def login(
     verify: bool = typer.Option(
         True, "--verify/--no-verify", help="Check the token against the server before saving it."
     ),
+    for_service: bool = typer.Option(
+        False,
+        "--for-service",
+        help="Store it in the instance's 0600 token file for `wats service` (never the keyring).",
+    ),
 ) -> None:
     """Store an API token for the instance (OS keyring, else a private 0600 file).
 
@@ -38,10 +43,11 @@ def login(
     Control Panel → Tokens. A --url given here is saved as the instance's server.url when
     the instance has none yet.
     """
-    from pywats.config import get_key, load_instance, save_instance, set_key
+    from pywats.config import get_key, load_instance, save_instance, set_key, warn_plain_http
     from wats_cli._context import client, connection, info, state, token_store, warn
 
     conn = connection()
+    warn_plain_http(conn.url, emit=warn)
     token = _read_token()
     state().secrets.add(token)
     if verify:
@@ -51,6 +57,13 @@ def login(
     if not get_key(doc, "server.url"):
         set_key(doc, "server.url", conn.url)
         save_instance(conn.instance, doc)
+    if for_service:
+        from pywats.station.deploy.token import store_for_service
+
+        path, owner = store_for_service(conn.instance, token)
+        given = f", owned by {owner}" if owner else ""
+        info(f"Logged in for the service: instance {conn.instance!r}, token file {path}{given}")
+        return
     stored = token_store().save(conn.instance, token)
     if stored.warning:
         warn(stored.warning)

@@ -10,14 +10,17 @@ The records (read by ``_spectrum_parse``) and what each becomes::
     (USER: Operator:1234567)         operator
     (USER: Date:02/09/2023) + (USER: StartTime:16:44:27:988)   start (day first, as the
                                      samples; parameters.date_format, e.g. "%m/%d/%Y")
-    (USER: EndTime:...)              execution time (EndTime - StartTime)
+    (USER: EndTime:...)              execution time (EndTime - StartTime); a log with a
+                                     StartTime and no EndTime is refused as truncated
+                                     (parameters.require_end = false to accept it)
     (USER: other:value)              misc info (CustomerSerialnumber, OrderNumber, version...)
     (STEP: (TIME: ...) (SNAME: "CAP[C1]") (DESC: "...") (PAGE: ...) ... (STAT: PASS))
         one page                     one step named SNAME
         several pages, all measured  a multiple numeric step, one measurement per PAGE_NAME
         several pages, otherwise     a sequence SNAME with a step per page
     (PAGE: (TYPE: CAP) (PAGE_NAME: ..) (COMMENT: ..) (STAT: PASS) (ANA:|INTC: ...))
-        MEASVAL (VAL, SCALE, UNIT)   the measured value, in its own unit ("nF", "kOhm")
+        MEASVAL (VAL, SCALE, UNIT)   the measured value, in its own unit ("nF", "kOhm"); a
+                                     VAL that is not a number (an overrange word) is text
         LOLIM / HILIM                limits (rescaled to the value's unit): both -> GELE,
                                      low only -> GE, high only -> LE, none -> LOG
         STAT                         status: PASS -> P, FAIL -> F, SKIP -> S, others -> F
@@ -34,16 +37,17 @@ else parameters.rev, else "1"; operation code: parameters.operation_code, else 1
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from pywats.reports import Step, UUTReport
 from pywats.reports._status import numeric_status
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
-from pywats.station.converters._common import new_uut, read_bytes
+from pywats.station.converters._common import new_uut, parse_time, read_bytes
 from pywats.station.converters._ict import (
     display_unit,
     identity_from_program,
@@ -53,19 +57,8 @@ from pywats.station.converters._ict import (
 )
 from pywats.station.converters._spectrum_parse import Record, parse_records
 
-__all__ = ["PARAMETERS", "TeradyneSpectrumConverter"]
+__all__ = ["TeradyneSpectrumConverter"]
 
-PARAMETERS = (
-    "pn",
-    "rev",
-    "pn_pattern",
-    "serial_key",
-    "date_format",
-    "encoding",
-    "operation_code",
-    "operator",
-)
-"""The folder parameters this converter reads."""
 
 _DAY_FIRST = ("%d/%m/%Y %H:%M:%S:%f", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M")
 _MONTH_FIRST = ("%m/%d/%Y %H:%M:%S:%f", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M")
@@ -85,6 +78,10 @@ class _Board:
     subprogram: str = ""
 
 
+def _flag(value: object) -> bool:
+    return str(value).strip().lower() not in ("false", "0", "no", "off")
+
+
 def _quantity(record: Record | None) -> tuple[float, str] | None:
     """``(VAL: 3.64) (SCALE: n) (UNIT: F)`` -> ``(3.64, "nF")`` (None when absent)."""
     if record is None or not record.value("VAL"):
@@ -97,6 +94,18 @@ def _quantity(record: Record | None) -> tuple[float, str] | None:
             f"line {record.line}: ({record.key}: (VAL: {text!r})) is not a number"
         ) from None
     return value, record.value("SCALE") + record.value("UNIT")
+
+
+def _lenient(record: Record | None, page: _Page) -> tuple[float, str] | None:
+    """:func:`_quantity`, but a value that is not a number (an overrange word) becomes text."""
+    if record is None:
+        return None
+    try:
+        return _quantity(record)
+    except ConversionError:
+        unit = display_unit(record.value("SCALE") + record.value("UNIT"))
+        page.text.append(f"{record.key} {record.value('VAL')} {unit}".strip())
+        return None
 
 
 def _show(q: tuple[float, str]) -> str:
@@ -130,7 +139,7 @@ class _Page:
     text: list[str] = attrs.Factory(list)
 
 
-def _read_page(page: Record, where: str, title: str) -> _Page:
+def _read_page(page: Record) -> _Page:
     word = page.value("STAT")
     out = _Page(name=page.value("PAGE_NAME") or page.value("TYPE") or "Page", status=judge(word))
     out.text.extend(f"{k.lower()} {page.value(k)}" for k in _TEXT_KEYS if page.value(k))
@@ -143,15 +152,12 @@ def _read_page(page: Record, where: str, title: str) -> _Page:
             continue
         result = block.first("INTC_RESULT")
         meas = block.first("MEASVAL") or (result.first("MEASVAL") if result else None)
-        try:
-            measured, lo, hi, nom = (
-                _quantity(meas),
-                _quantity(block.first("LOLIM")),
-                _quantity(block.first("HILIM")),
-                _quantity(block.first("NOMVAL")),
-            )
-        except ConversionError as exc:
-            raise ConversionError(f"{where}: {exc} (in step {title!r})") from None
+        measured, lo, hi, nom = (
+            _lenient(meas, out),
+            _lenient(block.first("LOLIM"), out),
+            _lenient(block.first("HILIM"), out),
+            _lenient(block.first("NOMVAL"), out),
+        )
         if nom:
             out.text.append(f"nominal {_show(nom)}")
         out.text.extend(_describe(block))
@@ -205,6 +211,16 @@ class TeradyneSpectrumConverter(Converter):
 
     name = "teradyne_spectrum"
     patterns = ("*.txt", "*.log")
+    parameters: ClassVar[Mapping[str, str]] = {
+        "pn": "the part number (instead of PROGRAM_NAME)",
+        "rev": "the revision when the pattern gives none (default 1)",
+        "pn_pattern": "a regex with groups pn (and rev) matched against PROGRAM_NAME",
+        "serial_key": "the USER key holding the serial number (default Serialnumber)",
+        "require_end": "false: accept a log with a StartTime but no EndTime",
+        "date_format": "the strptime format of Date + time (default day first)",
+        "encoding": "the file's text encoding (default UTF-8, else cp1252)",
+    }
+    """The folder parameters it reads besides ``operator`` and ``operation_code``."""
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)
@@ -276,6 +292,12 @@ class TeradyneSpectrumConverter(Converter):
             operator=users.get("operator", ("", 0))[0] or None,
         )
         end = self._time(name, users, "endtime", params)
+        if end is None and "starttime" in users and _flag(params.get("require_end", True)):
+            raise ConversionError(
+                f"{name}: line {users['starttime'][1]}: the log has a StartTime but no"
+                " (USER: EndTime:...) line: it looks truncated (set parameters.require_end ="
+                " false if this test program writes no EndTime)"
+            )
         if end is not None:
             report.exec_time = round((end - start) % timedelta(days=1) / timedelta(seconds=1), 3)
         if board.subprogram:
@@ -305,7 +327,7 @@ class TeradyneSpectrumConverter(Converter):
             return
         title = record.value("SNAME") or "Step"
         start = self._stamp(name, record.value("TIME"), record.line, params)
-        pages = [_read_page(p, name, title) for p in record.all("PAGE")]
+        pages = [_read_page(p) for p in record.all("PAGE")]
         desc = record.value("DESC")
         if not pages:
             step = parent.add_pass_fail_step(title, status=judge(record.value("STAT")))
@@ -362,4 +384,7 @@ class TeradyneSpectrumConverter(Converter):
         except ConversionError:
             if params.get("date_format"):
                 raise
+        try:
             return parse_local_time(text, where, _MONTH_FIRST)
+        except ConversionError:
+            return parse_time(text, where)  # ISO 8601 and the other common layouts
