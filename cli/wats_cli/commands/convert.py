@@ -34,11 +34,18 @@ def convert(
 ) -> None:
     """Convert a file as the station service would, print the WSJF, queue nothing.
 
+    On a terminal it shows a summary per report; piped, or with -o json, it writes the WSJF
+    (one object, or an array for a file holding several reports), which `wats report
+    submit` reads: `wats report convert FILE | wats report submit`.
     Validator problems go to stderr and exit with 7; a file the converter refuses exits
     with 7 too, with the converter's message (file, line, column).
     """
+    import contextlib
     import socket
+    import sys
     from pathlib import Path
+
+    import attrs
 
     from pywats.station.converters import ConversionError, ConverterContext
     from pywats.station.converters.dryrun import dry_run, parse_parameters
@@ -61,7 +68,16 @@ def convert(
     except ConversionError as exc:
         info(f"error: {exc}")
         raise typer.Exit(EXIT_REJECTED) from None
-    fmt = output or state().output
+    from wats_cli._output import choose_format
+
+    # JSON (on request, or whenever stdout is not a terminal) is the WSJF itself, so
+    # `convert FILE > out.json` and `convert FILE | wats report submit` carry the reports.
+    fmt = choose_format(output or state().output, sys.stdout)
+    if result.problems:
+        # A refused report may hold text no stream can write (a lone surrogate): show it
+        # escaped, so the problems below are printed instead of an encoding error.
+        with contextlib.suppress(RecursionError):
+            result = attrs.evolve(result, reports=[_printable(r) for r in result.reports])
     if fmt == OutputFormat.json:
         data: Any = result.reports[0] if len(result.reports) == 1 else result.reports
         emit(data, fmt)
@@ -86,6 +102,16 @@ def convert(
     if result.problems:
         info(f"{len(result.problems)} problem(s): the station would refuse to queue these reports")
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
 
 
 def _count(step: Any) -> int:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pywats.station.config import StationConfig
     from pywats.station.queue import QueueItem, ReportQueue
 
-app = typer.Typer(help="The station service's report queue: list, show, retry, drop, export.")
+app = typer.Typer(help="The station service's report queue: list, show, retry, drop, export, push.")
 
 
 class QueueState(StrEnum):
@@ -45,8 +45,8 @@ def _open(instance: str | None, config: Path | None) -> tuple[StationConfig, Rep
         settings = load_config(name, path=config, for_service=False)
     if not settings.queue_path.exists():
         raise ConfigError(
-            f"instance {settings.name!r} has no queue yet ({settings.queue_path}):"
-            " `wats watch` creates it"
+            f"instance {settings.name!r} has no queue yet ({settings.queue_path}): the"
+            " station service makes it when it starts (see `wats watch --help`)"
         )
     return settings, ReportQueue(settings.queue_path)
 
