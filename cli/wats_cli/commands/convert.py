@@ -40,7 +40,7 @@ def convert(
     import socket
     from pathlib import Path
 
-    from pywats.station.converters import ConversionError, ConverterContext
+    from pywats.station.converters import ConversionError, ConverterContext, ParameterError
     from pywats.station.converters.dryrun import dry_run, parse_parameters
     from wats_cli._context import emit, info, state
     from wats_cli._errors import EXIT_REJECTED, EXIT_USAGE
@@ -58,9 +58,14 @@ def convert(
     )
     try:
         result = dry_run(Path(file), converter, context=context)
+    except ParameterError as exc:
+        info(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     except ConversionError as exc:
         info(f"error: {exc}")
         raise typer.Exit(EXIT_REJECTED) from None
+    for line in result.warnings:
+        info(f"warning: {line}")
     fmt = output or state().output
     if fmt == OutputFormat.json:
         data: Any = result.reports[0] if len(result.reports) == 1 else result.reports

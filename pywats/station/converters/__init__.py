@@ -18,20 +18,24 @@ what they return to the queue, and only then moves the file.
 from __future__ import annotations
 
 from pywats.station.converters._base import (
+    COMMON_PARAMETERS,
     ENTRY_POINT_GROUP,
     ConversionError,
     Converter,
     ConverterContext,
+    ParameterError,
     available_converters,
     load_converter,
     report_to_dict,
 )
 
 __all__ = [
+    "COMMON_PARAMETERS",
     "ENTRY_POINT_GROUP",
     "ConversionError",
     "Converter",
     "ConverterContext",
+    "ParameterError",
     "available_converters",
     "load_converter",
     "report_to_dict",
