@@ -141,9 +141,7 @@ class XmlDoc:
         raise self.error(element, f"{name}={text!r} is not true or false")
 
 
-def parse_xml(
-    data: bytes, name: str, *, roots: tuple[str, ...] = (), kind: str = ""
-) -> XmlDoc:
+def parse_xml(data: bytes, name: str, *, roots: tuple[str, ...] = (), kind: str = "") -> XmlDoc:
     """Parse ``data`` safely; ``name`` (usually the file name) prefixes every error.
 
     ``roots`` (local names) are checked on the first tag, before the rest is parsed: a

@@ -39,7 +39,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 from xml.etree.ElementTree import Element
 
 from pywats.reports import AdditionalData, Step, UUTReport
@@ -170,7 +172,9 @@ class _Build:
             return
         seq = self.suites[-1][0]
         block = f"[{tag}]\n{text}"
-        seq.report_text = clip(f"{seq.report_text}\n\n{block}" if seq.report_text else block, _MAX_TEXT)
+        seq.report_text = clip(
+            f"{seq.report_text}\n\n{block}" if seq.report_text else block, _MAX_TEXT
+        )
 
     def case(self, case: Element) -> None:
         seq, classes, path, total = self.suites[-1]
@@ -226,7 +230,9 @@ class _Build:
             step.report_text = clip(
                 f"{step.report_text}\n{body}" if step.report_text else body, _MAX_TEXT
             )
-        props = [p for block in case if local(block.tag) == "properties" for p in self.properties(block)]
+        props = [
+            p for block in case if local(block.tag) == "properties" for p in self.properties(block)
+        ]
         if props:
             data = AdditionalData(name="properties")
             for key, value in props:
@@ -277,7 +283,7 @@ class JUnitConverter(Converter):
 
     name = "junit"
     patterns = ("TEST-*.xml", "junit*.xml", "*.junit.xml", "*.xml")
-    parameters = {
+    parameters: ClassVar[Mapping[str, str] | None] = {
         "sn": "the serial number when no suite property gives one (else the file name)",
         "pn": "the part number when no suite property gives one (else the first suite's name)",
         "rev": 'the revision when no suite property gives one (else "1")',
@@ -308,7 +314,7 @@ class JUnitConverter(Converter):
                 build.suite_properties(el)
             elif tag in ("system-out", "system-err") and parent_tag == "testsuite":
                 build.suite_output(tag, el)
-            elif tag == "testsuite" and _under_suites(stack + [el]):
+            elif tag == "testsuite" and _under_suites([*stack, el]):
                 build.close_suite(el)
             else:
                 continue

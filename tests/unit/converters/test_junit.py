@@ -186,8 +186,9 @@ def test_rfc1123_timestamps_on_testsuites_and_suite_output() -> None:
     assert (report["sn"], report["pn"]) == ("MB-77-0003", "MB-77")
     suite = report["root"]["steps"][1]
     assert suite["name"] == "firmware api"
-    assert "boot log: ok" in suite["reportText"] and "warning: slow flash" in suite["reportText"]
-    assert [s["name"] for s in suite["steps"]][0] == "firmware api reports a version"
+    assert "boot log: ok" in suite["reportText"]
+    assert "warning: slow flash" in suite["reportText"]
+    assert next(s["name"] for s in suite["steps"]) == "firmware api reports a version"
 
 
 def test_unknown_parameter_is_refused_with_the_known_ones(tmp_path: Path) -> None:
