@@ -129,3 +129,48 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
         JUnitConverter().convert(folder, ConverterContext())
     with pytest.raises(FileNotFoundError):
         dry_run(tmp_path / "missing.xml")
+
+
+@pytest.mark.parametrize(
+    ("converter", "root"),
+    [
+        (WSXFConverter(), "<testsuites>"),
+        (JUnitConverter(), "<Reports>"),
+        (ATMLConverter(), "<testsuites>"),
+    ],
+)
+def test_the_root_is_checked_before_the_rest_is_parsed(
+    tmp_path: Path, converter: Converter, root: str
+) -> None:
+    # 8 MB of a document of another kind, broken at the end: refused by its first tag, at
+    # once, without reading on (a whole-document parse would report the broken end).
+    source = tmp_path / "other.xml"
+    with source.open("w", encoding="utf-8") as out:
+        out.write(root + "\n")
+        for _ in range(200):
+            out.write("<x>" + "y" * 40_000 + "</x>\n")
+        out.write("<broken")
+    with pytest.raises(ConversionError) as caught:
+        converter.convert(source, ConverterContext())
+    assert f"other.xml: line 1, column 1: {root}" in str(caught.value)
+    assert "is not a" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("spec", "known"),
+    [
+        ("csv", "columns, delimiter, encoding, header, layout, misc, operation_code"),
+        ("atml", "operation_code, operator, pn, rev, sn"),
+        ("openhtf", "operation_code, operator, pn, rev, sn"),
+        ("wsxf", "operation_code, operator"),
+        ("wsjf", "operation_code, operator"),
+    ],
+)
+def test_every_builtin_converter_refuses_unknown_parameters(spec: str, known: str) -> None:
+    from pywats.station.converters import ParameterError
+
+    converter = load_converter(spec)
+    with pytest.raises(ParameterError) as caught:
+        converter.check_parameters({"layuot": "measurement", "operator": "op"})
+    assert f"converter {spec!r} does not know the parameter 'layuot'" in str(caught.value)
+    assert known in str(caught.value)
