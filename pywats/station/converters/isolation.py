@@ -1,0 +1,283 @@
+"""Conversions fenced in worker processes: a timeout kills, memory goes back to the OS.
+
+::
+
+    service ──Job──► ConversionPool ──pipe──► worker process (spawned on demand)
+                         │                      run_job: digest, convert, validate, JSON
+                         ◄──────── Outcome ─────┘ (reports as JSON text only)
+
+- Workers start when a file needs one (at most ``workers`` at once) and exit after
+  ``idle_seconds`` without work, after ``max_jobs`` files, or as soon as their resident memory
+  passes ``recycle_mb`` (a big file's memory is the OS's again when its worker exits). An idle
+  service keeps no worker, so its own memory stays that of the service alone.
+- A worker that passes ``timeout`` is killed (SIGKILL): a hung converter costs nothing after.
+- ``memory_mb`` caps each worker's address space (``RLIMIT_AS``, POSIX only): a runaway
+  conversion fails with a MemoryError in its worker, reported as a refusal.
+- ``max_bytes`` refuses larger files before any worker reads them.
+- A converter that cannot be pickled to a worker (a class defined inside a function, one
+  holding a lock...) runs in a daemon thread instead, with the timeout the service always had
+  (the thread cannot be stopped; the service counts it as hung). So does every converter
+  with ``isolation = "thread"``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import pickle
+import threading
+import time
+from multiprocessing.connection import Connection
+from typing import Any
+
+import attrs
+
+from pywats.station.converters._job import Job, Outcome, run_job, too_big
+
+__all__ = ["ConversionPool", "Job", "Outcome"]
+
+log = logging.getLogger("pywats.station")
+_MB = 1024 * 1024
+
+
+def _worker_main(conn: Connection, memory_bytes: int) -> None:
+    """A worker's life: cap memory, then convert jobs until told to stop or orphaned."""
+    if memory_bytes > 0:
+        try:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        except (ImportError, ValueError, OSError):  # Windows, or a lower hard limit
+            pass
+    from pywats.station.converters._job import rss_mb
+
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):  # the service is gone
+            return
+        if job is None:
+            return
+        outcome = run_job(job)
+        try:
+            conn.send(attrs.evolve(outcome, rss_mb=rss_mb()))
+        except (OSError, ValueError):
+            return
+        del job, outcome
+
+
+class _Worker:
+    def __init__(self, memory_bytes: int) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(
+            target=_worker_main, args=(child, memory_bytes), name="pywats-convert", daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.jobs = 0
+        self.idle_since = time.monotonic()
+
+    def exchange(self, job: Job, timeout: float) -> Outcome | None:
+        """Send ``job`` and wait for its outcome; None when ``timeout`` passed first."""
+        self.conn.send(job)
+        if not self.conn.poll(timeout):
+            return None
+        outcome: Outcome = self.conn.recv()
+        return outcome
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self.conn.send(None)
+        self.process.join(2.0)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5.0)
+        with contextlib.suppress(OSError):
+            self.conn.close()
+
+
+class ConversionPool:
+    """Run :class:`Job` s in worker processes; see the module for the rules."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float,
+        max_bytes: int = 0,
+        memory_mb: float = 0,
+        workers: int = 2,
+        idle_seconds: float = 30.0,
+        max_jobs: int = 200,
+        recycle_mb: float = 200.0,
+        isolation: str = "process",
+    ) -> None:
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.memory_bytes = int(memory_mb * _MB)
+        self.idle_seconds = idle_seconds
+        self.max_jobs = max_jobs
+        self.recycle_mb = recycle_mb
+        self.isolation = isolation
+        self._slots = asyncio.Semaphore(max(1, workers))
+        self._idle: list[_Worker] = []
+        self._busy: set[_Worker] = set()
+        self._reaper: asyncio.TimerHandle | None = None
+        self._picklable: dict[int, bool] = {}
+        self.started = 0
+        """Worker processes started so far (a figure for tests and metrics)."""
+        self.hung_threads = 0
+
+    @property
+    def live_workers(self) -> int:
+        return len(self._idle) + len(self._busy)
+
+    def in_process(self, converter: Any) -> bool:
+        """Whether ``converter`` runs in a worker process (else in a thread)."""
+        if self.isolation != "process":
+            return False
+        if isinstance(converter, str):
+            return True
+        key = id(converter)
+        if key not in self._picklable:
+            try:
+                pickle.dumps(converter)
+                self._picklable[key] = True
+            except Exception:
+                log.warning(
+                    "converter %s cannot be sent to a worker process (it cannot be pickled):"
+                    " it runs in a thread, where a timeout cannot stop it",
+                    getattr(converter, "name", converter),
+                )
+                self._picklable[key] = False
+        return self._picklable[key]
+
+    async def run(self, job: Job) -> Outcome:
+        """Convert one file; the outcome says how it went (this never raises for the file)."""
+        try:
+            size = (await asyncio.to_thread(_stat_size, job.path)) if self.max_bytes else -1
+        except OSError:
+            size = -1
+        refusal = too_big(size, self.max_bytes)
+        if refusal:
+            return Outcome(kind="refused", reason=refusal, size=size)
+        if self.max_bytes and not job.max_bytes:
+            job = _with_max(job, self.max_bytes)
+        if not self.in_process(job.converter):
+            return await self._in_thread(job)
+        async with self._slots:
+            worker = self._take()
+            self._busy.add(worker)
+            try:
+                outcome = await asyncio.to_thread(worker.exchange, job, self.timeout)
+            except (EOFError, OSError) as exc:
+                self._busy.discard(worker)
+                code = worker.process.exitcode
+                worker.kill()
+                if code is None:
+                    code = worker.process.exitcode
+                return Outcome(
+                    kind="died",
+                    reason=f"the converter's worker process ended (exit code {code}): {exc!r}"
+                    if str(exc)
+                    else f"the converter's worker process ended (exit code {code})",
+                )
+            self._busy.discard(worker)
+            if outcome is None:
+                worker.kill()
+                return Outcome(
+                    kind="timeout",
+                    reason=f"did not finish within {self.timeout:g} s (its process was stopped)",
+                )
+            self._give_back(worker, outcome)
+            return outcome
+
+    def _take(self) -> _Worker:
+        while self._idle:
+            worker = self._idle.pop()
+            if worker.process.is_alive():
+                return worker
+            worker.kill()
+        self.started += 1
+        return _Worker(self.memory_bytes)
+
+    def _give_back(self, worker: _Worker, outcome: Outcome) -> None:
+        worker.jobs += 1
+        if worker.jobs >= self.max_jobs or outcome.rss_mb > self.recycle_mb:
+            # Its memory goes back to the OS now, not when the next file happens to come.
+            _stop_later(worker)
+            return
+        worker.idle_since = time.monotonic()
+        self._idle.append(worker)
+        self._schedule_reap()
+
+    def _schedule_reap(self) -> None:
+        if self._reaper is not None:
+            return
+        loop = asyncio.get_running_loop()
+        self._reaper = loop.call_later(self.idle_seconds, self._reap)
+
+    def _reap(self) -> None:
+        self._reaper = None
+        now = time.monotonic()
+        keep: list[_Worker] = []
+        for worker in self._idle:
+            if now - worker.idle_since >= self.idle_seconds:
+                _stop_later(worker)
+            else:
+                keep.append(worker)
+        self._idle = keep
+        if keep:
+            self._schedule_reap()
+
+    async def _in_thread(self, job: Job) -> Outcome:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Outcome] = loop.create_future()
+
+        def settle(outcome: Outcome) -> None:
+            if not future.done():
+                future.set_result(outcome)
+
+        def work() -> None:
+            loop.call_soon_threadsafe(settle, run_job(job))
+
+        # A daemon thread, not an executor: a converter that hangs for ever must neither
+        # block the service's exit nor starve a pool.
+        threading.Thread(target=work, name=f"convert {job.path}", daemon=True).start()
+        try:
+            return await asyncio.wait_for(future, self.timeout)
+        except TimeoutError:
+            self.hung_threads += 1
+            return Outcome(kind="timeout", reason=f"did not finish within {self.timeout:g} s")
+
+    def close(self) -> None:
+        """Stop every worker (idle ones at once; busy ones are killed)."""
+        if self._reaper is not None:
+            self._reaper.cancel()
+            self._reaper = None
+        for worker in self._idle:
+            worker.stop()
+        for worker in list(self._busy):
+            worker.kill()
+        self._idle.clear()
+        self._busy.clear()
+
+
+def _stop_later(worker: _Worker) -> None:
+    """Let ``worker`` finish exiting in a thread: the event loop does not wait for it."""
+    threading.Thread(target=worker.stop, name="pywats-convert-stop", daemon=True).start()
+
+
+def _stat_size(path: str) -> int:
+    import os
+
+    return os.stat(path).st_size
+
+
+def _with_max(job: Job, max_bytes: int) -> Job:
+    return attrs.evolve(job, max_bytes=max_bytes)
