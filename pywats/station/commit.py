@@ -1,0 +1,289 @@
+"""The commit protocol: convert one complete file, commit its reports, then move the file.
+
+::
+
+    complete? ──► hash + convert (worker thread, timeout) ──► queue.add (one transaction,
+        fsync) ──► post action (move | delete | zip | keep)
+
+A crash before the commit leaves the source in place (it is converted again); a crash after it
+leaves the reports queued *and* maybe the source (its content hash is recorded in the same
+transaction, so it is not converted twice, and report ids dedupe anyway). A converter failure
+moves the source to the error folder with ``<name>.error.txt`` beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from pywats.station import _files
+from pywats.station._threads import run_in_thread
+from pywats.station.config import FolderConfig, StationConfig
+from pywats.station.converters import (
+    ConversionError,
+    Converter,
+    ConverterContext,
+    report_to_dict,
+)
+from pywats.station.queue import QueueEntry, ReportQueue
+from pywats.station.watcher import FolderScanner
+
+if TYPE_CHECKING:
+    from pywats.station.intake import Intake
+
+__all__ = ["Committer", "Converted", "WatchedFolder"]
+
+log = logging.getLogger("pywats.station")
+
+# Report ids derived for reports that come without one: stable per (file content, index),
+# so converting the same file again yields the same ids and the queue dedupes them.
+_ID_NAMESPACE = uuid.UUID("0c5f4a52-8a5e-4c47-9a1f-3f0f8e1f7d20")
+
+
+@attrs.define
+class WatchedFolder:
+    """One watched folder at run time: its settings, converter and scanner."""
+
+    config: FolderConfig
+    converter: Converter
+    scanner: FolderScanner
+    last_scan: float = float("-inf")
+    missing_warned: bool = False
+
+
+@attrs.frozen
+class Converted:
+    path: Path
+    folder: WatchedFolder
+    digest: str
+    reports: list[dict[str, Any]]
+    detected_at: float
+    read_stat: os.stat_result | None = None
+    """The file's size and mtime when it was read: a later change must not be moved away."""
+
+
+class Committer:
+    """Converts complete files and commits their reports; the intake decides what is complete.
+
+    Args:
+        intake: the file book keeper (tracks files again, holds them for a retry).
+        config: the instance's settings.
+        queue: the durable queue.
+        station_name: the ``machineName`` for reports that carry none.
+        clock: Unix time.
+    """
+
+    def __init__(
+        self,
+        intake: Intake,
+        config: StationConfig,
+        queue: ReportQueue,
+        station_name: str,
+        clock: Callable[[], float],
+    ) -> None:
+        self.intake = intake
+        self.config = config
+        self.queue = queue
+        self.station_name = station_name
+        self.clock = clock
+        self.files_converted = 0
+        self.files_failed = 0
+        self.hung = 0
+
+    async def convert(
+        self, path: Path, folder: WatchedFolder, detected_at: float
+    ) -> Converted | None:
+        """Convert one complete file off the loop; None when it went to the error folder."""
+        self.intake.forget(path)
+        context = ConverterContext(
+            station_name=self.station_name,
+            location=self.config.location,
+            purpose=self.config.purpose,
+            parameters=folder.config.parameters,
+            logger=log.getChild(folder.converter.name),
+        )
+        before: list[os.stat_result] = []
+
+        def work() -> tuple[str, list[dict[str, Any]]]:
+            before.append(path.stat())
+            digest = _files.sha256_of(path)
+            produced = folder.converter.convert(path, context)
+            reports = [
+                self._normalise(report_to_dict(r), digest, i) for i, r in enumerate(produced)
+            ]
+            # The file is known by its path and content together: converters read the name
+            # (JUnit's serial number) or the folder (<serial>/result.txt), so identical
+            # bytes under two paths are two results.
+            return _files.source_key(str(path), digest), reports
+
+        try:
+            digest, reports = await run_in_thread(
+                work, self.config.converter_timeout, f"convert {path.name}"
+            )
+        except FileNotFoundError as exc:
+            if not path.exists():
+                return None  # taken away by someone else between the check and the read
+            # The converter missed another file (a companion, a template): a converter error,
+            # or the source would be re-tracked and fail silently on every scan.
+            reason = f"{folder.converter.name} raised FileNotFoundError: {exc}"
+            self.to_error(path, folder, reason, detected_at)
+            return None
+        except TimeoutError:
+            self.hung += 1
+            reason = (
+                f"converter {folder.converter.name!r} did not finish within "
+                f"{self.config.converter_timeout:g} s"
+            )
+            self.to_error(path, folder, reason, detected_at)
+            return None
+        except ConversionError as exc:
+            if self._changed(path, before, folder):
+                return None  # still being written after all: tracked again, not an error
+            self.to_error(path, folder, f"{folder.converter.name}: {exc}", detected_at)
+            return None
+        except PermissionError as exc:
+            self.intake.retry_later(path, detected_at, f"cannot read {path}: {exc}")
+            return None
+        except Exception as exc:
+            log.exception("converter %s failed on %s", folder.converter.name, path)
+            reason = f"{folder.converter.name} raised {type(exc).__name__}: {exc}"
+            self.to_error(path, folder, reason, detected_at)
+            return None
+        problems = self._validate(reports)
+        if problems:
+            self.to_error(path, folder, problems, detected_at)
+            return None
+        return Converted(path, folder, digest, reports, detected_at, before[0])
+
+    def commit(self, converted: list[Converted]) -> int:
+        """Commit a batch of converted files in one transaction, then post-process each."""
+        try:
+            fresh = [c for c in converted if not self.queue.seen_source(c.digest)]
+            self.queue.add_batch(
+                [
+                    QueueEntry(
+                        reports=c.reports,
+                        source=_files.printable(c.path),
+                        source_sha256=c.digest,
+                        converter=c.folder.converter.name,
+                        detected_at=c.detected_at,
+                    )
+                    for c in fresh
+                ],
+                now=self.clock(),
+            )
+        except Exception as exc:  # disk full, I/O error: the sources stay; try again later
+            if len(converted) > 1:
+                # One file's reports may be the cause: commit the files one by one, so a bad
+                # one does not hold back the others in its batch for ever.
+                return sum(self.commit([c]) for c in converted)
+            c = converted[0]
+            if isinstance(exc, TypeError | ValueError):  # not JSON, not UTF-8: the file's fault
+                reason = f"its reports cannot be stored in the queue: {exc}"
+                self.to_error(c.path, c.folder, reason, c.detected_at)
+            else:
+                self.intake.retry_later(
+                    c.path, c.detected_at, f"cannot commit reports of {c.path}: {exc}"
+                )
+            return 0
+        # Committed (fsync'd): only now may the sources go away, unless they were rewritten
+        # since they were read (the new content is taken again, not moved to Done unsent).
+        for c in converted:
+            if c.read_stat is not None and self._changed(c.path, [c.read_stat], c.folder):
+                continue
+            try:
+                where = self._post_action(c.path, c.folder)
+            except Exception as exc:  # not only OSError: one file must not stop the others
+                if not isinstance(exc, OSError):
+                    log.exception("post action on %s failed", _files.printable(c.path))
+                self.intake.retry_later(
+                    c.path,
+                    c.detected_at,
+                    f"reports of {c.path} are queued, but the {c.folder.config.post_action}"
+                    f" failed: {exc}",
+                )
+                continue
+            self.files_converted += 1
+            log.info("queued %d report(s) from %s%s", len(c.reports), c.path, where)
+        return len(converted)
+
+    def _changed(self, path: Path, before: list[os.stat_result], folder: WatchedFolder) -> bool:
+        try:
+            now = path.stat()
+        except OSError:
+            return False
+        if before and (now.st_size, now.st_mtime_ns) == (before[0].st_size, before[0].st_mtime_ns):
+            return False
+        log.info("%s changed while it was being converted; waiting for it to settle", path)
+        self.intake.track_again(path, folder)
+        return True
+
+    def _normalise(self, report: dict[str, Any], digest: str, index: int) -> dict[str, Any]:
+        if not report.get("id"):
+            # Content, index and the report itself: the same file converted again gets the
+            # same id, but a report that differs (a name-derived field) gets its own.
+            body = json.dumps(report, sort_keys=True, separators=(",", ":"), default=str)
+            body_hash = hashlib.sha256(body.encode()).hexdigest()
+            report["id"] = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}:{index}:{body_hash}"))
+        for key, value in (
+            ("machineName", self.station_name),
+            ("location", self.config.location),
+            ("purpose", self.config.purpose),
+        ):
+            if value and not report.get(key):
+                report[key] = value
+        return report
+
+    def _validate(self, reports: list[dict[str, Any]]) -> str:
+        """Run the report validator: what the server would refuse is refused here, unqueued."""
+        from pywats.reports import validate
+
+        lines: list[str] = []
+        first_index: dict[str, int] = {}
+        for index, report in enumerate(reports):
+            # Two reports of one file under one id: the second would replace the first.
+            seen = first_index.setdefault(str(report.get("id")), index)
+            if seen != index:
+                lines.append(f"report {index} has the same id {report.get('id')} as report {seen}")
+            try:
+                validate(report)
+            except ValueError as exc:
+                found = getattr(exc, "lines", None) or [str(exc)]
+                prefix = f"report {index} (id {report.get('id')}): " if len(reports) > 1 else ""
+                lines.extend(prefix + str(line) for line in found)
+        return "\n".join(lines)
+
+    def _post_action(self, path: Path, folder: WatchedFolder) -> str:
+        action = folder.config.post_action
+        if action == "move":
+            return f", moved to {_files.move_unique(path, folder.config.done_dir)}"
+        if action == "zip":
+            return f", zipped to {_files.zip_to(path, folder.config.done_dir)}"
+        if action == "delete":
+            path.unlink()
+            return ", source deleted"
+        st = path.stat()
+        self.intake.keep(path, st)
+        return ", source kept"
+
+    def to_error(self, path: Path, folder: WatchedFolder, reason: str, detected_at: float) -> None:
+        """Move a file that cannot be converted to its folder's error folder, with the reason."""
+        self.files_failed += 1
+        try:
+            target = _files.write_error(path, folder.config.error_dir, reason)
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self.intake.retry_later(
+                path, detected_at, f"cannot move {path} to the error folder: {exc}"
+            )
+            return
+        log.error("could not convert %s (moved to %s): %s", path, target, reason)

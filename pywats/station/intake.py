@@ -1,0 +1,236 @@
+"""The intake: find result files in the watched folders and take the complete ones.
+
+Events are hints, the scan is the truth: watchers call :meth:`Intake.hint`, every folder is
+rescanned periodically, and a file is taken only when it is complete (size and mtime stable,
+minimum age). Complete files go through the commit protocol (:mod:`pywats.station.commit`)
+in batches. The intake also keeps the disk floor (it pauses below ``min_free_mb``) and purges
+delivered rows past their retention.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pywats.station import _files
+from pywats.station.commit import Committer, Converted, WatchedFolder
+from pywats.station.config import StationConfig
+from pywats.station.converters import Converter
+from pywats.station.queue import ReportQueue
+from pywats.station.watcher import Completeness, FileState, FolderScanner
+
+__all__ = ["Intake"]
+
+log = logging.getLogger("pywats.station")
+
+_FILE_RETRY_SECONDS = 30.0  # a file that cannot be read, committed or moved waits this long
+
+
+class Intake:
+    """The watched folders and the files found in them, from found to committed.
+
+    Args:
+        config: the instance's settings.
+        queue: the durable queue.
+        converters: one converter per folder in ``config.folders`` (same order).
+        station_name: the ``machineName`` for reports that carry none.
+        clock: Unix time.
+        stopping: says whether the service is stopping (a pass ends between batches).
+        on_taken: called after a pass that queued reports (wakes the uploader).
+    """
+
+    def __init__(
+        self,
+        config: StationConfig,
+        *,
+        queue: ReportQueue,
+        converters: Sequence[Converter],
+        station_name: str,
+        clock: Callable[[], float],
+        stopping: Callable[[], bool] = lambda: False,
+        on_taken: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.config = config
+        self.queue = queue
+        self.clock = clock
+        self.stopping = stopping
+        self.on_taken = on_taken
+        self.folders = [
+            WatchedFolder(folder, conv, FolderScanner(folder, folder.patterns or conv.patterns))
+            for folder, conv in zip(config.folders, converters, strict=True)
+        ]
+        self.completeness = Completeness(config.stable_seconds, config.min_age_seconds)
+        self.committer = Committer(self, config, queue, station_name, clock)
+        self.paused = ""
+        """Why intake is paused (low disk), or ''."""
+        self._owner: dict[Path, WatchedFolder] = {}
+        self._hints: set[Path] = set()
+        self._kept: dict[Path, tuple[int, int]] = {}
+        self._retry_at: dict[Path, float] = {}
+        self._locked_since: dict[Path, float] = {}
+        self._last_purge = float("-inf")
+        self._last_disk_warning = float("-inf")
+
+    @property
+    def files_waiting(self) -> int:
+        """Files found and not yet taken (being written, or waiting to settle)."""
+        return len(self._owner)
+
+    async def intake_pass(self, now: float, *, rescan: bool = False) -> int:
+        """Find files, take the complete ones; return how many files were taken."""
+        if self._low_disk(now):
+            return 0
+        for folder in self.folders:
+            interval = (
+                self.config.poll_seconds if folder.scanner.polling else self.config.rescan_seconds
+            )
+            # now < last_scan: the wall clock stepped back; scan rather than wait it out.
+            if rescan or now - folder.last_scan >= interval or now < folder.last_scan:
+                folder.last_scan = now
+                self._scan(folder, now)
+        hints, self._hints = self._hints, set()
+        for path in hints:
+            self._consider(path, now)
+        ready: list[tuple[Path, WatchedFolder]] = []
+        for path in list(self._owner):
+            state = self.completeness.check(path, now)
+            if state is FileState.READY:
+                self._locked_since.pop(path, None)
+                ready.append((path, self._owner[path]))
+            elif state is FileState.GONE:
+                self.forget(path)
+            elif state is FileState.LOCKED:
+                since = self._locked_since.setdefault(path, now)
+                if now - since > 300 and int(now - since) % 300 < self.config.poll_seconds:
+                    log.warning(
+                        "%s has been locked by another program for %.0f s", path, now - since
+                    )
+        taken = 0
+        batch = 16  # files converted side by side and committed in one transaction
+        for start in range(0, len(ready), batch):
+            chunk = ready[start : start + batch]
+            results = await asyncio.gather(
+                *(self.committer.convert(p, f, now) for p, f in chunk), return_exceptions=True
+            )
+            for (path, _), result in zip(chunk, results, strict=True):
+                if isinstance(result, BaseException) and not isinstance(result, Exception):
+                    raise result  # cancellation (shutdown): nothing was committed
+                if isinstance(result, Exception):  # a bug must not stall the other files
+                    log.error("taking %s failed", _files.printable(path), exc_info=result)
+                    self.retry_later(path, now, f"could not take {_files.printable(path)}")
+            taken += self.committer.commit([r for r in results if isinstance(r, Converted)])
+            if self.stopping():
+                break
+        if taken:
+            self.on_taken()
+        self._purge(now)
+        return taken
+
+    def _scan(self, folder: WatchedFolder, now: float) -> None:
+        path = folder.config.path
+        if not path.is_dir():
+            if not folder.missing_warned:
+                log.warning("watched folder %s does not exist (yet)", path)
+                folder.missing_warned = True
+            return
+        folder.missing_warned = False
+        seen: set[Path] = set()
+        for file in folder.scanner.scan():
+            seen.add(file)
+            if file not in self._owner:
+                self._track(file, folder, now)
+        # Forget what no longer exists, so memory stays flat over months of files.
+        for kept in [p for p in self._kept if folder.scanner.owns(p) and p not in seen]:
+            del self._kept[kept]
+        # A hold further out than it can be was set before the wall clock stepped back.
+        late = now + _FILE_RETRY_SECONDS
+        for waiting in [p for p, due in self._retry_at.items() if due <= now or due > late]:
+            del self._retry_at[waiting]
+
+    def _consider(self, path: Path, now: float) -> None:
+        if path in self._owner:
+            return
+        for folder in self.folders:
+            if folder.scanner.matches(path) and path.is_file():
+                self._track(path, folder, now)
+                return
+
+    def _track(self, path: Path, folder: WatchedFolder, now: float) -> None:
+        if self._retry_at.get(path, 0.0) > now:
+            return
+        kept = self._kept.get(path)
+        if kept is not None:
+            try:
+                st = path.stat()
+            except OSError:
+                return
+            if kept == (st.st_size, st.st_mtime_ns):
+                return  # post action "keep": already handled, unchanged since
+        self._owner[path] = folder
+
+    def track_again(self, path: Path, folder: WatchedFolder) -> None:
+        """Watch ``path`` again (it changed while it was being converted)."""
+        self._owner[path] = folder
+
+    def keep(self, path: Path, st: os.stat_result) -> None:
+        """Remember a source left in place (post action ``keep``) so it is not taken again."""
+        self._kept[path] = (st.st_size, st.st_mtime_ns)
+
+    def forget(self, path: Path) -> None:
+        self._owner.pop(path, None)
+        self.completeness.forget(path)
+        self._locked_since.pop(path, None)
+
+    def hint(self, path: Path) -> None:
+        """A watcher saw ``path`` change (call from the event loop thread)."""
+        self._hints.add(path)
+
+    def retry_later(self, path: Path, now: float, message: str) -> None:
+        """Leave ``path`` where it is (nothing is lost) and look at it again later."""
+        log.error("%s; trying again in %g s", message, _FILE_RETRY_SECONDS)
+        self._retry_at[path] = now + _FILE_RETRY_SECONDS
+
+    # -- housekeeping -------------------------------------------------------------------
+
+    def _low_disk(self, now: float) -> bool:
+        if self.config.min_free_mb <= 0:
+            return False
+        try:
+            free = shutil.disk_usage(self.config.queue_path.parent).free / 1e6
+        except OSError:
+            return False
+        if free >= self.config.min_free_mb:
+            if self.paused:
+                log.warning("disk space recovered (%.0f MB free): intake resumed", free)
+            self.paused = ""
+            return False
+        self.paused = (
+            f"only {free:.0f} MB free on the queue's disk (floor {self.config.min_free_mb:g} MB)"
+        )
+        if now - self._last_disk_warning >= 60:
+            self._last_disk_warning = now
+            log.warning(
+                "INTAKE PAUSED: %s; files wait in their folders until space is freed",
+                self.paused,
+            )
+        return True
+
+    def _purge(self, now: float) -> None:
+        if now - self._last_purge < 3600:
+            return
+        self._last_purge = now
+        if self.config.retention_days <= 0:
+            return
+        cutoff = now - self.config.retention_days * 86400
+        purged = self.queue.purge_delivered(cutoff)
+        self.queue.prune_sources(cutoff, os.path.exists)
+        if purged:
+            log.info(
+                "purged %d delivered report(s) older than %g days",
+                purged,
+                self.config.retention_days,
+            )
