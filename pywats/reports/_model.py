@@ -131,7 +131,13 @@ def _make_string(
     op = comp_op.upper()  # a plain str, upper case as the server writes it (§10.7)
     if status is None:
         status = string_status(op, value, limit)
-    return StringMeasurement(name=name if name is None else clip(name), value=value, limit=limit, comp_op=op, status=status)
+    return StringMeasurement(
+        name=name if name is None else clip(name),
+        value=value,
+        limit=limit,
+        comp_op=op,
+        status=status,
+    )
 
 
 def _bool_status(passed: bool | None, status: str | None) -> str:

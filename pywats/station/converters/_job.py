@@ -175,6 +175,20 @@ def _converter(spec: Converter | str) -> Converter:
     return spec
 
 
+def _text(exc: BaseException) -> str:
+    try:
+        return str(exc)
+    except Exception:  # an exception that cannot even be printed
+        return f"<unprintable {type(exc).__name__}>"
+
+
+def _traceback() -> str:
+    try:
+        return traceback.format_exc()
+    except Exception:
+        return ""
+
+
 def run_job(job: Job) -> Outcome:
     """Convert ``job.path`` completely; every ending is an Outcome (see there)."""
     from pywats.station.converters._base import report_to_dict
@@ -220,17 +234,17 @@ def run_job(job: Job) -> Outcome:
             mtime_ns=mtime_ns,
         )
     except ConversionError as exc:
-        return Outcome(kind="refused", reason=str(exc), size=size, mtime_ns=mtime_ns)
+        return Outcome(kind="refused", reason=_text(exc), size=size, mtime_ns=mtime_ns)
     except FileNotFoundError as exc:
         return Outcome(
             kind="missing",
-            reason=f"FileNotFoundError: {exc}",
+            reason=f"FileNotFoundError: {_text(exc)}",
             size=size,
             mtime_ns=mtime_ns,
             missing_path=not path.exists(),
         )
     except PermissionError as exc:
-        return Outcome(kind="permission", reason=f"cannot read {path}: {exc}")
+        return Outcome(kind="permission", reason=f"cannot read {path}: {_text(exc)}")
     except MemoryError:
         return Outcome(
             kind="refused",
@@ -241,8 +255,8 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:
         return Outcome(
             kind="crashed",
-            reason=f"raised {type(exc).__name__}: {exc}",
-            detail=traceback.format_exc(),
+            reason=f"raised {type(exc).__name__}: {_text(exc)}",
+            detail=_traceback(),
             size=size,
             mtime_ns=mtime_ns,
         )

@@ -2,7 +2,9 @@
 
 ::
 
-    service ──Job──► ConversionPool ──pipe──► worker process (spawned on demand)
+    service ──Job──► ConversionPool ──pipe──► worker process (started on demand:
+                         │                      python -c ...worker_main, no re-import of
+                         │                      the service's __main__)
                          │                      run_job: digest, convert, validate, JSON
                          ◄──────── Outcome ─────┘ (reports as JSON text only)
 
@@ -25,12 +27,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import multiprocessing
+import os
 import pickle
+import struct
+import subprocess
+import sys
 import threading
 import time
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -40,10 +44,43 @@ __all__ = ["ConversionPool", "Job", "Outcome"]
 
 log = logging.getLogger("pywats.station")
 _MB = 1024 * 1024
+_START_SECONDS = 120.0  # a worker's cold start; not counted in the conversion's timeout
 
 
-def _worker_main(conn: Connection, memory_bytes: int) -> None:
-    """A worker's life: cap memory, then convert jobs until told to stop or orphaned."""
+def _send(stream: BinaryIO, message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack("<Q", len(data)))
+    stream.write(data)
+    stream.flush()
+
+
+def _recv(stream: BinaryIO) -> Any:
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError("the other side closed the pipe")
+    (size,) = struct.unpack("<Q", head)
+    chunks: list[bytes] = []
+    while size:
+        chunk = stream.read(min(size, 1 << 24))
+        if not chunk:
+            raise EOFError("the other side closed the pipe")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return pickle.loads(b"".join(chunks))
+
+
+def worker_main() -> None:
+    """A worker's life: take the service's import path and memory cap, then convert jobs
+    until told to stop or orphaned (``python -c "...isolation import worker_main; ..."``)."""
+    # The protocol has stdout to itself: what a converter prints goes to stderr instead.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    inp = sys.stdin.buffer
+    try:
+        path, memory_bytes = _recv(inp)
+    except (EOFError, OSError):
+        return
+    sys.path[:] = path
     if memory_bytes > 0:
         try:
             import resource
@@ -51,55 +88,73 @@ def _worker_main(conn: Connection, memory_bytes: int) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
         except (ImportError, ValueError, OSError):  # Windows, or a lower hard limit
             pass
-    from pywats.station.converters._job import rss_mb
+    from pywats.station.converters._job import rss_mb, run_job
 
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):  # the service is gone
-            return
-        if job is None:
-            return
-        outcome = run_job(job)
-        try:
-            conn.send(attrs.evolve(outcome, rss_mb=rss_mb()))
-        except (OSError, ValueError):
-            return
-        del job, outcome
+    try:
+        _send(out, "ready")  # started and imported: from now on the job's timeout counts
+        while True:
+            job = _recv(inp)
+            if job is None:
+                return
+            outcome = run_job(job)
+            _send(out, attrs.evolve(outcome, rss_mb=rss_mb()))
+            del job, outcome
+    except (EOFError, OSError, ValueError):  # the service is gone
+        return
+
+
+_WORKER = "from pywats.station.converters.isolation import worker_main; worker_main()"
 
 
 class _Worker:
     def __init__(self, memory_bytes: int) -> None:
-        ctx = multiprocessing.get_context("spawn")
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(
-            target=_worker_main, args=(child, memory_bytes), name="pywats-convert", daemon=True
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
         )
-        self.process.start()
-        child.close()
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.stdin: BinaryIO = self.process.stdin
+        self.stdout: BinaryIO = self.process.stdout
+        self.memory_bytes = memory_bytes
         self.jobs = 0
+        self.ready = False
         self.idle_since = time.monotonic()
 
-    def exchange(self, job: Job, timeout: float) -> Outcome | None:
-        """Send ``job`` and wait for its outcome; None when ``timeout`` passed first."""
-        self.conn.send(job)
-        if not self.conn.poll(timeout):
-            return None
-        outcome: Outcome = self.conn.recv()
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def start(self) -> None:
+        """Hand over the import path and memory cap; wait for "ready" (blocking)."""
+        if self.ready:
+            return
+        _send(self.stdin, (list(sys.path), self.memory_bytes))
+        if _recv(self.stdout) != "ready":
+            raise EOFError("the worker did not start")
+        self.ready = True
+
+    def exchange(self, job: Job) -> Outcome:
+        """Send ``job`` and wait for its outcome (blocking; the pool bounds the wait)."""
+        _send(self.stdin, job)
+        outcome: Outcome = _recv(self.stdout)
         return outcome
 
     def stop(self) -> None:
         with contextlib.suppress(OSError, ValueError):
-            self.conn.send(None)
-        self.process.join(2.0)
+            _send(self.stdin, None)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(2.0)
         self.kill()
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join(5.0)
-        with contextlib.suppress(OSError):
-            self.conn.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5.0)
+        for stream in (self.stdin, self.stdout):
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
 
 
 class ConversionPool:
@@ -174,33 +229,37 @@ class ConversionPool:
             worker = self._take()
             self._busy.add(worker)
             try:
-                outcome = await asyncio.to_thread(worker.exchange, job, self.timeout)
-            except (EOFError, OSError) as exc:
-                self._busy.discard(worker)
-                code = worker.process.exitcode
+                await asyncio.wait_for(asyncio.to_thread(worker.start), _START_SECONDS)
+                exchange = asyncio.ensure_future(asyncio.to_thread(worker.exchange, job))
+                done, _ = await asyncio.wait([exchange], timeout=self.timeout)
+                if not done:
+                    worker.kill()  # the exchange thread sees EOF and ends
+                    with contextlib.suppress(Exception):
+                        await exchange
+                    return Outcome(
+                        kind="timeout",
+                        reason=f"did not finish within {self.timeout:g} s"
+                        " (its process was stopped)",
+                    )
+                outcome = exchange.result()
+            except (EOFError, OSError, TimeoutError, pickle.PickleError) as exc:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    worker.process.wait(1.0)
+                code = worker.process.poll()
                 worker.kill()
-                if code is None:
-                    code = worker.process.exitcode
                 return Outcome(
                     kind="died",
-                    reason=f"the converter's worker process ended (exit code {code}): {exc!r}"
-                    if str(exc)
-                    else f"the converter's worker process ended (exit code {code})",
+                    reason=f"the converter's worker process ended (exit code {code}; {exc})",
                 )
-            self._busy.discard(worker)
-            if outcome is None:
-                worker.kill()
-                return Outcome(
-                    kind="timeout",
-                    reason=f"did not finish within {self.timeout:g} s (its process was stopped)",
-                )
+            finally:
+                self._busy.discard(worker)
             self._give_back(worker, outcome)
             return outcome
 
     def _take(self) -> _Worker:
         while self._idle:
             worker = self._idle.pop()
-            if worker.process.is_alive():
+            if worker.alive():
                 return worker
             worker.kill()
         self.started += 1
@@ -244,7 +303,9 @@ class ConversionPool:
                 future.set_result(outcome)
 
         def work() -> None:
-            loop.call_soon_threadsafe(settle, run_job(job))
+            outcome = run_job(job)
+            with contextlib.suppress(RuntimeError):  # the loop closed while we were hung
+                loop.call_soon_threadsafe(settle, outcome)
 
         # A daemon thread, not an executor: a converter that hangs for ever must neither
         # block the service's exit nor starve a pool.
@@ -274,8 +335,6 @@ def _stop_later(worker: _Worker) -> None:
 
 
 def _stat_size(path: str) -> int:
-    import os
-
     return os.stat(path).st_size
 
 

@@ -371,7 +371,8 @@ def test_builder_clips_long_names_by_the_shared_rule() -> None:
     step.add_numeric_measurement("m" * 120 + "_b", 2.0)
     r.add_misc_info("d" * 101, "t" * 101)
     assert len(step.name) == 100
-    assert step.name.startswith("rail_x") and step.name.endswith("x_3V3")
+    assert step.name.startswith("rail_x")
+    assert step.name.endswith("x_3V3")
     assert "…" in step.name
     assert step.report_text == long  # the full name is kept where WATS has room
     assert [m.name[-2:] for m in step.numeric_meas or []] == ["_a", "_b"]  # still distinct
