@@ -24,7 +24,7 @@ import attrs
 from pywats.station import _files
 from pywats.station.config import FolderConfig, StationConfig
 from pywats.station.converters import Converter
-from pywats.station.converters.isolation import ConversionPool, Job
+from pywats.station.converters.isolation import ConversionPool, Job, trim_memory
 from pywats.station.queue import QueueEntry, ReportQueue
 from pywats.station.watcher import FolderScanner
 
@@ -203,6 +203,8 @@ class Committer:
                 continue
             self.files_converted += 1
             log.info("queued %d report(s) from %s%s", len(c.reports), c.path, where)
+        if sum(len(getattr(r, "payload", "")) for c in converted for r in c.reports) > 4 << 20:
+            trim_memory()  # a big report's JSON went to the queue: give its memory back
         return len(converted)
 
     def _changed(

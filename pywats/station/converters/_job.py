@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from pywats.reports import Step, UUTReport
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
 
 __all__ = ["EncodedReport", "Job", "Outcome", "run_job"]
@@ -175,6 +176,35 @@ def _converter(spec: Converter | str) -> Converter:
     return spec
 
 
+def _consume(report: UUTReport) -> dict[str, Any]:
+    """``report.to_wsjf()``, releasing each step once it is a dict: the object tree and the
+    dict tree are never both whole in memory (the peak of a big conversion)."""
+    from pywats.reports._wsjf import report_to_wsjf
+
+    report.finalize()
+    root = report.root
+    children, root.steps = root.steps, None
+    data = report_to_wsjf(report)
+    if children is not None:
+        data["root"]["steps"] = _consume_steps(children)
+    return data
+
+
+def _consume_steps(steps: list[Step]) -> list[dict[str, Any]]:
+    from pywats.reports._wsjf import _step_out
+
+    steps.reverse()
+    out: list[dict[str, Any]] = []
+    while steps:
+        step = steps.pop()
+        children, step.steps = step.steps, None
+        data = _step_out(step)
+        if children is not None:
+            data["steps"] = _consume_steps(children)
+        out.append(data)
+    return out
+
+
 def _text(exc: BaseException) -> str:
     try:
         return str(exc)
@@ -209,9 +239,14 @@ def run_job(job: Job) -> Outcome:
             purpose=job.purpose,
             parameters=job.parameters,
         )
-        produced = converter.convert(path, context)
-        reports = [_normalise(report_to_dict(r), job, digest, i) for i, r in enumerate(produced)]
-        del produced
+        produced = list(converter.convert(path, context))
+        produced.reverse()
+        reports: list[dict[str, Any]] = []
+        while produced:  # each report's objects are freed as soon as it is a dict
+            one = produced.pop()
+            as_dict = _consume(one) if isinstance(one, UUTReport) else report_to_dict(one)
+            del one
+            reports.append(_normalise(as_dict, job, digest, len(reports)))
         key = source_key(str(path), digest)
         problems = _problems(reports)
         if problems:
