@@ -22,11 +22,15 @@ from pywats.station.converters.atml import ATMLConverter
 from pywats.station.converters.csv import CSVConverter
 from pywats.station.converters.junit import JUnitConverter
 from pywats.station.converters.openhtf import OpenHTFConverter
+from pywats.station.converters.takaya import TakayaConverter
+from pywats.station.converters.teradyne_spectrum import TeradyneSpectrumConverter
+from pywats.station.converters.teststand_xml import TestStandXMLConverter
 from pywats.station.converters.wsxf import WSXFConverter, wsjf_to_wsxf
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "converters"
 SHARED = ROOT / ".." / "shared" / "fixtures" / "real-reports"
+REAL_INPUTS = ROOT / ".." / "shared" / "fixtures" / "real-inputs"
 
 
 def _cases() -> list[tuple[str, Converter, Path, dict[str, Any]]]:
@@ -57,9 +61,52 @@ def _cases() -> list[tuple[str, Converter, Path, dict[str, Any]]]:
             {},
         ),
     ]
+    cases += [
+        (
+            "teststand_xml: own sample, 10 steps",
+            TestStandXMLConverter(),
+            DATA / "teststand_xml" / "board-run.xml",
+            {},
+        ),
+        ("takaya: own CA .ATD, 2 boards", TakayaConverter(), DATA / "takaya" / "panel-ca.ATD", {}),
+        (
+            "teradyne_spectrum: own log, 5 steps",
+            TeradyneSpectrumConverter(),
+            DATA / "teradyne_spectrum" / "board-fail.txt",
+            {},
+        ),
+    ]
     real = SHARED / "uut-wsxf-export.xml"
     if real.exists():
         cases.insert(0, ("wsxf: real server export, 186 steps", WSXFConverter(), real, {}))
+    for label, converter, name, params in (
+        (
+            "teststand_xml: real, 17 steps",
+            TestStandXMLConverter(),
+            "teststand_xml/TsWithoutWats.xml",
+            {"pn": "X"},
+        ),
+        (
+            "takaya: real CA .ATD, 1 board 1094 rows",
+            TakayaConverter(),
+            "takaya/ATD/V682589_K_TOP-20230504130808.ATD",
+            {},
+        ),
+        (
+            "takaya: real .atdx, 20 boards 31k rows",
+            TakayaConverter(),
+            "takaya/ATDX/WO250319-0162__20250525_122655.atdx",
+            {},
+        ),
+        (
+            "teradyne_spectrum: real log, 508 steps",
+            TeradyneSpectrumConverter(),
+            "teradyne_spectrum/sample_ict_data.txt",
+            {},
+        ),
+    ):
+        if (REAL_INPUTS / name).exists():
+            cases.append((label, converter, REAL_INPUTS / name, params))
     return cases
 
 
@@ -78,6 +125,7 @@ def measure(seconds: float) -> list[dict[str, Any]]:
                 "case": label,
                 "bytes": path.stat().st_size,
                 "files_per_s": round(count / elapsed, 1),
+                "mb_per_s": round(count * path.stat().st_size / elapsed / 1e6, 2),
                 "ms_per_file": round(1000 * elapsed / count, 3),
             }
         )
@@ -110,11 +158,12 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print(f"{'case':40s} {'bytes':>7s} {'files/s':>9s} {'ms/file':>8s}")
+    print(f"{'case':42s} {'bytes':>8s} {'files/s':>9s} {'MB/s':>6s} {'ms/file':>9s}")
     for row in rows:
+        mb = row.get("mb_per_s")
         print(
-            f"{row['case']:40s} {row['bytes']:7d} {row['files_per_s']:9.1f}"
-            f" {row['ms_per_file']:8.3f}"
+            f"{row['case']:42s} {row['bytes']:8d} {row['files_per_s']:9.1f}"
+            f" {'' if mb is None else f'{mb:.2f}':>6s} {row['ms_per_file']:9.3f}"
         )
 
 

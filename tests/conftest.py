@@ -79,3 +79,9 @@ def tls_server(certificates: Certificates) -> Iterator[TlsEmulator]:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture(scope="module")
+def anyio_backend() -> str:
+    """Async tests run on asyncio: trio arrives with selenium (a dev dependency), not a target."""
+    return "asyncio"

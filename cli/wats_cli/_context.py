@@ -31,6 +31,7 @@ __all__ = [
     "err_console",
     "found",
     "info",
+    "set_verbosity",
     "state",
     "token_store",
     "warn",
@@ -96,6 +97,16 @@ def state() -> State:
     if _STATE is None:
         _STATE = State()
     return _STATE
+
+
+def set_verbosity(level: int) -> None:
+    """Set ``-v`` (tracebacks, request logs) or ``-vv`` (debug logs) for the rest of the run."""
+    state().verbose = level
+    if level:
+        import logging
+
+        logging.basicConfig(format="%(levelname)s %(name)s: %(message)s")
+        logging.getLogger().setLevel(logging.DEBUG if level > 1 else logging.INFO)
 
 
 def token_store() -> TokenStore:
@@ -165,13 +176,18 @@ def err_console() -> Console:
 def info(message: str) -> None:
     """Write a message for people to stderr, unless ``--quiet``."""
     if not state().quiet:
-        sys.stderr.write(message + "\n")
+        from wats_cli._text import printable
+
+        # File names and server text inside a message are shown, never run by the terminal.
+        sys.stderr.write(printable(message, keep_newlines=True) + "\n")
         sys.stderr.flush()
 
 
 def warn(message: str) -> None:
     """Write a warning to stderr (shown even with ``--quiet``)."""
-    sys.stderr.write(f"warning: {message}\n")
+    from wats_cli._text import printable
+
+    sys.stderr.write(f"warning: {printable(message, keep_newlines=True)}\n")
     sys.stderr.flush()
 
 

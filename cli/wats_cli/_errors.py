@@ -22,6 +22,7 @@ has seen is masked in anything printed here.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer
@@ -42,6 +43,7 @@ __all__ = [
     "WatsGroup",
     "classify",
     "handle",
+    "usage_error",
 ]
 
 EXIT_OK = 0
@@ -139,7 +141,10 @@ def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = N
         out.write("interrupted\n")
         out.flush()
         return code
-    lines = _describe(exc).splitlines() or [type(exc).__name__]
+    from wats_cli._text import printable
+
+    # A server's message may hold escape sequences: shown as text, never run by the terminal.
+    lines = [printable(line) for line in _describe(exc).splitlines()] or [type(exc).__name__]
     out.write(_mask(f"error: {lines[0]}", masked) + "\n")
     for line in lines[1:]:
         out.write(_mask(f"  {line.strip()}", masked) + "\n")
@@ -148,16 +153,62 @@ def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = N
     if code == EXIT_REJECTED and isinstance(extra, list):
         shown = "\n".join(lines)
         for line in extra:
-            if str(line) not in shown:
-                out.write(_mask(f"  {line}", masked) + "\n")
+            if printable(str(line)) not in shown:
+                out.write(_mask(f"  {printable(str(line))}", masked) + "\n")
     if hint:
         out.write(f"next: {hint}\n")
     out.flush()
     return code
 
 
+def usage_error(exc: Any) -> int:
+    """Print a Click usage error (or other Click error) our way; return its exit code."""
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "wats"
+    sys.stderr.write(f"error: {exc.format_message()}\n")
+    if getattr(exc, "exit_code", 1) == EXIT_USAGE:
+        sys.stderr.write(f"next: see the options: `{where} --help`\n")
+    sys.stderr.flush()
+    return int(getattr(exc, "exit_code", EXIT_USAGE))
+
+
 class WatsGroup(TyperGroup):
-    """The root group: runs a command and maps whatever it raises to an exit code."""
+    """The root group: runs a command and maps whatever it raises to an exit code.
+
+    It also gives every command in the tree the global options, plain help and fast
+    parameter conversion (:mod:`wats_cli._params`), and prints Click's own usage errors in
+    the ``error:``/``next:`` form of every other failure.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from wats_cli._params import prepare
+
+        prepare(self)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from wats_cli._params import ClickException, tidy_params
+
+        tidy_params(self)
+        where = (args, prog_name, complete_var)
+        if not standalone_mode:
+            return super().main(*where, False, windows_expand_args, **extra)
+        try:
+            rv = super().main(*where, False, windows_expand_args, **extra)
+        except ClickException as exc:
+            sys.exit(usage_error(exc))
+        except typer.Abort:
+            sys.stderr.write("error: aborted\n")
+            sys.exit(EXIT_ERROR)
+        sys.exit(rv if isinstance(rv, int) else EXIT_OK)
 
     # ``ctx`` is typer's vendored click Context, which typer does not export under a public name.
     def invoke(self, ctx: Any) -> Any:

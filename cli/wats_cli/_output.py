@@ -15,12 +15,14 @@ import enum
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import PurePath
 from typing import IO, Any
 from uuid import UUID
 
+from wats_cli._text import csv_safe, printable
 from wats_cli._types import OutputFormat
 
 __all__ = ["choose_format", "render", "to_plain", "writes_any_text"]
@@ -113,10 +115,10 @@ def render(
         stream.write(json.dumps(plain, indent=2, ensure_ascii=not unicode_ok) + "\n")
     elif fmt is OutputFormat.csv:
         if unicode_ok:
-            _write_csv(plain, stream)
+            _write_csv(plain, stream, columns)
         else:
             buffer = io.StringIO()
-            _write_csv(plain, buffer)
+            _write_csv(plain, buffer, columns)
             stream.write(_fit(buffer.getvalue(), stream))
     else:
         _write_table(plain, stream, columns)
@@ -172,14 +174,22 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _write_csv(plain: Any, stream: IO[str]) -> None:
+def _write_csv(plain: Any, stream: IO[str], columns: list[str] | None) -> None:
     rows = _rows(plain)
-    keys = _keys(rows)
+    # An empty result still has its header, so a script reading it sees the columns.
+    keys = _keys(rows) or list(columns or [])
     writer = csv.writer(stream, lineterminator="\n")
     if keys:
-        writer.writerow(keys)
+        writer.writerow([csv_safe(k) for k in keys])
     for row in rows:
-        writer.writerow([_cell(row.get(k)) for k in keys])
+        writer.writerow([_csv_cell(row.get(k)) for k in keys])
+
+
+def _csv_cell(value: Any) -> str:
+    # Numbers and booleans are data a spreadsheet cannot run; text may be a formula.
+    if isinstance(value, (bool, int, float)) or value is None:
+        return _cell(value)
+    return csv_safe(_cell(value))
 
 
 def _nested(value: Any) -> bool:
@@ -189,14 +199,56 @@ def _nested(value: Any) -> bool:
     return isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value)
 
 
-def _summary(value: Any) -> str:
+_CELL_LIMIT = 60
+
+
+def _summary(value: Any, key: str = "") -> str:
+    """One table cell: scalars as they are, small structures inline (``a=1, b=2``)."""
     if isinstance(value, list):
         if all(not isinstance(v, (dict, list)) for v in value):
-            return ", ".join(_cell(v) for v in value)
+            return ", ".join(_scalar(v) for v in value)
         return f"[{len(value)} items]"
     if isinstance(value, dict):
-        return f"{{{len(value)} fields}}"
-    return _cell(value)
+        text = ", ".join(f"{k}={_summary(v, k)}" for k, v in value.items() if v is not None)
+        return text if len(text) <= _CELL_LIMIT else text[: _CELL_LIMIT - 1] + "…"
+    return _scalar(value, key)
+
+
+def _scalar(value: Any, key: str = "") -> str:
+    return printable(_cell(when(value, key)))
+
+
+# Epoch seconds under a time-like key are shown to people as ISO times (JSON keeps them).
+_EPOCH_RANGE = (946_684_800, 4_102_444_800)  # 2000-01-01 .. 2100-01-01
+
+
+def when(value: Any, key: str) -> Any:
+    """``value`` as an ISO time (UTC) when it is epoch seconds under a ``*_at``/``*time`` key."""
+    if (
+        isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and (key.endswith(("_at", "time")) or key in ("at", "since"))
+        and _EPOCH_RANGE[0] <= value <= _EPOCH_RANGE[1]
+    ):
+        moment = _dt.datetime.fromtimestamp(value, _dt.UTC).replace(microsecond=0)
+        return moment.isoformat().replace("+00:00", "Z")
+    return value
+
+
+def _tree(value: Any, indent: str = "") -> list[tuple[str, str]]:
+    """Rows (field, value) for one object: nested objects and lists indented under their key."""
+    rows: list[tuple[str, str]] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        label = f"{indent}{key}" if isinstance(value, dict) else f"{indent}[{key}]"
+        if (isinstance(item, dict) and item) or (isinstance(item, list) and _nested(item)):
+            rows.append((label, ""))
+            rows.extend(_tree(item, indent + "  "))
+        elif isinstance(item, dict):
+            rows.append((label, ""))
+        else:
+            rows.append((label, _summary(item, str(key))))
+    return rows
 
 
 def _console(stream: IO[str]) -> Any:
@@ -211,22 +263,31 @@ def _console(stream: IO[str]) -> Any:
     )
 
 
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def _is_id_column(rows: list[dict[str, Any]], key: str) -> bool:
+    """Whether a column holds UUIDs (empty cells allowed): they must never fold."""
+    values = [row.get(key) for row in rows if row.get(key) not in (None, "")]
+    return bool(values) and all(isinstance(v, str) and _UUID.match(v) for v in values)
+
+
 def _write_table(plain: Any, stream: IO[str], columns: list[str] | None) -> None:
     from rich.table import Table
     from rich.text import Text  # cells as Text: a value like "[3 items]" is not markup
 
     console = _console(stream)
     if isinstance(plain, dict):
-        # One object: a two-column field/value view reads better than one very wide row.
+        # One object: a field/value view, nested objects indented under their field.
         table = Table(show_header=False, box=None, pad_edge=False)
-        table.add_column(style="bold")
+        table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
-        for key, value in plain.items():
-            table.add_row(Text(key), Text(_summary(value)))
+        for key, value in _tree(plain):
+            table.add_row(Text(printable(key)), Text(value))
         console.print(table)
         return
     if not isinstance(plain, list):
-        console.print(_cell(plain), markup=False)
+        console.print(Text(_scalar(plain)))
         return
     rows = _rows(plain)
     if not rows:
@@ -237,9 +298,35 @@ def _write_table(plain: Any, stream: IO[str], columns: list[str] | None) -> None
     if not chosen:
         chosen = [k for k in keys if not all(_nested(r.get(k)) for r in rows)]
         chosen = chosen[:_MAX_TABLE_COLUMNS]
-    table = Table(show_lines=False)
-    for key in chosen:
-        table.add_column(key, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(_summary(row.get(k))) for k in chosen))
+    from rich import box
+
+    cells = [[_summary(row.get(k), k) for k in chosen] for row in rows]
+    ids = {k for k in chosen if _is_id_column(rows, k)}
+    shown, cells = _fit_columns(chosen, cells, console.width, ids)
+    hidden = len(chosen) - len(shown)
+    # Rules only under the header: the width goes to the data, not to borders.
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_lines=False)
+    if hidden:
+        table.caption = f"{hidden} more column(s) do not fit: -o json shows every field"
+    for key in shown:
+        # Ids are never folded over several lines: a UUID must stay one copyable string.
+        if key in ids:
+            table.add_column(printable(key), no_wrap=True, min_width=36)
+        else:
+            table.add_column(printable(key), overflow="fold")
+    for line in cells:
+        table.add_row(*(Text(cell) for cell in line))
     console.print(table)
+
+
+def _fit_columns(
+    keys: list[str], cells: list[list[str]], width: int, ids: set[str]
+) -> tuple[list[str], list[list[str]]]:
+    """Drop trailing columns when even folded (10 wide; ids whole) they cannot fit the
+    terminal; JSON and CSV keep every field, and the table's caption says so."""
+    natural = [max([len(k), *(len(line[i]) for line in cells)]) for i, k in enumerate(keys)]
+    least = [n if k in ids else min(n, 10) for k, n in zip(keys, natural, strict=True)]
+    count = len(keys)
+    while count > 2 and sum(least[:count]) + 3 * count > width:
+        count -= 1
+    return keys[:count], [line[:count] for line in cells]

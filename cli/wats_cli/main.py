@@ -91,25 +91,10 @@ def main(
     ),
 ) -> None:
     """Work with a WATS server from the shell: data on stdout, messages on stderr."""
-    from wats_cli._context import State, begin
+    from wats_cli._context import State, begin, set_verbosity
 
-    begin(
-        State(
-            instance=instance,
-            url=url,
-            output=output,
-            verbose=verbose,
-            quiet=quiet,
-            retries=retries,
-        )
-    )
-    if verbose:
-        import logging
-
-        logging.basicConfig(
-            level=logging.DEBUG if verbose > 1 else logging.INFO,
-            format="%(levelname)s %(name)s: %(message)s",
-        )
+    begin(State(instance=instance, url=url, output=output, quiet=quiet, retries=retries))
+    set_verbosity(verbose)
 
 
 # --- command groups (one line each; keep every registration other modules add) ------------
@@ -118,6 +103,7 @@ from wats_cli.commands import (  # noqa: E402
     asset,
     auth,
     config,
+    console,
     demo,
     emulator,
     process,
@@ -144,6 +130,7 @@ app.add_typer(emulator.app)
 app.add_typer(watch.app)
 app.add_typer(queue.app, name="queue")
 app.add_typer(demo.app)
+app.add_typer(console.app)
 
 
 def run() -> None:

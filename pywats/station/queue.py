@@ -584,6 +584,35 @@ class ReportQueue:
             params.append(limit)
         return [QueueItem.from_row(row) for row in self._db.execute(sql, params)]
 
+    def search(
+        self, text: str = "", state: State | None = None, *, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """Rows (newest first, as :meth:`QueueItem.summary`, no payload) matching ``text``.
+
+        ``text`` matches part of a serial number, part number or report id, or a queue id
+        exactly (the console's search box); empty matches every row.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if state is not None:
+            where.append("state = ?")
+            params.append(state.value)
+        text = text.strip()
+        if text:
+            like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append(
+                "(serial_number LIKE ? ESCAPE '\\' OR part_number LIKE ? ESCAPE '\\'"
+                " OR report_id LIKE ? ESCAPE '\\' OR id = ?)"
+            )
+            params += [like, like, like, int(text) if text.isdigit() else -1]
+        columns = _COLUMNS.replace("payload", "'' AS payload")
+        sql = f"SELECT {columns} FROM item"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY id DESC LIMIT ?"
+        params.append(limit)
+        return [QueueItem.from_row(row).summary() for row in self._db.execute(sql, params)]
+
     def stats(self) -> QueueStats:
         counts = {state.value: 0 for state in State}
         for row in self._db.execute("SELECT state, COUNT(*) FROM item GROUP BY state"):

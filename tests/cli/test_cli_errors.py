@@ -70,3 +70,16 @@ def test_secrets_are_masked_everywhere(capsys: pytest.CaptureFixture[str], senti
     err = capsys.readouterr().err
     assert sentinel not in err
     assert "leaky *** message" in err
+
+
+def test_a_server_message_with_escape_sequences_is_shown_as_text(
+    wats, fresh_emulator, monkeypatch
+) -> None:
+    """Issue 19.8: a hostile server's message never reaches the terminal as control codes."""
+    monkeypatch.setenv("PYWATS_SERVER_URL", fresh_emulator.url)
+    monkeypatch.setenv("PYWATS_API_TOKEN", fresh_emulator.token)
+    result = wats("product", "get", "EVIL\x1b]0;pwned\x07\x1b[2J")
+    assert result.exit_code == 5
+    assert "\x1b" not in result.stderr
+    assert "\x07" not in result.stderr
+    assert "\\x1b]0;pwned\\x07" in result.stderr

@@ -83,6 +83,7 @@ def test_csv_has_a_header_and_one_row_per_item() -> None:
 
 def test_table_shows_values_literally_and_without_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")  # wide enough that no cell folds
     text = _render([THING], OutputFormat.table, Tty())
     assert "A [bold]x[/bold]" in text  # not interpreted as rich markup
     # NO_COLOR forbids colour (bold is allowed): no SGR foreground/background codes.
@@ -133,3 +134,87 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     with progress(3, "Submitting") as advance:
         advance()
     assert quiet.getvalue() == ""
+
+
+# --- first contact (issue 18) and hostile text (issue 19.8) --------------------------------
+
+
+def test_nested_objects_render_as_readable_rows_not_field_counts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    data = {
+        "instance": "ict",
+        "queue": {"pending": 1, "parked": 2, "by_converter": {"wsjf": 3}},
+        "report": {"pn": "PCB-1001", "root": {"steps": [{"name": "Power", "status": "P"}]}},
+    }
+    text = re.sub(r"\x1b\[[0-9;]*m", "", _render(data, OutputFormat.table, Tty()))
+    assert "fields}" not in text
+    assert "items]" not in text
+    lines = [line.rstrip() for line in text.splitlines()]
+    assert any(re.fullmatch(r"\s*pending\s+1", line) for line in lines)
+    assert any(re.fullmatch(r"\s*wsjf\s+3", line) for line in lines)
+    assert any(re.fullmatch(r"\s*name\s+Power", line) for line in lines)
+
+
+def test_epoch_times_are_shown_as_iso_in_tables_and_kept_in_json(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    data = {"started_at": 1764770000.25, "count": 1764770000}
+    assert "2025-12-03T13:53:20Z" in _render(data, OutputFormat.table, Tty())
+    assert "1764770000" in _render(data, OutputFormat.table, Tty())  # not a time key
+    assert json.loads(_render(data, OutputFormat.json))["started_at"] == 1764770000.25
+
+
+def test_uuids_stay_on_one_line_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [
+        {
+            "uuid": str(uuid.UUID(int=n)),
+            "partNumber": "PCB-1001",
+            "serialNumber": f"SN-{n:06}",
+            "result": "Passed",
+            "start": "2026-11-01T08:00:00+00:00",
+            "stationName": "ST-01 on line two",
+            "revision": "A",
+        }
+        for n in range(3)
+    ]
+    text = re.sub(r"\x1b\[[0-9;]*m", "", _render(rows, OutputFormat.table, Tty()))
+    for row in rows:
+        assert row["uuid"] in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_empty_csv_still_has_its_header() -> None:
+    out = io.StringIO()
+    render([], OutputFormat.csv, stream=out, columns=["uuid", "partNumber"])
+    assert out.getvalue() == "uuid,partNumber\n"
+
+
+def test_csv_neutralises_formula_cells_but_not_numbers() -> None:
+    cells = ['=HYPERLINK("http://x")', "+1+2", "-5", "@SUM(A1)", -5, "\tx", "plain"]
+    cells += ["-1.5e3", "-x"]
+    data = [{f"c{i}": cell for i, cell in enumerate(cells)}]
+    rows = list(csv.reader(io.StringIO(_render(data, OutputFormat.csv))))
+    assert rows[1] == [
+        "'=HYPERLINK(\"http://x\")", "'+1+2", "-5", "'@SUM(A1)", "-5", "'\tx", "plain",
+        "-1.5e3", "'-x",
+    ]  # fmt: skip
+
+
+def test_control_characters_from_a_server_are_escaped_in_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    hostile = "ok\x1b]0;pwned\x07\x1b[2J\nforged line\u202eevil"
+    for data in ({"name": hostile}, [{"name": hostile}], hostile, {hostile: 1}):
+        text = re.sub(r"\x1b\[[0-9;]*m", "", _render(data, OutputFormat.table, Tty()))
+        assert "\x07" not in text
+        assert "\x1b]" not in text
+        assert "\x1b[2J" not in text
+        assert "\u202e" not in text
+        assert "forged line" not in text.splitlines()[0:1]
+        assert "\\x1b]0;pwned\\x07" in text.replace("\n", "").replace(" ", "")

@@ -1,0 +1,125 @@
+"""The console in a real headless Chromium (Selenium), against a stand-in control.
+
+Skipped with the reason when Chromium or chromedriver is missing (`.ci/run` installs them).
+The same flows against a real `wats watch` and the emulator are in test_console_service.py.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pywats.station.console import login_url
+from pywats.station.queue import ReportQueue
+from tests.integration.station._harness import make_report
+
+from ._browser import click, text_of, until
+from ._fake import FakeControl, ServedConsole
+from .test_console_http import fill_queue
+
+pytestmark = pytest.mark.slow
+
+
+def sign_in(browser: Any, served: ServedConsole, control: FakeControl) -> None:
+    browser.delete_all_cookies()
+    browser.get(login_url(served.url, control.secret))
+    until(lambda: browser.current_url.rstrip("/").endswith("/console"), "the dashboard")
+
+
+def test_every_page_loads_and_the_dashboard_updates_itself(
+    browser: Any, served: ServedConsole, fake: FakeControl
+) -> None:
+    fill_queue(fake)
+    now = time.time()
+    fake.samples.extend(
+        {"t": now - 60 * (30 - i), "uploads": i % 7, "queue_depth": (i * 3) % 11} for i in range(30)
+    )
+    sign_in(browser, served, fake)
+    assert text_of(browser, "#count-parked") == "1"
+    until(lambda: browser.find_elements("css selector", "#chart canvas"), "the chart")
+    fake.state = "paused"
+    until(lambda: text_of(browser, "#state") == "paused", "the live refresh (htmx)")
+    for page, heading in [
+        ("queue", "Queue"),
+        ("folders", "Folders"),
+        ("config", "Configuration"),
+        ("log", "Log"),
+        ("try", "Try a converter"),
+        ("dashboard", "Dashboard"),
+    ]:
+        click(browser, f"#nav-{page}")
+        until(lambda h=heading: text_of(browser, "main h1") == h, f"the {heading} page")
+    severe = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == []  # no script errors, nothing blocked by the CSP
+
+
+def test_search_then_retry_a_parked_row(
+    browser: Any, served: ServedConsole, fake: FakeControl
+) -> None:
+    fill_queue(fake)
+    sign_in(browser, served, fake)
+    click(browser, "#nav-queue")
+    box = until(lambda: browser.find_element("css selector", "#search"), "the search box")
+    box.send_keys("PARK")
+    until(
+        lambda: (
+            "SN-DELIV-1" not in text_of(browser, "#queue-rows")
+            and "SN-PARK-7" in text_of(browser, "#queue-rows")
+        ),
+        "the search to narrow the rows (htmx)",
+    )
+    click(browser, "#queue-rows tr.row a")
+    assert "is not valid" in text_of(browser, "#last-error")
+    click(browser, "#retry")
+    until(lambda: text_of(browser, "#row-state") == "pending", "the row to be pending")
+    assert "uploader has been woken" in text_of(browser, "#notice")
+    assert fake.woken == 1
+
+
+def test_edit_a_setting_and_see_an_invalid_value_refused(
+    browser: Any, served: ServedConsole, fake: FakeControl
+) -> None:
+    sign_in(browser, served, fake)
+    click(browser, "#nav-config")
+    field = browser.find_element("css selector", "[id='f-upload.concurrency']")
+    field.clear()
+    field.send_keys("many")
+    click(browser, "#save")
+    message = until(lambda: text_of(browser, "[id='error-upload.concurrency']"), "the refusal")
+    assert "upload.concurrency = 'many' must be a whole number of parallel uploads" in message
+    assert fake.reloads == 0
+    field = browser.find_element("css selector", "[id='f-upload.concurrency']")
+    field.clear()
+    field.send_keys("5")
+    click(browser, "#save")
+    until(lambda: "Saved and applied" in text_of(browser, "#notice"), "the saved notice")
+    assert text_of(browser, "[id='effective-upload.concurrency']") == "5"
+    assert fake.config.concurrency == 5
+
+
+def test_try_a_converter_and_move_an_error_file_back(
+    browser: Any, served: ServedConsole, fake: FakeControl, tmp_path: Path
+) -> None:
+    sample = tmp_path / "sample.json"
+    sample.write_text(json.dumps(make_report("TRY-7")), encoding="utf-8")
+    error = fake.inbox / "Error"
+    error.mkdir()
+    (error / "broken.json").write_text("{", encoding="utf-8")
+    (error / "broken.json.error.txt").write_text("x\nnot valid JSON\n", encoding="utf-8")
+    sign_in(browser, served, fake)
+    click(browser, "#nav-try")
+    browser.find_element("css selector", "#try-file").send_keys(str(sample))
+    click(browser, "#try-go")
+    summary = until(lambda: text_of(browser, "#try-summary"), "the conversion")
+    assert "1 report(s) from sample.json; nothing was queued" in summary
+    assert "TRY-7" in text_of(browser, "#try-result")
+    assert not fake.queue_path.exists() or not ReportQueue(fake.queue_path).items()
+    click(browser, "#nav-folders")
+    assert "not valid JSON" in text_of(browser, ".error-file")
+    click(browser, ".error-file .try-again")
+    until(lambda: "moved back" in text_of(browser, "#notice"), "the moved notice")
+    assert (fake.inbox / "broken.json").exists()
