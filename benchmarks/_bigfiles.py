@@ -47,7 +47,7 @@ def write_wsxf(path: Path, size: int) -> int:
             out.write(
                 f'<Report type="UUT" Start="2026-12-01T10:00:00+01:00" Result="Passed"'
                 f' SN="BIG-{count}" PN="PCB-BIG" Rev="A" MachineName="BENCH" Location="Lab"'
-                ' Purpose="Test">\n<Process Code="10"/>\n'
+                ' Purpose="Test">\n<UUT UserLoginName="bench"/><Process Code="10"/>\n'
                 '<Step Group="Main" Name="MainSequence Callback" StepType="SequenceCall"'
                 ' Status="Passed">\n'
             )

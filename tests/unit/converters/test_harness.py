@@ -174,3 +174,29 @@ def test_every_builtin_converter_refuses_unknown_parameters(spec: str, known: st
         converter.check_parameters({"layuot": "measurement", "operator": "op"})
     assert f"converter {spec!r} does not know the parameter 'layuot'" in str(caught.value)
     assert known in str(caught.value)
+
+
+REAL_INPUTS = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures" / "real-inputs"
+
+
+def _real_files() -> list[tuple[str, Path]]:
+    kinds = ("junit", "atml", "openhtf", "csv")
+    return [
+        (kind, path)
+        for kind in kinds
+        for path in sorted((REAL_INPUTS / kind).glob("*"))
+        if path.is_file()
+    ]
+
+
+@pytest.mark.skipif(
+    not REAL_INPUTS.is_dir(), reason=f"{REAL_INPUTS} is absent (../shared is not checked out)"
+)
+@pytest.mark.parametrize(("kind", "path"), _real_files(), ids=lambda v: getattr(v, "name", v))
+def test_every_shared_real_file_converts_to_valid_reports(kind: str, path: Path) -> None:
+    # Files written by the tools themselves (SOURCES.md there says which); TestStand writes
+    # no part number, which is given as a parameter, as an operator would.
+    parameters = {"pn": "PART-1"} if kind == "atml" else {}
+    result = dry_run(path, kind, parameters=parameters)
+    assert result.reports
+    assert result.problems == []
