@@ -53,7 +53,23 @@ NUMERIC_OPS = {
     "LEGE",
 }
 _XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
-_NUMBER = {"double", "float", "integer", "int", "long", "short", "unsignedinteger", "number"}
+_NUMBER = {
+    "double",
+    "float",
+    "decimal",
+    "integer",
+    "int",
+    "int64",
+    "long",
+    "short",
+    "byte",
+    "uint",
+    "uint64",
+    "unsignedint",
+    "unsignedinteger",
+    "unsignedlong",
+    "number",
+}
 _STRING = {"string"}
 _BOOLEAN = {"boolean", "bool"}
 
@@ -114,8 +130,12 @@ def _special(word: str) -> float | None:
         return float("inf")
     if word in ("-inf", "-infinity", "negativeinfinity"):
         return float("-inf")
-    if word in ("nan", "ind"):
+    if word in ("nan", "ind", "1.#ind", "-1.#ind", "1.#qnan", "-1.#qnan", "-nan"):
         return float("nan")
+    if word in ("1.#inf", "+1.#inf"):
+        return float("inf")
+    if word == "-1.#inf":
+        return float("-inf")
     return None
 
 

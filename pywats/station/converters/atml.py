@@ -263,7 +263,11 @@ class _Reader:
             limits_el = _child(result, "TestLimits", "Limits")
             collection = _child(result, "TestData", "Collection")
             if collection is None:
-                out.append(_Entry(name, _child(result, "TestData", "Datum"), limits_el, result))
+                datum = _child(result, "TestData", "Datum")
+                data = _child(result, "TestData")
+                if datum is None and data is not None and len(data):
+                    continue  # an array or other structure: kept as an additional result
+                out.append(_Entry(name, datum, limits_el, result))
                 continue
             limit_items = {
                 i.get("name"): i for i in _children(_child(limits_el, "Collection"), "Item")

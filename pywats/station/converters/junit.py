@@ -115,7 +115,7 @@ class _Build:
         stamp = el.get("timestamp")
         if stamp:
             self.stamp = (stamp, el)
-        self.top_time = self.doc.attr_float(el, "time")
+        self.top_time = _seconds(self.doc, el, "time")
 
     def open_suite(self, el: Element) -> None:
         report = self.start_report()
@@ -136,7 +136,7 @@ class _Build:
 
     def close_suite(self, el: Element) -> None:
         seq, _, _, total = self.suites.pop()
-        seconds = self.doc.attr_float(el, "time")
+        seconds = _seconds(self.doc, el, "time")
         seq.tot_time = seconds if seconds is not None else total
         if self.suites:
             outer = self.suites[-1]
@@ -192,7 +192,7 @@ class _Build:
             if classname not in classes:
                 classes[classname] = seq.add_sequence(classname, tot_time=0.0)
             parent = classes[classname]
-        seconds = self.doc.attr_float(case, "time") or 0.0
+        seconds = _seconds(self.doc, case, "time") or 0.0
         self.suites[-1] = (seq, classes, path, total + seconds)
         if parent is not seq and parent.tot_time is not None:
             parent.tot_time += seconds
@@ -323,6 +323,19 @@ class JUnitConverter(Converter):
         if build.first_suite is None:
             raise stream.error(stream.root, "holds no <testsuite>")
         return [build.finish(stream.sha256.hexdigest())]
+
+
+def _seconds(doc: XmlDoc, el: Element, name: str) -> float | None:
+    """A ``time`` attribute: ``1.5``, or written with a decimal comma (``0,015``, Maven
+    Surefire in some locales) or thousands separators (``1,234.5``)."""
+    text = (el.get(name) or "").strip()
+    if "," in text:
+        fixed = text.replace(",", "") if "." in text else text.replace(",", ".")
+        try:
+            return float(fixed)
+        except ValueError:
+            pass
+    return doc.attr_float(el, name)
 
 
 def _under_suites(stack: list[Element]) -> bool:

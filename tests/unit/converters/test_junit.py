@@ -200,3 +200,16 @@ def test_unknown_parameter_is_refused_with_the_known_ones(tmp_path: Path) -> Non
     message = str(caught.value)
     assert "'sn_propery' (did you mean 'sn_property'?)" in message
     assert "it knows: operation_code, operator, pn, pn_property, rev" in message
+
+
+def test_times_with_a_decimal_comma_or_thousands_separators(tmp_path: Path) -> None:
+    # Maven Surefire in a German locale writes time="0,015"; some writers "1,234.5".
+    source = tmp_path / "TEST-locale.xml"
+    source.write_text(
+        '<testsuite name="s" time="1,234.5" timestamp="2026-01-01T12:00:00+00:00">'
+        '<testcase classname="c" name="a" time="0,015"/></testsuite>',
+        encoding="utf-8",
+    )
+    [report] = convert_to_dicts(JUnitConverter(), source)
+    assert report["uut"]["execTime"] == 1234.5
+    assert _steps(report)["a"]["totTime"] == 0.015
