@@ -205,6 +205,49 @@ def _consume_steps(steps: list[Step]) -> list[dict[str, Any]]:
     return out
 
 
+def _dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def _encode(report: dict[str, Any]) -> str:
+    """The report as compact JSON, emptying it as it goes: the dict tree and its JSON are
+    never both whole in memory. The text is what ``json.dumps`` writes, keys in order."""
+    parts: list[str] = []
+    _encode_into(report, "root", parts)
+    return "".join(parts)
+
+
+def _encode_into(node: dict[str, Any], key: str, parts: list[str]) -> None:
+    """Append ``node`` as JSON to ``parts``, its ``key`` member (a step or a list of steps)
+    written piece by piece and released."""
+    if key not in node:
+        parts.append(_dumps(node))
+        return
+    items = list(node.items())
+    node.clear()
+    parts.append("{")
+    for index, (name, value) in enumerate(items):
+        if index:
+            parts.append(",")
+        parts.append(_dumps(name) + ":")
+        if name != key or value is None:
+            parts.append(_dumps(value))
+        elif isinstance(value, dict):
+            _encode_into(value, "steps", parts)
+        else:
+            parts.append("[")
+            value.reverse()
+            first = True
+            while value:
+                if not first:
+                    parts.append(",")
+                _encode_into(value.pop(), "steps", parts)
+                first = False
+            parts.append("]")
+        items[index] = (name, None)
+    parts.append("}")
+
+
 def _text(exc: BaseException) -> str:
     try:
         return str(exc)
@@ -253,13 +296,13 @@ def run_job(job: Job) -> Outcome:
             return Outcome(
                 kind="invalid", reason=problems, source_key=key, size=size, mtime_ns=mtime_ns
             )
-        encoded = [
-            EncodedReport(
-                json.dumps(r, separators=(",", ":"), ensure_ascii=False),
-                {"id": str(r["id"]), "sn": r.get("sn"), "pn": r.get("pn")},
-            )
-            for r in reports
-        ]
+        encoded: list[EncodedReport] = []
+        reports.reverse()
+        while reports:  # each report's dicts are freed as its JSON is written
+            one = reports.pop()
+            head = {"id": str(one["id"]), "sn": one.get("sn"), "pn": one.get("pn")}
+            encoded.append(EncodedReport(_encode(one), head))
+            del one
         return Outcome(
             kind="ok",
             source_key=key,

@@ -62,6 +62,7 @@ not read). See ``examples/converters/rig.csv``.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Mapping, Sequence
@@ -164,6 +165,7 @@ class _Table:
                 delimiter = ","
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=str(delimiter), strict=True)
         self.rows: list[tuple[int, list[str]]] = []
+        seen: dict[str, str] = {}
         self.extra: list[int] = []
         header: list[str] | None = None
         self.header_line = 0
@@ -177,6 +179,8 @@ class _Table:
                     continue
                 if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
                     self.extra.append(reader.line_num)
+                # Header values repeat on every row: one string object each, not one per row.
+                cells = [seen.setdefault(c, c) if len(c) <= 64 else c for c in cells]
                 self.rows.append((reader.line_num, cells))
         except csv.Error as exc:
             raise ConversionError(
@@ -270,7 +274,10 @@ class CSVConverter(Converter):
             raise ConversionError(
                 f"parameters.encoding = {encoding!r} is not an encoding"
             ) from None
+        digest = hashlib.sha256(data).hexdigest()
+        del data  # the text and the rows are what is read from here on
         table = _Table(path.name, text, params)
+        del text
         if "step" not in table.index:
             raise ConversionError(
                 f"{path.name}: line {table.header_line}: no step-name column (tried"
@@ -301,7 +308,7 @@ class CSVConverter(Converter):
             groups.setdefault(sn, []).append((line, cells))
         mtime = from_timestamp(path.stat().st_mtime)
         return [
-            self._report(table, rows, fixed, context, data, i, mtime)
+            self._report(table, rows, fixed, context, digest, i, mtime)
             for i, rows in enumerate(groups.values())
         ]
 
@@ -322,7 +329,7 @@ class CSVConverter(Converter):
         rows: list[tuple[int, list[str]]],
         fixed: Mapping[str, Any],
         context: ConverterContext,
-        data: bytes,
+        digest: str,
         index: int,
         mtime: datetime,
     ) -> UUTReport:
@@ -354,7 +361,8 @@ class CSVConverter(Converter):
                 ) from None
         report = new_uut(
             context,
-            data=data,
+            data=b"",
+            digest=digest,
             index=index,
             pn=values["pn"][0],
             sn=values["sn"][0],
