@@ -73,8 +73,9 @@ class ConverterContext:
 class Converter(abc.ABC):
     """Turns one result file into WSJF reports. Subclass it, set ``name`` and ``patterns``.
 
-    ``convert`` runs in a worker thread with a timeout, possibly for several files at once on
-    the same instance: keep no per-file state on ``self``. It must not touch the queue or move
+    ``convert`` runs in a worker process (the instance is pickled to it; one that cannot be
+    pickled runs in a thread) with a timeout, possibly for several files at once: keep no
+    state on ``self`` between files. It must not touch the queue or move
     the file (the service does both, in the order that loses nothing).
     """
 
