@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _bigfiles import WRITERS  # noqa: E402
+from _bigfiles import WRITERS
 
 _CHILD = """
 import json, resource, sys, time
