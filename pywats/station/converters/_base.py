@@ -85,7 +85,8 @@ class Converter(abc.ABC):
     """Glob patterns of the files it takes, used when the folder names none."""
     parameters: ClassVar[Mapping[str, str] | None] = None
     """The folder parameters it reads (name -> what it does), besides
-    :data:`COMMON_PARAMETERS`; None (the default, for plugins) checks nothing."""
+    :data:`COMMON_PARAMETERS`; None (the default, for plugins) checks nothing, and so does a
+    subclass that does not list its own."""
 
     def check_parameters(self, parameters: Mapping[str, Any]) -> None:
         """Refuse parameters this converter does not read, naming the ones it does.
@@ -93,9 +94,12 @@ class Converter(abc.ABC):
         Raises:
             ParameterError: a parameter is unknown (e.g. ``layuot``: a typo of ``layout``).
         """
-        if self.parameters is None:
+        # Only a class that lists its own parameters is checked: a plugin subclassing a
+        # built-in converter may read parameters its parent does not know.
+        declared = type(self).__dict__.get("parameters")
+        if declared is None:
             return
-        known = {**COMMON_PARAMETERS, **self.parameters}
+        known = {**COMMON_PARAMETERS, **declared}
         unknown = sorted(k for k in parameters if k not in known)
         if unknown:
             import difflib

@@ -200,3 +200,12 @@ def test_every_shared_real_file_converts_to_valid_reports(kind: str, path: Path)
     result = dry_run(path, kind, parameters=parameters)
     assert result.reports
     assert result.problems == []
+
+
+def test_a_subclass_of_a_builtin_converter_may_read_its_own_parameters() -> None:
+    from pywats.station.converters.wsjf import WSJFConverter
+
+    class Marked(WSJFConverter):  # lists no parameters of its own: not checked
+        name = "marked"
+
+    Marked().check_parameters({"marker_dir": "/tmp"})
