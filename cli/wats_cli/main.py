@@ -112,6 +112,7 @@ from wats_cli.commands import (  # noqa: E402
     queue,
     report,
     rootcause,
+    service,
     software,
     watch,
 )
@@ -130,6 +131,7 @@ app.add_typer(emulator.app)
 app.add_typer(watch.app)
 app.add_typer(queue.app, name="queue")
 app.add_typer(demo.app)
+app.add_typer(service.app)
 app.add_typer(console.app)
 
 

@@ -27,6 +27,11 @@ def login(
     verify: bool = typer.Option(
         True, "--verify/--no-verify", help="Check the token against the server before saving it."
     ),
+    for_service: bool = typer.Option(
+        False,
+        "--for-service",
+        help="Store it in the instance's 0600 token file for `wats service` (never the keyring).",
+    ),
 ) -> None:
     """Store an API token for the instance (OS keyring, else a private 0600 file).
 
@@ -48,6 +53,13 @@ def login(
     if not get_key(doc, "server.url"):
         set_key(doc, "server.url", conn.url)
         save_instance(conn.instance, doc)
+    if for_service:
+        from pywats.station.deploy.token import store_for_service
+
+        path, owner = store_for_service(conn.instance, token)
+        given = f", owned by {owner}" if owner else ""
+        info(f"Logged in for the service: instance {conn.instance!r}, token file {path}{given}")
+        return
     stored = token_store().save(conn.instance, token)
     if stored.warning:
         warn(stored.warning)

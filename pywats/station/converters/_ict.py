@@ -137,7 +137,7 @@ def identity_from_program(
             match = re.search(str(pattern), program)
         except re.error as exc:
             raise ConversionError(
-                f"parameters.pn_pattern {pattern!r} is not a regular expression ({exc})"
+                f"{where}: parameters.pn_pattern {pattern!r} is not a regular expression ({exc})"
             ) from None
         if match is None:
             raise ConversionError(

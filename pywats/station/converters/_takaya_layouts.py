@@ -196,7 +196,7 @@ def _apt_row(name: str, number: int, text: str) -> Row:
     tokens = [
         m.group(1) if m.group(1) is not None else m.group(2) for m in _APT_TOKEN.finditer(text)
     ]
-    if len(tokens) != 19:
+    if len(tokens) < 19:
         raise error(
             name,
             number,
@@ -226,7 +226,13 @@ def _apt_row(name: str, number: int, text: str) -> Row:
         ],
         details=[
             (label, v)
-            for label, v in (("mode", t[12]), ("range", t[13]), ("time", t[14]), ("probes", t[15]))
+            for label, v in (
+                ("mode", t[12]),
+                ("range", t[13]),
+                ("time", t[14]),
+                ("probes", t[15]),
+                ("more fields", " ".join(t[19:])),  # a firmware that writes more than 19
+            )
             if v not in ("", "*")
         ],
     )

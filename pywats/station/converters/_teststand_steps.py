@@ -9,8 +9,10 @@ name, so NI types, the WATS add-on's ET_* types and custom types derived from th
                                          String|Data (String), PassFail (Boolean)
     Numeric + Limits.Low/High + Comp     numeric limit (Comp GELE, GTLT, EQ, LOG, ...; a
                                          single-limit comparison takes Limits.Low, else High)
-    String + Limits.String + Comp        string value (IgnoreCase -> IGNORECASE, else
+    String (+ Limits.String + Comp)      string value (IgnoreCase -> IGNORECASE, else
                                          CASESENSIT; no expected string -> LOG)
+    a comparison WATS lacks, or limits the report left out   LOG, with a note as report text
+    AdditionalResults                    additional results, one block per property
     PassFail                             pass/fail
     anything else                        a step of its own type (Action, NI_Flow_If, ...)
     Status                               P, F, D, S, E, T (Passed, Failed, Done, Skipped,
@@ -99,6 +101,9 @@ class StepReader:
         if text is None or not text.strip():
             return None
         word = text.strip().lower().replace("infinity", "inf")
+        if "#" in word:  # the C runtime's 1.#INF, -1.#IND, 1.#QNAN
+            sign = -1.0 if word.startswith("-") else 1.0
+            return sign * math.inf if "#inf" in word else math.nan
         try:
             return float(int(word, 16)) if word.startswith("0x") else float(word)
         except ValueError:
@@ -138,13 +143,23 @@ class StepReader:
             step = self.multi(parent, name, step_type, status, p["Measurement"])
         elif p.get("Numeric") is not None:
             step = self.numeric(parent, name, step_type, status, p)
-        elif p.get("String") is not None and ("Limits" in p or "Comp" in p):
+        elif p.get("String") is not None and p["String"].get("Type") == "String":
             step = self.string(parent, name, step_type, status, p)
         elif p.get("PassFail") is not None and status in ("P", "F", "S"):
             step = parent.add_pass_fail_step(name, status=status, step_type=step_type or "ET_PFT")
         else:
             step = parent.add_generic_step(name, step_type or "Action", status=status)
         self.common(step, p, ts, note)
+        extra = p.get("AdditionalResults")
+        if extra is not None:
+            for prop in extra.findall("Prop"):
+                block = step.add_additional_result(prop.get("Name") or "Result")
+                kind = prop.get("Type") or ""
+                block.add_property(
+                    "value",
+                    value_of(prop) or "",
+                    type=kind if kind in ("Number", "Boolean") else "String",
+                )
         return step
 
     def common(self, step: Step, p: dict[str, Element], ts: dict[str, Element], note: str) -> None:
@@ -163,9 +178,9 @@ class StepReader:
             step.error_code = None if code is None or math.isnan(code) else int(code)
             step.error_message = (value_of(error.get("Msg")) or "").strip() or None
 
-    def limits(
-        self, p: dict[str, Element], where: Element
-    ) -> tuple[str, float | None, float | None]:
+    def limits(self, p: dict[str, Element]) -> tuple[str, float | None, float | None, str]:
+        """(compOp, low, high, note); a comparison WATS lacks, or one whose limits the report
+        left out (ReportOptions.IncludeLimits off), is logged with a note instead."""
         lim = children(p.get("Limits"))
         low, high = self.number(lim.get("Low")), self.number(lim.get("High"))
         op = (value_of(p.get("Comp")) or "").strip().upper()
@@ -174,26 +189,24 @@ class StepReader:
             if op == "LOG" and (low is not None or high is not None):
                 op = "GE" if low is not None else "LE"
         if op not in NUMERIC_OPS:
-            raise self.doc.error(where, f"comparison {op!r} has no WATS equivalent")
+            return "LOG", None, None, f"comparison {op!r} has no WATS equivalent; logged"
         if op in SINGLE_OPS:
             low, high = (low if low is not None else high), None
         if op == "LOG":
-            low = high = None
-        if (op in SINGLE_OPS and low is None) or (
-            op not in SINGLE_OPS and op != "LOG" and (low is None or high is None)
-        ):
-            raise self.doc.error(where, f"comparison {op} lacks the limits it needs")
-        return op, low, high
+            return "LOG", None, None, ""
+        if low is None or (op not in SINGLE_OPS and high is None):
+            return "LOG", None, None, f"comparison {op} without its limits in the report; logged"
+        return op, low, high, ""
 
     def numeric(
         self, parent: Step, name: str, step_type: str, status: str, p: dict[str, Element]
     ) -> Step:
         value = self.number(p["Numeric"])
-        op, low, high = self.limits(p, p["Numeric"])
+        op, low, high, note = self.limits(p)
         unit = (value_of(p.get("Units")) or "").strip() or None
         if status in ("P", "F", "S") or (status == "D" and value is not None):
             meas = status if status in ("P", "F", "S") else numeric_status(op, value, low, high)
-            return parent.add_numeric_step(
+            step = parent.add_numeric_step(
                 name,
                 value,
                 low=low,
@@ -203,6 +216,8 @@ class StepReader:
                 status=meas,
                 step_type=step_type or "ET_NLT",
             )
+            step.report_text = note or None
+            return step
         # An errored or terminated step was never judged: keep what it read as text.
         step = parent.add_generic_step(name, step_type or "ET_NLT", status=status)
         step.report_text = f"value {value} {unit or ''}".strip() if value is not None else None
@@ -252,6 +267,7 @@ class StepReader:
             step = parent.add_multi_pass_fail_step(
                 name, status=step_status, step_type=step_type or "ET_MPFT"
             )
+        notes: list[str] = []
         for index, (ident, prop) in enumerate(items):
             c = children(prop)
             label = prop.get("Name") or value_of(c.get("Name")) or ident or f"Measurement {index}"
@@ -260,7 +276,9 @@ class StepReader:
             if step.numeric_meas is not None:
                 data = c.get("Data") or c.get("Numeric")
                 value = self.number(data)
-                op, low, high = self.limits(c, prop)
+                op, low, high, note = self.limits(c)
+                if note:
+                    notes.append(f"{label}: {note}")
                 if own is None:
                     own = "P" if value is None else numeric_status(op, value, low, high)
                 unit = (value_of(c.get("Units")) or "").strip() or None
@@ -286,4 +304,5 @@ class StepReader:
                 step.add_boolean_measurement(
                     label, status=own or ("P" if passed == "true" else "F")
                 )
+        step.report_text = "; ".join(notes) or None
         return step

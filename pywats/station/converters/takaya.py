@@ -50,9 +50,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pywats.reports import Step, UUTReport
 from pywats.reports._status import numeric_status
@@ -76,19 +76,8 @@ from pywats.station.converters._takaya_layouts import (
     split_reading,
 )
 
-__all__ = ["PARAMETERS", "TakayaConverter"]
+__all__ = ["TakayaConverter"]
 
-PARAMETERS = (
-    "pn",
-    "rev",
-    "pn_pattern",
-    "serial_format",
-    "date_format",
-    "encoding",
-    "operation_code",
-    "operator",
-)
-"""The folder parameters this converter reads."""
 
 _DATE_FORMATS = ("%d/%m/%Y %H:%M:%S", "%d/%m/%y %H:%M:%S", "%Y/%m/%d %H:%M:%S")
 _MODEL_EXT = re.compile(r"\.swx\d*$", re.IGNORECASE)
@@ -261,6 +250,15 @@ class TakayaConverter(Converter):
 
     name = "takaya"
     patterns = ("*.ATD", "*.atd", "*.atdx", "*.ATDX")
+    parameters: ClassVar[Mapping[str, str]] = {
+        "pn": "the part number (instead of the model name)",
+        "rev": "the revision when the pattern gives none (default 1)",
+        "pn_pattern": "a regex with groups pn (and rev) matched against the model name",
+        "serial_format": "the board serial from {serial}, {group}, {side}",
+        "date_format": "the header date's strptime format (default day first)",
+        "encoding": "the file's text encoding (default UTF-8, else cp1252)",
+    }
+    """The folder parameters it reads besides ``operator`` and ``operation_code``."""
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)
@@ -342,7 +340,7 @@ class TakayaConverter(Converter):
                 return str(fmt).format(serial=serial, group=group.number, side=group.side)
             except (KeyError, IndexError, ValueError) as exc:
                 raise ConversionError(
-                    f"parameters.serial_format {fmt!r} is not a format of"
+                    f"{name}: parameters.serial_format {fmt!r} is not a format of"
                     f" {{serial}}, {{group}}, {{side}} ({exc})"
                 ) from None
         if not group.serial and several:

@@ -10,7 +10,9 @@ The records (read by ``_spectrum_parse``) and what each becomes::
     (USER: Operator:1234567)         operator
     (USER: Date:02/09/2023) + (USER: StartTime:16:44:27:988)   start (day first, as the
                                      samples; parameters.date_format, e.g. "%m/%d/%Y")
-    (USER: EndTime:...)              execution time (EndTime - StartTime)
+    (USER: EndTime:...)              execution time (EndTime - StartTime); a log with a
+                                     StartTime and no EndTime is refused as truncated
+                                     (parameters.require_end = false to accept it)
     (USER: other:value)              misc info (CustomerSerialnumber, OrderNumber, version...)
     (STEP: (TIME: ...) (SNAME: "CAP[C1]") (DESC: "...") (PAGE: ...) ... (STAT: PASS))
         one page                     one step named SNAME
@@ -34,16 +36,17 @@ else parameters.rev, else "1"; operation code: parameters.operation_code, else 1
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from pywats.reports import Step, UUTReport
 from pywats.reports._status import numeric_status
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
-from pywats.station.converters._common import new_uut, read_bytes
+from pywats.station.converters._common import new_uut, parse_time, read_bytes
 from pywats.station.converters._ict import (
     display_unit,
     identity_from_program,
@@ -53,19 +56,8 @@ from pywats.station.converters._ict import (
 )
 from pywats.station.converters._spectrum_parse import Record, parse_records
 
-__all__ = ["PARAMETERS", "TeradyneSpectrumConverter"]
+__all__ = ["TeradyneSpectrumConverter"]
 
-PARAMETERS = (
-    "pn",
-    "rev",
-    "pn_pattern",
-    "serial_key",
-    "date_format",
-    "encoding",
-    "operation_code",
-    "operator",
-)
-"""The folder parameters this converter reads."""
 
 _DAY_FIRST = ("%d/%m/%Y %H:%M:%S:%f", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M")
 _MONTH_FIRST = ("%m/%d/%Y %H:%M:%S:%f", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M")
@@ -83,6 +75,10 @@ class _Board:
     items: list[tuple[str, Record]] = attrs.Factory(list)
     """(section, record): steps and unknown records in file order."""
     subprogram: str = ""
+
+
+def _flag(value: object) -> bool:
+    return str(value).strip().lower() not in ("false", "0", "no", "off")
 
 
 def _quantity(record: Record | None) -> tuple[float, str] | None:
@@ -205,6 +201,16 @@ class TeradyneSpectrumConverter(Converter):
 
     name = "teradyne_spectrum"
     patterns = ("*.txt", "*.log")
+    parameters: ClassVar[Mapping[str, str]] = {
+        "pn": "the part number (instead of PROGRAM_NAME)",
+        "rev": "the revision when the pattern gives none (default 1)",
+        "pn_pattern": "a regex with groups pn (and rev) matched against PROGRAM_NAME",
+        "serial_key": "the USER key holding the serial number (default Serialnumber)",
+        "require_end": "false: accept a log with a StartTime but no EndTime",
+        "date_format": "the strptime format of Date + time (default day first)",
+        "encoding": "the file's text encoding (default UTF-8, else cp1252)",
+    }
+    """The folder parameters it reads besides ``operator`` and ``operation_code``."""
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)
@@ -276,6 +282,12 @@ class TeradyneSpectrumConverter(Converter):
             operator=users.get("operator", ("", 0))[0] or None,
         )
         end = self._time(name, users, "endtime", params)
+        if end is None and "starttime" in users and _flag(params.get("require_end", True)):
+            raise ConversionError(
+                f"{name}: line {users['starttime'][1]}: the log has a StartTime but no"
+                " (USER: EndTime:...) line: it looks truncated (set parameters.require_end ="
+                " false if this test program writes no EndTime)"
+            )
         if end is not None:
             report.exec_time = round((end - start) % timedelta(days=1) / timedelta(seconds=1), 3)
         if board.subprogram:
@@ -362,4 +374,7 @@ class TeradyneSpectrumConverter(Converter):
         except ConversionError:
             if params.get("date_format"):
                 raise
+        try:
             return parse_local_time(text, where, _MONTH_FIRST)
+        except ConversionError:
+            return parse_time(text, where)  # ISO 8601 and the other common layouts

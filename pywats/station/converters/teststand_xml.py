@@ -27,18 +27,24 @@ What becomes what::
     UUTResult / the main result's Status    result; main Error -> errorCode/errorMessage
     main result TS.SequenceCall             the root sequence call (file, sequence, version)
     each result in a ResultList             a step (see ``_teststand_steps``)
+    MiscUUTResult.Misc_UUT_Info[]           misc infos (a description field and a value field)
+    MiscUUTResult.UUT_Part_Info[]           sub units (part type, part number, serial, revision)
 
 Reports of other types (a batch summary) are not UUT reports and are skipped; a file with no
 UUT report is refused. ReportOptions, Common, CriticalFailureStack and other properties with
-no WATS counterpart are not carried.
+no WATS counterpart are not carried. The add-on's misc-info and part arrays are read by field
+names (a field containing "description"/"name" and one containing "string"/"value"/"data"; for
+parts "parttype", "partnumber", "serialnumber", "revision"), as no sample fills them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import ClassVar
 from xml.etree.ElementTree import Element
 
 from pywats.reports import UUTReport
@@ -47,10 +53,7 @@ from pywats.station.converters._common import new_uut, parse_time, read_bytes
 from pywats.station.converters._teststand_steps import StepReader, children, status_of, value_of
 from pywats.station.converters._xml import XmlDoc, parse_xml
 
-__all__ = ["PARAMETERS", "TestStandXMLConverter"]
-
-PARAMETERS = ("pn", "sn", "rev", "operation_code", "operator")
-"""The folder parameters this converter reads."""
+__all__ = ["TestStandXMLConverter"]
 
 
 def _text(props: dict[str, Element], *names: str) -> str:
@@ -104,11 +107,57 @@ class _Header:
         return naive.astimezone()
 
 
+def _elements(array: Element | None) -> list[dict[str, str]]:
+    """The object elements of an array property as {property name: text} (lower-case names)."""
+    if array is None:
+        return []
+    return [
+        {k.lower(): (value_of(v) or "").strip() for k, v in children(prop).items()}
+        for value in array.findall("Value")
+        for prop in value.findall("Prop")[:1]
+    ]
+
+
+def _pick(fields: dict[str, str], *hints: str) -> str:
+    """The first non-empty field whose name contains one of ``hints`` (in their order)."""
+    for hint in hints:
+        for key, text in fields.items():
+            if hint in key and text:
+                return text
+    return ""
+
+
+def _misc_and_parts(report: UUTReport, uut: dict[str, Element]) -> None:
+    """The WATS add-on's MiscUUTResult: Misc_UUT_Info -> misc infos, UUT_Part_Info -> sub units."""
+    misc = children(uut.get("MiscUUTResult"))
+    for fields in _elements(misc.get("Misc_UUT_Info")):
+        description = _pick(fields, "description", "name")
+        text = _pick(fields, "string", "value", "data", "numeric")
+        if description:
+            report.add_misc_info(description[:100], text[:100] or None)
+    for fields in _elements(misc.get("UUT_Part_Info")):
+        sn = _pick(fields, "serialnumber", "serial", "sn")
+        pn = _pick(fields, "partnumber", "part_number", "pn")
+        if sn and pn:
+            report.add_sub_unit(
+                _pick(fields, "parttype", "type") or "Part",
+                sn,
+                pn,
+                _pick(fields, "revision", "rev") or "1",
+            )
+
+
 class TestStandXMLConverter(Converter):
     """Read NI TestStand XML reports (plain or with the WATS add-on); see the module."""
 
     name = "teststand_xml"
     patterns = ("*.xml",)
+    parameters: ClassVar[Mapping[str, str]] = {
+        "pn": "the part number when the report names none",
+        "sn": "the serial number when the report names none",
+        "rev": "the revision when the report names none (default 1)",
+    }
+    """The folder parameters it reads besides ``operator`` and ``operation_code``."""
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)
@@ -117,7 +166,8 @@ class TestStandXMLConverter(Converter):
         if root.tag == "TSReport":
             reports = [root]
         elif root.tag == "Reports":
-            reports = [r for r in root.findall("Report") if (r.get("Type") or "UUT") == "UUT"]
+            # a batch file may hold the UUT reports beside (or inside) its batch summary
+            reports = [r for r in root.iter("Report") if (r.get("Type") or "UUT") == "UUT"]
             if not reports:
                 raise doc.error(root, "holds no <Report Type='UUT'>")
         else:
@@ -194,6 +244,7 @@ class TestStandXMLConverter(Converter):
         socket = reader.number(head.uut.get("TestSocketIndex"))
         if socket is not None and socket >= 0:
             report.test_socket_index = int(socket)
+        _misc_and_parts(report, head.uut)
         report.exec_time = reader.number(main_ts.get("TotalTime"))
         root = report.root
         root.start, root.tot_time = start, report.exec_time

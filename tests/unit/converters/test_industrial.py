@@ -215,6 +215,11 @@ def test_spectrum_bad_input(tmp_path: Path) -> None:
     assert "x.txt: line 1: 'hello world' is outside any (KEY: ...) record" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", "hello world\n"
     )
+    cut_between_records = good[: good.index('(SECTION_NAME: "Trailer")')]
+    assert _refusal(TeradyneSpectrumConverter(), tmp_path, "x.txt", cut_between_records) == (
+        "x.txt: line 11: the log has a StartTime but no (USER: EndTime:...) line: it looks"
+        " truncated (set parameters.require_end = false if this test program writes no EndTime)"
+    )
     no_serial = good.replace("Serialnumber:5005-0042", "Lot:7")
     assert "x.txt: line 1: the board has no (USER: Serialnumber:...) line" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", no_serial
@@ -238,10 +243,22 @@ def test_teststand_bad_input(tmp_path: Path) -> None:
     assert "set the folder parameter pn (-p pn=PCB-1001)" in _refusal(
         TestStandXMLConverter(), tmp_path, "x.xml", no_pn
     )
-    bad_comp = good.replace("<Value>LT</Value>", "<Value>ABOUT</Value>")
-    assert "comparison 'ABOUT' has no WATS equivalent" in _refusal(
-        TestStandXMLConverter(), tmp_path, "x.xml", bad_comp
+
+
+def test_teststand_kept_as_text_when_the_rest_is_sound(tmp_path: Path) -> None:
+    good = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
+    odd = good.replace("<Value>LT</Value>", "<Value>ABOUT</Value>").replace(
+        "<Value>3.31</Value>", "<Value>1.#INF</Value>"
     )
+    source = tmp_path / "odd.xml"
+    source.write_text(odd, encoding="iso-8859-1")
+    [r] = convert_to_dicts(TestStandXMLConverter(), source)
+    steps = {s["name"]: s for s in _steps(r["root"])}
+    ripple = steps["Ripple"]
+    assert ripple["numericMeas"][0]["compOp"] == "LOG"
+    assert ripple["status"] == "F"
+    assert ripple["reportText"] == "comparison 'ABOUT' has no WATS equivalent; logged"
+    assert steps["3V3 rail"]["numericMeas"][0]["value"] == "Infinity"
 
 
 def test_teststand_measurement_names_from_the_array_element(tmp_path: Path) -> None:
@@ -266,3 +283,95 @@ def test_takaya_limits_that_contradict_the_verdict_are_logged(tmp_path: Path) ->
     assert r1["numericMeas"][0]["compOp"] == "LOG"
     assert r1["numericMeas"][0]["value"] == 6.11
     assert "limits GELE 4.465 .. 4.935 disagree with the tester's verdict" in r1["reportText"]
+
+
+def test_teststand_additional_results_and_a_logged_string(tmp_path: Path) -> None:
+    good = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
+    extra = (
+        "<Prop Name='AdditionalResults' Type='Obj' Flags='0x0'>"
+        "<Prop Name='Temperature' Type='Number' Flags='0x0'><Value>41.5</Value></Prop></Prop>\n"
+        "<Prop Name='String' Type='String' Flags='0x0'><Value>lot 7</Value></Prop>\n"
+    )
+    marker = "<Prop Name='Status' Type='String' Flags='0x0'><Value>Passed</Value></Prop>\n"
+    marker += "<Prop Name='PassFail' Type='Boolean'"
+    assert marker in good
+    source = tmp_path / "extra.xml"
+    source.write_text(good.replace(marker, extra + marker, 1), encoding="iso-8859-1")
+    [r] = convert_to_dicts(TestStandXMLConverter(), source)
+    self_test = next(s for s in _steps(r["root"]) if s["name"] == "Self test")
+    assert self_test["stringMeas"][0]["value"] == "lot 7"
+    assert self_test["stringMeas"][0]["compOp"] == "LOG"
+    [block] = self_test["additionalResults"]
+    assert block["name"] == "Temperature"
+    assert block["props"][0]["value"] == "41.5"
+
+
+def test_teststand_add_on_misc_infos_and_parts(tmp_path: Path) -> None:
+    good = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
+
+    def obj(**fields: str) -> str:
+        return "".join(
+            f"<Prop Name='{k}' Type='String' Flags='0x0'><Value>{v}</Value></Prop>"
+            for k, v in fields.items()
+        )
+
+    misc = (
+        "<Prop Name='MiscUUTResult' Type='Obj' Flags='0x0'>"
+        "<Prop Name='Misc_UUT_Info' Type='Array' LBound='[0]' HBound='[0]' ElementType='Obj'>"
+        "<Value ID='[0]'><Prop Type='Obj' TypeName='WATS_Misc'>"
+        + obj(Description="Firmware", Data_String="1.4.2")
+        + "</Prop></Value></Prop>"
+        "<Prop Name='UUT_Part_Info' Type='Array' LBound='[0]' HBound='[0]' ElementType='Obj'>"
+        "<Value ID='[0]'><Prop Type='Obj' TypeName='WATS_Part'>"
+        + obj(PartType="PSU", PartNumber="PSU-9", SerialNumber="P-77", PartRevisionNumber="C")
+        + "</Prop></Value></Prop></Prop>\n"
+    )
+    marker = "<Prop Name='PartNumber' Type='String' Flags='0x0'><Value>PCB-3003</Value></Prop>\n"
+    assert marker in good
+    source = tmp_path / "addon.xml"
+    source.write_text(good.replace(marker, marker + misc), encoding="iso-8859-1")
+    [r] = convert_to_dicts(TestStandXMLConverter(), source)
+    assert [(m["description"], m["text"]) for m in r["miscInfos"]] == [("Firmware", "1.4.2")]
+    [part] = r["subUnits"]
+    assert (part["partType"], part["pn"], part["sn"], part["rev"]) == ("PSU", "PSU-9", "P-77", "C")
+
+
+@pytest.mark.parametrize(
+    ("converter", "source"),
+    [
+        (TestStandXMLConverter(), "teststand_xml/board-run.xml"),
+        (TakayaConverter(), "takaya/panel-ca.ATD"),
+        (TakayaConverter(), "takaya/panel.atdx"),
+        (TeradyneSpectrumConverter(), "teradyne_spectrum/board-fail.txt"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "",
+)
+def test_damaged_files_are_refused_or_valid_never_a_crash(
+    converter: Converter, source: str, tmp_path: Path
+) -> None:
+    import random
+
+    data = (DATA / source).read_bytes()
+    rng = random.Random(17)
+    target = tmp_path / Path(source).name
+    outcomes: Counter[str] = Counter()
+    refusals: list[str] = []
+    for _ in range(60):
+        damaged = bytearray(data)
+        if rng.random() < 0.5:
+            damaged = damaged[: rng.randrange(len(damaged))]
+        else:
+            for _ in range(3):
+                damaged[rng.randrange(len(damaged))] = rng.choice(b'()";\t\n @*0.-+%xZ')
+        target.write_bytes(bytes(damaged))
+        try:
+            reports = convert_to_dicts(converter, target)
+        except ConversionError as exc:
+            refusals.append(str(exc))
+            outcomes["refused"] += 1
+        else:
+            assert [line for r in reports for line in check(r)] == []
+            outcomes["converted"] += 1
+    assert outcomes["refused"] > 0
+    # every refusal names the file (and a position, or the parameter to set)
+    assert [r for r in refusals if not r.startswith(target.name)] == []
