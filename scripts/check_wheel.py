@@ -61,11 +61,26 @@ def main() -> int:
             if not any(name.endswith(".dist-info/licenses/LICENSE") for name in archive.namelist()):
                 raise SystemExit(f"check_wheel: {wheel.name} carries no LICENSE")
         venv = work / "venv"
-        _run([sys.executable, "-m", "venv", str(venv)], cwd=work, env=env, timeout=120)
+        # No pip inside the venv (ensurepip takes ~25 s here): this pip installs into it.
+        _run(
+            [sys.executable, "-m", "venv", "--without-pip", str(venv)],
+            cwd=work,
+            env=env,
+            timeout=120,
+        )
         scripts = venv / ("Scripts" if os.name == "nt" else "bin")
         python = scripts / "python"
         _run(
-            [str(python), "-m", "pip", "install", "--quiet", f"{wheel}[emulator]"],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "--python",
+                str(python),
+                "install",
+                "-q",
+                f"{wheel}[emulator]",
+            ],
             cwd=work,
             env=env,
             timeout=600,

@@ -83,5 +83,5 @@ def tls_server(certificates: Certificates) -> Iterator[TlsEmulator]:
 
 @pytest.fixture(scope="module")
 def anyio_backend() -> str:
-    """Async tests run on asyncio: trio arrives with selenium (a dev dependency), not a target."""
+    """Async tests run on asyncio (with trio installed, anyio would run each on trio too)."""
     return "asyncio"

@@ -134,6 +134,7 @@ class Intake:
             taken += self.committer.commit([r for r in results if isinstance(r, Converted)])
             if self.stopping():
                 break
+        taken += self._take_spool()
         if taken:
             self.on_taken()
         self._purge(now)
@@ -227,6 +228,17 @@ class Intake:
                 self.paused,
             )
         return True
+
+    def _take_spool(self) -> int:
+        # Reports a test-framework integration could not commit (pywats.integrations) wait
+        # as WSJF files in <data>/spool; they join the queue here, as `wats queue push` does.
+        from pywats.station.push import spool_dir, take_spool
+
+        try:
+            return take_spool(self.queue, spool_dir(self.config))
+        except Exception:  # the queue is still unwritable: the files stay for the next pass
+            log.exception("taking spooled reports into the queue failed")
+            return 0
 
     def _purge(self, now: float) -> None:
         if now - self._last_purge < 3600:

@@ -426,6 +426,16 @@ class ReportQueue:
         with self.transaction() as db:
             return db.execute(_REBASE, {"now": now}).rowcount
 
+    def expedite(self, *, now: float | None = None) -> int:
+        """Make every ``pending`` row due now (a one-shot delivery pass: ``wats queue push``)."""
+        now = time.time() if now is None else now
+        with self.transaction() as db:
+            return db.execute(
+                "UPDATE item SET next_attempt_at = :now WHERE state = 'pending'"
+                " AND next_attempt_at > :now",
+                {"now": now},
+            ).rowcount
+
     def claim(self, limit: int, *, now: float | None = None) -> list[QueueItem]:
         """Move up to ``limit`` due ``pending`` rows to ``uploading`` and return them."""
         now = time.time() if now is None else now

@@ -1,11 +1,14 @@
-"""Small Selenium helpers with bounded waits."""
+"""Small browser helpers with bounded waits."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._webdriver import Browser
 
 WAIT = 10.0
 
@@ -15,7 +18,7 @@ def until(predicate: Callable[[], Any], what: str, timeout: float = WAIT) -> Any
     while True:
         try:
             value = predicate()
-        except Exception:  # the element is being swapped by htmx: look again
+        except Exception:  # the element is being swapped by htmx, or not there yet: look again
             value = None
         if value:
             return value
@@ -24,22 +27,19 @@ def until(predicate: Callable[[], Any], what: str, timeout: float = WAIT) -> Any
         time.sleep(0.1)
 
 
-def text_of(driver: Any, css: str) -> str:
-    from selenium.webdriver.common.by import By
-
-    return str(driver.find_element(By.CSS_SELECTOR, css).text)
+def text_of(driver: Browser, css: str) -> str:
+    return driver.find_element("css selector", css).text
 
 
-def click(driver: Any, css: str) -> None:
-    from selenium.webdriver.common.by import By
-
-    driver.find_element(By.CSS_SELECTOR, css).click()
+def click(driver: Browser, css: str) -> None:
+    driver.find_element("css selector", css).click()
 
 
-def shoot(driver: Any, folder: Path, name: str) -> Path:
+def shoot(driver: Browser, folder: Path, name: str) -> Path:
     """A full-page screenshot (the window grown to the page's height, within reason)."""
     height = int(driver.execute_script("return document.documentElement.scrollHeight"))
-    driver.set_window_size(1280, max(700, min(height + 40, 2200)))
+    driver.set_window_size(1280, max(700, min(height + 140, 2400)))
+    time.sleep(0.3)  # let the page lay itself out at the new size
     path = folder / f"{name}.png"
     driver.save_screenshot(str(path))
     driver.set_window_size(1280, 1000)

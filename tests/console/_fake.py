@@ -66,7 +66,11 @@ class FakeControl:
         return {
             "instance": self.instance,
             "state": self.state,
-            "server": {"status": "online", "version": "25.3.1", "latency_ms": 12, "url": "x"},
+            "server": "online",
+            "server_url": "https://acme.wats.com",
+            "server_version": "25.3.1",
+            "server_latency_ms": 12.3,
+            "server_error": "",
             "breaker": "closed",
             "intake_paused": None,
             "files_waiting": 0,

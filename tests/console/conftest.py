@@ -13,6 +13,7 @@ import pytest
 from tests.integration.station._harness import Station
 
 from ._fake import FakeControl, ServedConsole
+from ._webdriver import Browser
 
 if TYPE_CHECKING:
     import httpx
@@ -54,39 +55,20 @@ def csrf_of(html: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     """One headless Chromium for the module (skips when Chromium or chromedriver is absent)."""
-    pytest.importorskip("selenium", reason="selenium is not installed (pip install -e '.[dev]')")
     binary = next((found for name in CHROMIUM if (found := shutil.which(name))), None)
-    driver_path = shutil.which("chromedriver")
-    if binary is None or driver_path is None:
+    driver = shutil.which("chromedriver")
+    if binary is None or driver is None:
         pytest.skip(
             "headless browser tests need Chromium and chromedriver"
             " (Debian: apt-get install chromium chromium-driver)"
         )
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--window-size=1280,1000",
-        "--no-first-run",
-        "--disable-extensions",
-    ):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(driver_path))
-    driver.set_page_load_timeout(20)
-    driver.set_script_timeout(10)
+    session = Browser.start(binary, driver)
     try:
-        yield driver
+        yield session
     finally:
-        driver.quit()
+        session.quit()
 
 
 @pytest.fixture

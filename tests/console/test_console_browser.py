@@ -1,4 +1,4 @@
-"""The console in a real headless Chromium (Selenium), against a stand-in control.
+"""The console in a real headless Chromium (W3C WebDriver), against a stand-in control.
 
 Skipped with the reason when Chromium or chromedriver is missing (`.ci/run` installs them).
 The same flows against a real `wats watch` and the emulator are in test_console_service.py.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -17,30 +16,66 @@ from pywats.station.console import login_url
 from pywats.station.queue import ReportQueue
 from tests.integration.station._harness import make_report
 
-from ._browser import click, text_of, until
+from ._browser import click, shoot, text_of, until
 from ._fake import FakeControl, ServedConsole
+from ._webdriver import Browser
 from .test_console_http import fill_queue
 
 pytestmark = pytest.mark.slow
 
 
-def sign_in(browser: Any, served: ServedConsole, control: FakeControl) -> None:
+def sign_in(browser: Browser, served: ServedConsole, control: FakeControl) -> None:
     browser.delete_all_cookies()
     browser.get(login_url(served.url, control.secret))
     until(lambda: browser.current_url.rstrip("/").endswith("/console"), "the dashboard")
 
 
 def test_every_page_loads_and_the_dashboard_updates_itself(
-    browser: Any, served: ServedConsole, fake: FakeControl
+    browser: Browser, served: ServedConsole, fake: FakeControl, shots: Path
 ) -> None:
     fill_queue(fake)
     now = time.time()
-    fake.samples.extend(
-        {"t": now - 60 * (30 - i), "uploads": i % 7, "queue_depth": (i * 3) % 11} for i in range(30)
+    # Three hours of a line's day: a burst at shift start, a server outage that fills the
+    # queue (no uploads), the catch-up after it.
+    for minute in range(180):
+        outage = 95 <= minute < 115
+        uploads = 0 if outage else 6 + (minute * 7) % 9 + (14 if 115 <= minute < 125 else 0)
+        depth = (
+            (minute - 95) * 5
+            if outage
+            else max(0, 100 - (minute - 115) * 12)
+            if minute >= 115
+            else minute % 3
+        )
+        fake.samples.append(
+            {"t": now - 60 * (180 - minute), "uploads": uploads, "queue_depth": depth}
+        )
+    fake.errors.extend(
+        [
+            {
+                "t": now - 5400,
+                "source": "uploader",
+                "message": "server offline: connection refused (https://acme.wats.com);"
+                " 97 report(s) wait in the queue",
+            },
+            {
+                "t": now - 4200,
+                "source": "uploader",
+                "message": "parked report 5195ee3c (SN SN-PARK-7, queue id 2): 400:"
+                " Serial number 'SN-PARK-7' is not valid",
+            },
+            {
+                "t": now - 600,
+                "source": "commit",
+                "message": "could not convert /data/ict/results/run-0412.csv (moved to Error/):"
+                " csv: run-0412.csv line 3: column 'Value' is not a number: 'n/a'",
+            },
+        ]
     )
     sign_in(browser, served, fake)
     assert text_of(browser, "#count-parked") == "1"
     until(lambda: browser.find_elements("css selector", "#chart canvas"), "the chart")
+    shoot(browser, shots, "dashboard")
     fake.state = "paused"
     until(lambda: text_of(browser, "#state") == "paused", "the live refresh (htmx)")
     for page, heading in [
@@ -58,7 +93,7 @@ def test_every_page_loads_and_the_dashboard_updates_itself(
 
 
 def test_search_then_retry_a_parked_row(
-    browser: Any, served: ServedConsole, fake: FakeControl
+    browser: Browser, served: ServedConsole, fake: FakeControl
 ) -> None:
     fill_queue(fake)
     sign_in(browser, served, fake)
@@ -81,7 +116,7 @@ def test_search_then_retry_a_parked_row(
 
 
 def test_edit_a_setting_and_see_an_invalid_value_refused(
-    browser: Any, served: ServedConsole, fake: FakeControl
+    browser: Browser, served: ServedConsole, fake: FakeControl
 ) -> None:
     sign_in(browser, served, fake)
     click(browser, "#nav-config")
@@ -102,7 +137,7 @@ def test_edit_a_setting_and_see_an_invalid_value_refused(
 
 
 def test_try_a_converter_and_move_an_error_file_back(
-    browser: Any, served: ServedConsole, fake: FakeControl, tmp_path: Path
+    browser: Browser, served: ServedConsole, fake: FakeControl, tmp_path: Path
 ) -> None:
     sample = tmp_path / "sample.json"
     sample.write_text(json.dumps(make_report("TRY-7")), encoding="utf-8")

@@ -381,3 +381,47 @@ def test_static_assets_stay_small() -> None:
     static = Path(__file__).resolve().parents[2] / "pywats" / "station" / "console" / "static"
     total = sum(p.stat().st_size for p in static.iterdir() if p.suffix in {".js", ".css"})
     assert total < 250 * 1024
+
+
+HANGING = """
+import time
+from pywats.station.converters import Converter
+
+
+class Hanging(Converter):
+    name = "hanging"
+    patterns = ("*.hang",)
+
+    def convert(self, path, context):
+        time.sleep(60)
+        return []
+"""
+
+
+def test_try_a_converter_stops_a_hanging_converter_at_the_timeout(
+    client: httpx.Client, fake: FakeControl, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    from pywats.config import read_toml, write_toml
+
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "it_hang.py").write_text(HANGING, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(plugins))  # the conversion runs in a child process
+    doc = read_toml(fake.config_path)
+    doc["folders"][0]["converter"] = "it_hang:Hanging"
+    doc["intake"] = {"converter_timeout": 0.5}
+    write_toml(fake.config_path, doc)
+    asyncio.run(fake.reload())
+    token = csrf_of(client.get("/console/try").text)
+    started = time.monotonic()
+    shown = client.post(
+        "/console/try",
+        params={"name": "x.hang", "folder": "0"},
+        content=b"anything",
+        headers={"X-CSRF-Token": token, "Content-Type": "application/octet-stream"},
+        timeout=30,
+    ).text
+    assert "the converter took longer than 5.5 s (stopped)" in shown
+    assert time.monotonic() - started < 15

@@ -13,13 +13,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.integration.station._harness import Station, make_report, wait_for
 
 from ._browser import click, shoot, text_of, until
+from ._webdriver import Browser
 
 pytestmark = [
     pytest.mark.slow,
@@ -43,7 +43,7 @@ def _rss_mb(pid: int) -> float:
 
 
 def test_console_of_a_running_service(
-    browser: Any, station: Callable[..., Station], shots: Path, tmp_path: Path
+    browser: Browser, station: Callable[..., Station], shots: Path, tmp_path: Path
 ) -> None:
     pytest.importorskip("pywats.station.endpoint", reason="no station endpoint in this tree")
     st = station()
@@ -67,7 +67,7 @@ def test_console_of_a_running_service(
         browser.get(link)
         until(lambda: text_of(browser, "main h1") == "Dashboard", "the dashboard")
         until(lambda: text_of(browser, "#count-parked") == "1", "the parked count")
-        shoot(browser, shots, "dashboard")
+        assert text_of(browser, "#server") == "online"
         browser.get(link)  # the link is used up
         assert "already used" in text_of(browser, "#problem")
         browser.back()
@@ -105,6 +105,9 @@ def test_console_of_a_running_service(
         click(browser, "#save")
         refusal = until(lambda: text_of(browser, "[id='error-upload.concurrency']"), "the refusal")
         assert "upload.concurrency = 'lots' must be a whole number" in refusal
+        field = browser.find_element("css selector", "[id='f-upload.concurrency']")
+        field.clear()
+        field.send_keys("4")  # the refused value stays in the form until corrected
         field = browser.find_element("css selector", "[id='f-station.name']")
         field.clear()
         field.send_keys("IT-ST-02")

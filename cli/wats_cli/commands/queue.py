@@ -32,13 +32,17 @@ _COLUMNS = ["id", "state", "serial_number", "part_number", "attempts", "updated"
 
 def _open(instance: str | None, config: Path | None) -> tuple[StationConfig, ReportQueue]:
     from pywats.config import ConfigError, resolve_instance
-    from pywats.station.config import load_config
+    from pywats.station.config import instance_paths, load_config
+    from pywats.station.push import unconfigured
     from pywats.station.queue import ReportQueue
     from wats_cli._context import state
 
-    settings = load_config(
-        resolve_instance(instance or state().instance), path=config, for_service=False
-    )
+    name = resolve_instance(instance or state().instance)
+    paths = instance_paths(name)
+    if config is None and not paths.config.is_file() and (paths.data / "queue.sqlite3").exists():
+        settings = unconfigured(name)  # a test-framework integration queued without a file
+    else:
+        settings = load_config(name, path=config, for_service=False)
     if not settings.queue_path.exists():
         raise ConfigError(
             f"instance {settings.name!r} has no queue yet ({settings.queue_path}):"
@@ -200,3 +204,47 @@ def stats(
     for key in ("oldest_pending_at", "last_delivered_at", "next_due_at"):
         data[key] = _iso(data[key])
     emit(data, output)
+
+
+@app.command("push")
+def push(
+    timeout: float = typer.Option(30.0, "--timeout", min=1, help="Seconds the pass may take."),
+    instance: str = _INSTANCE,
+    config: Path = _CONFIG,
+    output: OutputFormat = output_option(),
+) -> None:
+    """Deliver the queue now, once (for stations that do not run `wats watch`).
+
+    Takes spooled report files into the queue, makes every pending report due and sends
+    until none is due or --timeout passes. Does nothing while the station service runs (it
+    delivers). Exit 6 when reports stay pending (server unreachable), 7 when some were parked.
+    """
+    from pywats.config import ConfigError, CredentialsMissingError, resolve_instance
+    from pywats.station.config import load_config, read_token
+    from pywats.station.push import push as push_pass
+    from wats_cli._context import emit, info, state
+
+    name = resolve_instance(instance or state().instance)
+    settings = load_config(name, path=config, for_service=False, server_url=state().url)
+    if not settings.server_url:
+        raise ConfigError(f"server.url is not set for instance {name!r}")
+    token = read_token(name)
+    if not token:
+        raise CredentialsMissingError(
+            f"no API token for instance {name!r}: run `wats login -i {name}`"
+            " or set PYWATS_API_TOKEN"
+        )
+    state().secrets.add(token)
+    result = push_pass(settings, timeout=timeout, token=token)
+    if not result.ran:
+        info(f"Nothing to do: {result.reason}.")
+    emit(result.as_dict(), output)
+    if result.ran:
+        info(
+            f"Delivered {result.delivered}, parked {result.parked}, still pending"
+            f" {result.pending}{': ' + result.last_error if result.last_error else ''}"
+        )
+    if result.parked:
+        raise typer.Exit(7)
+    if result.ran and result.retried:
+        raise typer.Exit(6)

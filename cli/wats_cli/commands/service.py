@@ -92,6 +92,17 @@ def _target(
     )
 
 
+def _denied(exc: PermissionError, action: str, instance: str | None) -> DeployError:
+    from pywats.station.deploy import EXIT_PERMISSION, DeployError
+
+    name = f" -i {instance}" if instance else ""
+    return DeployError(
+        f"permission denied: {exc.filename or exc}",
+        f"run `sudo wats service {action}{name}` (a system service's files are its account's)",
+        code=EXIT_PERMISSION,
+    )
+
+
 def _password(host: Host, account: str | None) -> str | None:
     builtin = {"localsystem", r"nt authority\localservice", r"nt authority\networkservice"}
     if host.system != "win32" or not account or account.lower() in builtin:
@@ -131,6 +142,8 @@ def _run(
         apply(plan, host)
     except DeployError as exc:
         raise _fail(exc) from None
+    except PermissionError as exc:
+        raise _fail(_denied(exc, action, instance)) from None
     info(done.format(instance=target.instance))
     for note in plan.notes:
         warn(note)
@@ -248,6 +261,8 @@ def status(
         info = manager.status(host, target)
     except DeployError as exc:
         raise _fail(exc) from None
+    except PermissionError as exc:
+        raise _fail(_denied(exc, "status", instance)) from None
     emit(info, output)
     if info["token"] == "missing":
         prefix = target.hint_prefix()

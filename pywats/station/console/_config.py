@@ -12,6 +12,7 @@ The token is not a setting: it is never shown here and cannot be set here.
 from __future__ import annotations
 
 import copy
+import json
 from pathlib import Path
 from typing import Any
 
@@ -69,11 +70,22 @@ def shown(value: Any) -> str:
         return ""
     if isinstance(value, str):
         return value
+    return _literal(value)
+
+
+def _literal(value: Any) -> str:
+    """A TOML literal on one line: ``true``, ``30.0``, ``"text"``, ``[5.0, 15.0]``."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    import tomli_w
-
-    return tomli_w.dumps({"v": value}).partition("=")[2].strip()
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a valid TOML basic string
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_literal(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_literal(v)}" for k, v in value.items()) + "}"
+    return json.dumps(str(value))
 
 
 def _folder_shown(raw: Any, name: str) -> str:

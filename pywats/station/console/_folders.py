@@ -1,14 +1,10 @@
-"""The Folders page (counts, Error/ files with reasons, "try again") and "Try a converter"."""
+"""The Folders page: each folder's counts, its Error/ files with their reasons, "try again"."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import os
-import shutil
-import socket
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,18 +12,16 @@ import attrs
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from pywats.station.console._web import Ctx, read_limited
+from pywats.station.console._web import Ctx
 
 if TYPE_CHECKING:
     from pywats.station.config import FolderConfig
-    from pywats.station.converters.dryrun import DryRun
 
-__all__ = ["folders_page", "try_again", "try_page", "try_run"]
+__all__ = ["error_files", "folders_page", "try_again"]
 
 log = logging.getLogger("pywats.station.console")
 COUNT_CAP = 10_000
 ERROR_LIST_LIMIT = 200
-UPLOAD_LIMIT = 20 * 1024 * 1024
 NOTE = ".error.txt"
 
 
@@ -141,85 +135,3 @@ async def try_again(ctx: Ctx) -> Response:
     problem = await run_in_threadpool(_move_back, folders[index], name)
     query = f"problem={quote(problem)}" if problem else f"moved={quote(name)}"
     return RedirectResponse(ctx.url(f"folders?{query}"), status_code=303)
-
-
-# -- Try a converter ------------------------------------------------------------------------
-
-
-def _choices(ctx: Ctx) -> tuple[list[str], list[dict[str, Any]]]:
-    from pywats.station.converters import available_converters
-
-    folders = [
-        {"index": i, "path": str(f.path), "converter": f.converter}
-        for i, f in enumerate(ctx.control.config.folders)
-    ]
-    return available_converters(), folders
-
-
-async def try_page(ctx: Ctx) -> Response:
-    converters, folders = await run_in_threadpool(_choices, ctx)
-    return ctx.render("try.html", converters=converters, folders=folders)
-
-
-def _convert(data: bytes, name: str, converter: str | None, context: Any) -> DryRun:
-    from pywats.station.converters.dryrun import dry_run
-
-    work = Path(tempfile.mkdtemp(prefix="pywats-console-"))  # 0700
-    try:
-        path = work / name
-        path.write_bytes(data)
-        return dry_run(path, converter, context=context)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _file_name(text: str) -> str:
-    name = Path(text.replace("\\", "/")).name.strip()
-    name = "".join(c for c in name if c.isprintable() and c not in "/\\\0")
-    return name[:200].lstrip(".") or "upload.dat"
-
-
-async def try_run(ctx: Ctx) -> Response:
-    from pywats.config import ConfigError
-    from pywats.station.converters import ConversionError, ConverterContext
-
-    params = ctx.request.query_params
-    config = ctx.control.config
-    data = await read_limited(ctx.request, UPLOAD_LIMIT)
-    if data is None:
-        return _result(ctx, problem=f"the file is larger than {UPLOAD_LIMIT // 2**20} MB")
-    name = _file_name(params.get("name", ""))
-    converters, _ = await run_in_threadpool(_choices, ctx)
-    converter: str | None = params.get("converter") or None
-    parameters: dict[str, Any] = {}
-    folder_text = params.get("folder", "")
-    if folder_text.isdigit() and int(folder_text) < len(config.folders):
-        folder = config.folders[int(folder_text)]
-        converter, parameters = folder.converter, dict(folder.parameters)
-    elif converter is not None and converter not in converters:
-        return _result(ctx, problem=f"{converter!r} is not an installed converter")
-    context = ConverterContext(
-        station_name=config.station_name or socket.gethostname()[:100] or "localhost",
-        location=config.location or "Local",
-        purpose=config.purpose or "Development",
-        parameters=parameters,
-    )
-    timeout = float(getattr(config, "converter_timeout", 60.0))
-    try:
-        result = await asyncio.wait_for(
-            run_in_threadpool(_convert, data, name, converter, context), timeout
-        )
-    except TimeoutError:
-        return _result(ctx, problem=f"the converter took longer than {timeout:g} s")
-    except (ConversionError, ConfigError, FileNotFoundError) as exc:
-        return _result(ctx, problem=str(exc))
-    except Exception as exc:  # a converter's own bug: show it, keep serving
-        log.warning("console: converter failed on %s: %s", name, exc, exc_info=True)
-        return _result(ctx, problem=f"the converter failed: {type(exc).__name__}: {exc}")
-    return _result(ctx, result=result, name=name)
-
-
-def _result(
-    ctx: Ctx, *, problem: str = "", result: DryRun | None = None, name: str = ""
-) -> Response:
-    return ctx.render("_try_result.html", problem=problem, result=result, name=name)

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from pywats.station.console import _config, _folders, _queue, _status
+from pywats.station.console import _config, _folders, _queue, _status, _try
 from pywats.station.console._auth import COOKIE, IDLE_TTL
 from pywats.station.console._web import (
     PUBLIC_STATIC,
@@ -108,7 +108,7 @@ def make_app(control: Control, root: str = "/console") -> Starlette:
         Route("/folders/{index:int}/retry", action(_folders.try_again), methods=["POST"]),
         Route("/config", page(_config.config_page), methods=["GET"]),
         Route("/config", action(_config.config_save), methods=["POST"]),
-        Route("/try", page(_folders.try_page), methods=["GET"]),
-        Route("/try", action(_folders.try_run), methods=["POST"]),
+        Route("/try", page(_try.try_page), methods=["GET"]),
+        Route("/try", action(_try.try_run), methods=["POST"]),
     ]
     return Starlette(routes=routes, exception_handlers={404: not_found})

@@ -25,16 +25,15 @@ STATES = ("pending", "uploading", "delivered", "parked", "quarantined")
 
 
 def _server(snapshot: Mapping[str, Any]) -> dict[str, Any]:
-    """The server's line, whatever shape the snapshot gives it (a mapping or a URL)."""
-    raw = snapshot.get("server")
-    if isinstance(raw, Mapping):
-        return {
-            "status": str(raw.get("status") or raw.get("state") or "unknown"),
-            "version": raw.get("version"),
-            "latency_ms": raw.get("latency_ms"),
-            "url": raw.get("url") or "",
-        }
-    return {"status": "unknown", "version": None, "latency_ms": None, "url": str(raw or "")}
+    """The server's line: status (online/offline/unauthorized/unknown), version, latency."""
+    latency = snapshot.get("server_latency_ms")
+    return {
+        "status": str(snapshot.get("server") or "unknown"),
+        "version": snapshot.get("server_version") or None,
+        "latency_ms": round(latency) if isinstance(latency, int | float) else None,
+        "url": str(snapshot.get("server_url") or ""),
+        "error": str(snapshot.get("server_error") or ""),
+    }
 
 
 def status_values(ctx: Ctx) -> dict[str, Any]:

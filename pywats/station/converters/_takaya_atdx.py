@@ -10,6 +10,7 @@ from pywats.station.converters._takaya_layouts import (
     Row,
     error,
     key_value,
+    odd_readings,
     panel_header,
     split_reading,
 )
@@ -50,6 +51,8 @@ def _atdx_row(
     for column in ("Test.Base(Test1)", "Test.Base(Test2)"):
         if column in first and split_reading(values[first[column]])[0]:
             row.readings.append((values[first[column]], values[first[column] + 1]))
+        elif column in first:
+            row.details.extend(odd_readings([values[first[column]]]))
     for role, column in (("H", "H-pin"), ("L", "L-pin"), ("G1", "G-P1"), ("G2", "G-P2")):
         if column in first and values[first[column]] not in ("", "0", "----"):
             row.pins.append((role, values[first[column]], values[first[column] + 1]))

@@ -19,6 +19,7 @@ __all__ = [
     "Row",
     "error",
     "key_value",
+    "odd_readings",
     "panel_header",
     "read_at_layout",
     "split_reading",
@@ -94,6 +95,15 @@ _READING = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(\S*)\
 
 def error(name: str, line: int, message: str) -> ConversionError:
     return ConversionError(f"{name}: line {line}: {message}")
+
+
+def odd_readings(texts: list[str]) -> list[tuple[str, str]]:
+    """Reading cells that hold text, not a number or a placeholder ("OVER"), kept as details."""
+    return [
+        ("reading", t.strip())
+        for t in texts
+        if t.strip() and not split_reading(t)[0] and set(t.strip()) - set(".*-_ ")
+    ]
 
 
 def split_reading(text: str) -> tuple[str, str]:
@@ -188,7 +198,8 @@ class _CaColumns:
             function=at(cells, "Function"),
             judgement=at(cells, "Judgement"),
             pins=[p for p in pins if p[1] not in ("", "0")],
-            details=[d for d in details if d[1] not in ("", "*", "---")],
+            details=[d for d in details if d[1] not in ("", "*", "---")]
+            + odd_readings([v for v, _ in readings]),
         )
 
 
@@ -234,7 +245,8 @@ def _apt_row(name: str, number: int, text: str) -> Row:
                 ("more fields", " ".join(t[19:])),  # a firmware that writes more than 19
             )
             if v not in ("", "*")
-        ],
+        ]
+        + odd_readings([t[7], t[8]]),
     )
 
 

@@ -43,7 +43,7 @@ from pywats.reports._limits import clip
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
 from pywats.station.converters._common import from_timestamp, new_uut, read_bytes
 
-__all__ = ["OpenHTFConverter"]
+__all__ = ["OpenHTFConverter", "record_to_report"]
 
 _RESULTS = {"PASS": "P", "FAIL": "F", "ERROR": "E", "TIMEOUT": "T", "ABORTED": "T"}
 _PHASE = {"PASS": "P", "FAIL": "F", "SKIP": "S", "ERROR": "E"}
@@ -345,6 +345,20 @@ def _phase_exception(result: Any) -> tuple[str, str] | None:
     value = str(outcome.get("exc_val") or "")
     message = f"{kind}: {value}" if kind and value else kind or value
     return message, str(outcome.get("exc_tb") or "")
+
+
+def record_to_report(
+    record: dict[str, Any], context: ConverterContext, *, name: str = "record"
+) -> UUTReport:
+    """Convert one record already in ``OutputToJSON``'s JSON form (an output callback's).
+
+    The report id derives from the record's JSON, as it would from the file's bytes.
+
+    Raises:
+        ConversionError: the record is not a convertible OpenHTF test record.
+    """
+    data = json.dumps(record, sort_keys=True, default=str).encode()
+    return OpenHTFConverter()._report(_Record(name), record, "$", context, data, 0)
 
 
 def _attachment(name: str, item: dict[str, Any]) -> Any:

@@ -19,7 +19,8 @@ The records (read by ``_spectrum_parse``) and what each becomes::
         several pages, all measured  a multiple numeric step, one measurement per PAGE_NAME
         several pages, otherwise     a sequence SNAME with a step per page
     (PAGE: (TYPE: CAP) (PAGE_NAME: ..) (COMMENT: ..) (STAT: PASS) (ANA:|INTC: ...))
-        MEASVAL (VAL, SCALE, UNIT)   the measured value, in its own unit ("nF", "kOhm")
+        MEASVAL (VAL, SCALE, UNIT)   the measured value, in its own unit ("nF", "kOhm"); a
+                                     VAL that is not a number (an overrange word) is text
         LOLIM / HILIM                limits (rescaled to the value's unit): both -> GELE,
                                      low only -> GE, high only -> LE, none -> LOG
         STAT                         status: PASS -> P, FAIL -> F, SKIP -> S, others -> F
@@ -95,6 +96,18 @@ def _quantity(record: Record | None) -> tuple[float, str] | None:
     return value, record.value("SCALE") + record.value("UNIT")
 
 
+def _lenient(record: Record | None, page: _Page) -> tuple[float, str] | None:
+    """:func:`_quantity`, but a value that is not a number (an overrange word) becomes text."""
+    if record is None:
+        return None
+    try:
+        return _quantity(record)
+    except ConversionError:
+        unit = display_unit(record.value("SCALE") + record.value("UNIT"))
+        page.text.append(f"{record.key} {record.value('VAL')} {unit}".strip())
+        return None
+
+
 def _show(q: tuple[float, str]) -> str:
     return f"{q[0]:g} {display_unit(q[1])}".strip()
 
@@ -126,7 +139,7 @@ class _Page:
     text: list[str] = attrs.Factory(list)
 
 
-def _read_page(page: Record, where: str, title: str) -> _Page:
+def _read_page(page: Record) -> _Page:
     word = page.value("STAT")
     out = _Page(name=page.value("PAGE_NAME") or page.value("TYPE") or "Page", status=judge(word))
     out.text.extend(f"{k.lower()} {page.value(k)}" for k in _TEXT_KEYS if page.value(k))
@@ -139,15 +152,12 @@ def _read_page(page: Record, where: str, title: str) -> _Page:
             continue
         result = block.first("INTC_RESULT")
         meas = block.first("MEASVAL") or (result.first("MEASVAL") if result else None)
-        try:
-            measured, lo, hi, nom = (
-                _quantity(meas),
-                _quantity(block.first("LOLIM")),
-                _quantity(block.first("HILIM")),
-                _quantity(block.first("NOMVAL")),
-            )
-        except ConversionError as exc:
-            raise ConversionError(f"{where}: {exc} (in step {title!r})") from None
+        measured, lo, hi, nom = (
+            _lenient(meas, out),
+            _lenient(block.first("LOLIM"), out),
+            _lenient(block.first("HILIM"), out),
+            _lenient(block.first("NOMVAL"), out),
+        )
         if nom:
             out.text.append(f"nominal {_show(nom)}")
         out.text.extend(_describe(block))
@@ -317,7 +327,7 @@ class TeradyneSpectrumConverter(Converter):
             return
         title = record.value("SNAME") or "Step"
         start = self._stamp(name, record.value("TIME"), record.line, params)
-        pages = [_read_page(p, name, title) for p in record.all("PAGE")]
+        pages = [_read_page(p) for p in record.all("PAGE")]
         desc = record.value("DESC")
         if not pages:
             step = parent.add_pass_fail_step(title, status=judge(record.value("STAT")))

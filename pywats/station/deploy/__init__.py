@@ -14,9 +14,10 @@ the same graceful path as SIGTERM. We write its files; we never daemonize by han
 
 Every action is first a :class:`~pywats.station.deploy._plan.Plan` (files to write, commands
 to run, each with its undo). ``--dry-run`` prints the plan; otherwise it is applied all or
-nothing. Modules: ``_plan`` (plans, errors, the host seam), ``_target`` (which instance, which
-account, which folders), ``systemd``, ``launchd``, ``windows`` (builders), ``manager``
-(picks the one for this OS), ``host`` (the graceful service body the Windows service runs).
+nothing. Modules: ``_plan`` (plans, errors), ``_machine`` (the host seam), ``_target``
+(which instance, which account, which folders), ``systemd``, ``launchd``, ``windows``
+(builders; ``_win32`` is pywin32's side), ``manager`` (picks the one for this OS), ``host``
+(the graceful service body the Windows service runs), ``token`` (``login --for-service``).
 """
 
 from __future__ import annotations

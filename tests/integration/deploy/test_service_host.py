@@ -77,3 +77,29 @@ def test_a_stop_that_comes_while_starting_is_not_lost(station: Station) -> None:
     thread.join(timeout=30)
     assert not thread.is_alive()
     assert result == [0]
+
+
+def test_a_stop_after_an_in_process_restart_reaches_the_new_service(station: Station) -> None:
+    from pywats.station.service import StationService
+
+    if not hasattr(StationService, "request_restart"):
+        pytest.skip("this tree's station has no in-process restart (issue 14)")
+    host = ServiceHost("it")
+    thread, result = _serve(host)
+    try:
+        wait_for(lambda: getattr(host._service, "_loop", None), 20, "the service to start")
+        first = host._service
+        assert first is not None
+        loop = first._loop
+        assert loop is not None
+        loop.call_soon_threadsafe(first.request_restart)  # what POST /restart does
+        wait_for(
+            lambda: host._service is not first and getattr(host._service, "_loop", None),
+            20,
+            "the restarted service",
+        )
+    finally:
+        host.stop()
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert result == [0]

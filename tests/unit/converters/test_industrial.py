@@ -224,11 +224,13 @@ def test_spectrum_bad_input(tmp_path: Path) -> None:
     assert "x.txt: line 1: the board has no (USER: Serialnumber:...) line" in _refusal(
         TeradyneSpectrumConverter(), tmp_path, "x.txt", no_serial
     )
-    bad_value = good.replace("(VAL: 10020)", "(VAL: ten)")
-    assert (
-        "x.txt: line 37: (MEASVAL: (VAL: 'ten')) is not a number (in step 'RES[R4]')"
-        in _refusal(TeradyneSpectrumConverter(), tmp_path, "x.txt", bad_value)
-    )
+    overrange = good.replace("(VAL: 10020)", "(VAL: OVRNG)")
+    source = tmp_path / "over.txt"
+    source.write_text(overrange, encoding="utf-8")
+    [r] = convert_to_dicts(TeradyneSpectrumConverter(), source)
+    r4 = next(s for s in _steps(r["root"]) if s["name"] == "RES[R4]")
+    assert r4["stepType"] == "ET_PFT"
+    assert "MEASVAL OVRNG Ohm" in r4["reportText"]
 
 
 def test_teststand_bad_input(tmp_path: Path) -> None:
@@ -375,3 +377,12 @@ def test_damaged_files_are_refused_or_valid_never_a_crash(
     assert outcomes["refused"] > 0
     # every refusal names the file (and a position, or the parameter to set)
     assert [r for r in refusals if not r.startswith(target.name)] == []
+
+
+def test_takaya_a_reading_that_is_text_is_kept(tmp_path: Path) -> None:
+    text = (DATA / "takaya" / "panel-ca.ATD").read_text(encoding="utf-8")
+    source = tmp_path / "over.ATD"
+    source.write_text(text.replace("R\t0\t4.75\tKO", "R\t0\tOVER\tKO", 1), encoding="utf-8")
+    r1 = convert_to_dicts(TakayaConverter(), source)[0]["root"]["steps"][0]
+    assert r1["stepType"] == "ET_PFT"  # no number to measure: the verdict alone
+    assert "reading OVER" in r1["reportText"]

@@ -200,3 +200,16 @@ def test_the_unknown_instance_hint_works_as_printed(use_host: Host, home: Path) 
     code, out, err = wats("-i", "line9", "service", "install", "--dry-run")
     assert code == 0, err
     assert "pywats@line9.service" in out
+
+
+def test_a_home_it_may_not_read_is_a_permission_error(
+    use_host: Host, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def denied(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied", "/var/lib/pywats/config/instances")
+
+    monkeypatch.setattr("pywats.station.deploy.manager.status", denied)
+    code, _, err = wats("service", "status", "-i", "ict")
+    assert code == 4
+    _one_error(err)
+    assert "sudo wats service status -i ict" in err
