@@ -102,16 +102,32 @@ def _value(value: Any, unset: type) -> Any:
     return value
 
 
-# class -> [(our field, generated field)], worked out once per class
-_PLANS: dict[type, list[tuple[str, str]]] = {}
+# class -> [(our field, generated field, the JSON types its value may have)], once per class
+_PLANS: dict[type, list[tuple[str, str, tuple[type, ...] | None]]] = {}
+
+# A field's declared type -> the Python types JSON may give it. The generated parsers pass
+# scalars through unchecked, so a number where a string belongs would reach the user.
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "str | None": (str,),
+    "int | None": (int,),
+    "float | None": (int, float),
+    "bool | None": (bool,),
+}
 
 
-def _plan(cls: type[WireValue]) -> list[tuple[str, str]]:
+def _expected(annotation: object) -> tuple[type, ...] | None:
+    text = str(annotation)
+    if text.startswith("list["):
+        return (list,)
+    return _JSON_TYPES.get(text)
+
+
+def _plan(cls: type[WireValue]) -> list[tuple[str, str, tuple[type, ...] | None]]:
     plan = _PLANS.get(cls)
     if plan is None:
         theirs = {ours: generated for generated, ours in cls._renames.items()}
         plan = [
-            (field.name, theirs.get(field.name, field.name))
+            (field.name, theirs.get(field.name, field.name), _expected(field.type))
             for field in attrs.fields(cast(Any, cls))
             if field.name != "extra"
         ]
@@ -119,13 +135,29 @@ def _plan(cls: type[WireValue]) -> list[tuple[str, str]]:
     return plan
 
 
+def _wrong_type(cls: type, name: str, value: Any, allowed: tuple[type, ...]) -> Exception:
+    from pywats._exceptions import WatsError
+
+    wanted = " or ".join(t.__name__ for t in allowed)
+    return WatsError(
+        f"the server's answer could not be read: {cls.__name__}.{name} is"
+        f" {type(value).__name__} {str(value)[:40]!r}, expected {wanted}. Check that the URL is"
+        " the WATS server itself, not a proxy or login page."
+    )
+
+
 def _from(cls: type[V], model: Any, unset: type) -> V:
     kwargs: dict[str, Any] = {}
-    for ours, theirs in _plan(cls):
+    for ours, theirs, allowed in _plan(cls):
         value = getattr(model, theirs, None)
         kind = type(value)
         if kind is unset:
             value = None
+        elif allowed is not None and value is not None:
+            if not isinstance(value, allowed) or (kind is bool and bool not in allowed):
+                raise _wrong_type(cls, ours, value, allowed)
+            if kind is list:
+                value = _value(value, unset)
         elif kind is list or kind.__name__ in _BY_WIRE:
             value = _value(value, unset)
         kwargs[ours] = value

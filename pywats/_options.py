@@ -98,6 +98,18 @@ class ClientOptions:
     verify: bool | str = True
     proxy: str | None = attrs.field(default=None, repr=False)  # may hold credentials
     error_mode: ErrorMode = attrs.field(default="strict", validator=_check_mode)
+    max_response_size: int | None = attrs.field(default=64 * 1024 * 1024)
+    """The largest answer read into memory, bytes after decompression; None: no limit."""
+    max_download_size: int | None = attrs.field(default=8 * 1024 * 1024 * 1024)
+    """The largest file streamed to disk by a download, bytes; None: no limit."""
+
+    @max_response_size.validator
+    @max_download_size.validator
+    def _check_size(self, attribute: attrs.Attribute[Any], value: int | None) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise TypeError(f"{attribute.name} must be a whole number of bytes or None")
+        if value is not None and value <= 0:
+            raise ValueError(f"{attribute.name} must be > 0 (or None for no limit), got {value}")
 
     @property
     def max_retries(self) -> int:

@@ -17,6 +17,7 @@ from typing import IO, Any, TypeVar
 __all__ = [
     "JsonBody",
     "as_uuid",
+    "check_shape",
     "file_bytes",
     "json_of",
     "model",
@@ -28,6 +29,20 @@ __all__ = [
 ]
 
 M = TypeVar("M")
+
+
+def check_shape(result: Any) -> None:
+    """Refuse an answer parsed into a model that was not a JSON object (``[]``, ``5``).
+
+    The generated parsers build a model from ``dict(answer)``, so ``[]`` becomes an empty
+    product. Raises ``TypeError`` (``_call`` turns it into "could not be read").
+    """
+    parsed = getattr(result, "parsed", None)
+    if parsed is None or not hasattr(parsed, "additional_properties"):
+        return
+    content = getattr(result, "content", b"")
+    if isinstance(content, bytes) and content.lstrip()[:1] != b"{":
+        raise TypeError(f"expected a JSON object, got {content.lstrip()[:20]!r}")
 
 
 def opt(value: Any) -> Any:

@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pywats._atomic import atomic_file
+from pywats._cleartext import plain_http_message, warn_plain_http
 from pywats._exceptions import WatsError
+from pywats._private import private_dir, warn_if_shared
 
 __all__ = [
     "DEFAULT_INSTANCE",
@@ -52,12 +54,14 @@ __all__ = [
     "load_instance",
     "parse_value",
     "parse_verify",
+    "plain_http_message",
     "read_toml",
     "resolve_connection",
     "resolve_instance",
     "save_instance",
     "set_key",
     "validate_document",
+    "warn_plain_http",
     "warn_unverified",
     "write_toml",
 ]
@@ -163,8 +167,9 @@ def write_toml(path: Path, data: Mapping[str, Any]) -> None:
 
     text = tomli_w.dumps(dict(data))
     try:
-        # A folder made here is private: instance files sit beside the token files.
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # A folder made here is private (PYWATS_HOME and config/ too, whatever the umask):
+        # instance files sit beside the token files.
+        private_dir(path.parent)
         with atomic_file(path, "w") as fh:
             fh.write(text)
     except OSError as exc:
@@ -173,7 +178,9 @@ def write_toml(path: Path, data: Mapping[str, Any]) -> None:
 
 def load_instance(name: str) -> dict[str, Any]:
     """Read the document of instance ``name`` (empty when it has no file)."""
-    return read_toml(instance_path(name))
+    path = instance_path(name)
+    warn_if_shared(path.parent, "instances folder")
+    return read_toml(path)
 
 
 def save_instance(name: str, data: Mapping[str, Any]) -> Path:

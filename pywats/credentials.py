@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pywats._atomic import atomic_file
+from pywats._private import private_dir, warn_if_shared
 from pywats.config import ConfigError, instances_dir
 
 __all__ = ["KEYRING_SERVICE", "StoredToken", "TokenStore", "credentials_dir"]
@@ -149,14 +150,17 @@ class TokenStore:
                 token = None
             if token:
                 return str(token)
+        path = self.path(instance)
         try:
-            text = self.path(instance).read_text(encoding="utf-8").strip()
+            text = path.read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise ConfigError(
                 f"cannot read the token file {self.path(instance)}: {exc.strerror}"
             ) from None
+        warn_if_shared(path.parent, "token folder")
+        warn_if_shared(path, "token file")
         return text or None
 
     def delete(self, instance: str) -> bool:
@@ -181,8 +185,8 @@ class TokenStore:
         directory = self.directory
         path = self.path(instance)
         try:
-            directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-            os.chmod(directory, 0o700)  # mkdir's mode is masked by umask; exist_ok skips it
+            private_dir(directory)
+            os.chmod(directory, 0o700)  # an existing folder made looser before: tighten it
             # The temporary file is 0600 and renamed over the old one when fully written, so a
             # crash never leaves a half-written token.
             with atomic_file(path, "w", prefix=f".{instance}.") as fh:

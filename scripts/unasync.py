@@ -32,7 +32,7 @@ RULES: list[tuple[str, str]] = [
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
     (r"\baclose\b", "close"),
-    (r"\baread\b", "read"),
+    (r"\baiter_bytes\b", "iter_bytes"),
     (r"\basync_sleep\b", "sleep"),  # pywats._synchronization pairs
     (r"\basync_api\b", "api"),  # test fixtures: the async client → the sync client
     (r"^( *)@pytest\.mark\.anyio\n", ""),  # sync tests need no event loop

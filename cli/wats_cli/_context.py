@@ -143,7 +143,9 @@ def client(token: str | None = None) -> pyWATS:
     if token is None:
         token = conn.require_token()
     from pywats import RetryConfig, pyWATS
+    from pywats.config import warn_plain_http
 
+    warn_plain_http(conn.url, emit=warn)
     st = state()
     st.secrets.add(token)
     retry = RetryConfig(

@@ -25,6 +25,7 @@ from pywats._exceptions import NotFoundError, WatsError
 from pywats._http import lookup_in_flight, timeout_override, translate_transport_errors
 from pywats._retry import retry_kwargs
 from pywats._synchronization import AsyncExchange, AsyncPageFetch
+from pywats._wire import check_shape
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -96,6 +97,7 @@ class AsyncService:
                     await state.sleep(wait)
             with translate_transport_errors():
                 result = await send()
+            check_shape(result)
         except WatsError as exc:
             if breaker is not None:
                 breaker.record(exc, probe=probe)

@@ -10,10 +10,11 @@ operation's description in openapi/wats.yaml for what is assumed about it.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from wats_api import models as wire
 from wats_api.api.software import (
@@ -34,7 +35,8 @@ from wats_api.api.software import (
 )
 
 from pywats._async._service import AsyncService
-from pywats._downloads import package_file_target, write_atomically
+from pywats._downloads import Staging, check_plan, package_file_target
+from pywats._limits import DownloadBudget, streaming
 from pywats._models import SoftwarePackage, SoftwarePackageFile, VirtualFolder, many, one, the
 from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
@@ -212,16 +214,20 @@ class AsyncSoftwareService(AsyncService):
     async def download(self, package_id: uuid.UUID | str, dest: Path) -> list[Path]:
         """Download every file of a package to ``dest/<packageFolderName>/<name>``.
 
-        Every target path is checked before anything is fetched or written; each file is
-        written to a temporary sibling and renamed into place, replacing an existing copy.
+        Every target path is checked before anything is fetched or written. Files stream to
+        disk (not memory) under hidden temporary names, through folder handles that cannot
+        be redirected by a symlink made meanwhile; once all have arrived they are renamed
+        into place, replacing existing copies. A failure part-way leaves no new file behind.
 
         Returns:
             The paths written, in the server's file order.
 
         Raises:
-            ValueError: a file's folder or name is absolute or contains ``..`` (nothing is
-                written then).
+            ValueError: a file's folder or name is absolute or contains ``..``, two files
+                collide (``a/b`` as a file and a folder), or a folder on the way is a
+                symlink or a file (nothing is left written then).
             NotFoundError: the package, or one of its files, is unknown.
+            WatsError: a file is larger than the client's ``max_download_size``.
 
         Example::
 
@@ -235,11 +241,39 @@ class AsyncSoftwareService(AsyncService):
             if not file.package_file_id:
                 raise ValueError(f"package file {file.name!r} has no packageFileId")
             plan.append((file.package_file_id, target))
-        written: list[Path] = []
-        for file_id, target in plan:
-            write_atomically(target, await self.download_file(file_id))
-            written.append(target)
-        return written
+        check_plan(dest, [target for _, target in plan])
+        with Staging(dest) as staging:
+            for file_id, target in plan:
+                with staging.open(target) as handle:
+                    await self._download_to(file_id, handle)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            staging.commit()
+        return [target for _, target in plan]
+
+    async def _download_to(self, file_id: str, handle: BinaryIO) -> None:
+        """Stream one package file into ``handle`` (rewound for each retried attempt)."""
+        kwargs = software_download_file._get_kwargs(
+            repository_folder_file_id=as_uuid(file_id, "file_id")
+        )
+        options = self._client.options
+
+        async def send() -> None:
+            handle.seek(0)
+            handle.truncate()
+            flag = streaming.set(True)
+            try:
+                async with self._http.stream(**kwargs) as response:
+                    budget = DownloadBudget(
+                        response.request, options.max_download_size, options.timeout
+                    )
+                    async for chunk in response.aiter_bytes():
+                        budget.take(len(chunk))
+                        handle.write(chunk)
+            finally:
+                streaming.reset(flag)
+
+        await self._call(send)
 
     async def get_virtual_folders(self) -> list[VirtualFolder]:
         """The virtual folders from Production Manager."""

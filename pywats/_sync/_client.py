@@ -19,6 +19,7 @@ import attrs
 import httpx
 
 from pywats._breaker import CircuitBreaker
+from pywats._cleartext import warn_plain_http
 from pywats._http import (
     USER_AGENT,
     TokenAuth,
@@ -28,6 +29,14 @@ from pywats._http import (
     lookup_in_flight,
     set_timeout,
     ssl_verify,
+)
+from pywats._limits import (
+    DEFAULT_MAX_DOWNLOAD_SIZE,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    body_budget,
+    set_content,
+    stamp,
+    streaming,
 )
 from pywats._options import (
     BreakerConfig,
@@ -59,8 +68,20 @@ __all__ = ["pyWATS"]
 _UNSET: Any = object()
 
 
-def _on_request(request: httpx.Request) -> None:
+def _on_request(request: httpx.Request, *, max_response_size: int | None) -> None:
     set_timeout(request)
+    stamp(request, max_response_size)
+
+
+def _read_body(response: httpx.Response) -> None:
+    # Read here, not by httpx: the body is counted as it is decoded (a gzip bomb stops at
+    # the limit) and the request's deadline covers it (see pywats._limits).
+    budget = body_budget(response)
+    chunks: list[bytes] = []
+    for chunk in response.iter_bytes():
+        budget.take(len(chunk))
+        chunks.append(chunk)
+    set_content(response, b"".join(chunks))
 
 
 def _on_response(response: httpx.Response) -> None:
@@ -69,13 +90,13 @@ def _on_response(response: httpx.Response) -> None:
     # is an error too: taken as success, a report "sent" to an http:// URL that redirects
     # to https:// would count as stored when the server never saw it.
     log_response(response)
+    if response.status_code < 300 and streaming.get():
+        return  # a download: its caller streams the body to disk under its own budget
+    _read_body(response)
     if response.status_code >= 300:
-        response.read()
         raise error_from_response(response)
-    if lookup_in_flight.get():
-        response.read()
-        if (empty := empty_lookup_error(response)) is not None:
-            raise empty
+    if lookup_in_flight.get() and (empty := empty_lookup_error(response)) is not None:
+        raise empty
 
 
 class ClientState:
@@ -117,12 +138,16 @@ class pyWATS:
         token: the API token from Control Panel → Tokens. Default: ``PYWATS_API_TOKEN``.
         station: the station reports are submitted from, or a registry of stations; its
             name, location and purpose fill reports that leave them empty.
-        timeout: seconds for each request (connect, read, write, pool); None waits forever.
+        timeout: seconds for each request, reading the answer included; None waits forever.
         retry: the retry policy, or None for no retries.
         rate_limit: the client-side request budget, or None for no limit.
         circuit_breaker: the breaker's thresholds, or None for no breaker.
         verify: verify TLS (True), don't (False), or the path of a CA bundle.
         proxy: an HTTP(S) proxy URL.
+        max_response_size: the largest answer read into memory, in bytes after
+            decompression (default 64 MiB); a larger one raises WatsError. None: no limit.
+        max_download_size: the largest file ``software.download`` streams to disk, in bytes
+            (default 8 GiB); a download must also receive 64 KiB in every ``timeout``.
         error_mode: ``"strict"`` raises NotFoundError on 404; ``"lenient"`` makes lookups
             return None instead.
         transport: an httpx transport to send through (a test seam, e.g. MockTransport).
@@ -145,12 +170,15 @@ class pyWATS:
         circuit_breaker: BreakerConfig | None = BreakerConfig(),
         verify: bool | str = True,
         proxy: str | None = None,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        max_download_size: int | None = DEFAULT_MAX_DOWNLOAD_SIZE,
         error_mode: ErrorMode = "strict",
         transport: httpx.BaseTransport | None = None,
         clock: Callable[[], float] = time.monotonic,
         sleep: Sleep | None = None,
     ) -> None:
         url, secret = resolve_credentials(base_url, token)
+        warn_plain_http(url)  # the token would cross the network in clear text
         self._options = ClientOptions(
             base_url=url,
             token=secret,
@@ -159,6 +187,8 @@ class pyWATS:
             verify=verify,
             proxy=proxy,
             error_mode=error_mode,
+            max_response_size=max_response_size,
+            max_download_size=max_download_size,
         )
         if transport is None:
             transport = httpx.HTTPTransport(verify=ssl_verify(verify), proxy=proxy)
@@ -168,7 +198,10 @@ class pyWATS:
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             timeout=timeout,
             transport=transport,
-            event_hooks={"request": [_on_request], "response": [_on_response]},
+            event_hooks={
+                "request": [functools.partial(_on_request, max_response_size=max_response_size)],
+                "response": [_on_response],
+            },
         )
         if isinstance(station, StationRegistry):
             stations = station

@@ -27,6 +27,7 @@ from pywats._exceptions import NotFoundError, WatsError
 from pywats._http import lookup_in_flight, timeout_override, translate_transport_errors
 from pywats._retry import retry_kwargs
 from pywats._synchronization import Exchange, PageFetch
+from pywats._wire import check_shape
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -98,6 +99,7 @@ class Service:
                     state.sleep(wait)
             with translate_transport_errors():
                 result = send()
+            check_shape(result)
         except WatsError as exc:
             if breaker is not None:
                 breaker.record(exc, probe=probe)

@@ -47,6 +47,7 @@ _RESULTS = ("P", "F", "E", "T")
 _CHART_TYPES = ("Line", "LineLogXY", "LineLogX", "LineLogY")
 _NONFINITE = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
 _MAX_DEPTH = 200
+_IDENTIFIERS = frozenset(("pn", "sn", "rev"))  # part and serial numbers refuse NUL
 _INT32 = (-(2**31), 2**31 - 1)
 
 
@@ -81,6 +82,15 @@ _STEP_PARTS = frozenset(
 )
 
 
+def _is_text(value: str) -> bool:
+    """Whether ``value`` is real text: a lone surrogate (JSON ``"\\ud800"``) is not."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _plain_step_fields(step: Mapping[str, Any]) -> bool:
     """Whether ``_Checker.step_fields`` would add no line for ``step``."""
     name = step.get("name")
@@ -94,6 +104,8 @@ def _plain_step_fields(step: Mapping[str, Any]) -> bool:
     for key, value in step.items():
         cls = type(value)
         if cls is str:
+            if not value.isascii() and not _is_text(value):
+                return False  # step_fields says where
             if key in _STEP_ANY_TEXT or key not in kinds:
                 continue
             if key == "group":
@@ -193,7 +205,10 @@ class _Checker:
         self.step_ids: dict[int, str] = {}
 
     def add(self, path: str, message: str) -> None:
-        self.lines.append(f"{path}: {message}")
+        line = f"{path}: {message}"
+        if not line.isascii() and not _is_text(line):
+            line = line.encode("utf-8", "backslashreplace").decode("utf-8")  # printable
+        self.lines.append(line)
 
     # -- field helpers: each returns the value when it is usable, else None
 
@@ -217,11 +232,21 @@ class _Checker:
             return None
         if nonempty and not value.strip():
             self.add(path, f"{key} cannot be empty.")
+        if not value.isascii() or (key in _IDENTIFIERS and "\x00" in value):
+            self._check_characters(key, value, path)
         if max_len is not None and len(value) > max_len:
             self.add(
                 path, f"{key} cannot be longer than {max_len} characters (it has {len(value)})."
             )
         return value
+
+    def _check_characters(self, key: str, value: str, path: str) -> None:
+        if key in _IDENTIFIERS and "\x00" in value:
+            # Databases and C tools cut a string at NUL: two serial numbers would become one.
+            self.add(path, f"{key} contains a NUL character (\\x00).")
+        if not _is_text(value):
+            # JSON "\\ud800" without its pair: it cannot even be sent as UTF-8.
+            self.add(path, f"{key} contains a lone surrogate (\\ud800-\\udfff): not valid text.")
 
     def integer(
         self,

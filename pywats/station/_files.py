@@ -10,10 +10,12 @@ import contextlib
 import hashlib
 import os
 import shutil
+import stat
 import zipfile
 from pathlib import Path
 
 __all__ = [
+    "check_folder",
     "fit_name",
     "fsync_dir",
     "move_unique",
@@ -27,13 +29,57 @@ __all__ = [
 ]
 
 
-def sha256_of(path: Path) -> str:
-    """The SHA-256 of a file's content, hex."""
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+class NotRegularFile(OSError):
+    """The path is not a regular file (a FIFO, a device, a folder, an unfollowed symlink)."""
+
+
+def open_regular(path: Path, *, follow_symlinks: bool = False) -> int:
+    """Open ``path`` for reading only if it is a regular file: non-blocking (a FIFO swapped
+    in cannot hang the reader), without following a symlink unless asked; return the fd.
+
+    Raises:
+        NotRegularFile: it is something else (nothing was read from it).
+    """
+    flags = _READ_FLAGS | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if os.path.islink(path) and not follow_symlinks:
+            raise NotRegularFile(f"{printable(path)} is a symlink; not followed") from exc
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFile(f"{printable(path)} is not a regular file")
+    return fd
+
+
+def sha256_of(path: Path, *, follow_symlinks: bool = False) -> str:
+    """The SHA-256 of a regular file's content, hex (see :func:`open_regular`)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    with os.fdopen(open_regular(path, follow_symlinks=follow_symlinks), "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def check_folder(folder: Path, what: str) -> None:
+    """Make sure ``folder`` (a Done or Error folder) is a real directory, creating it.
+
+    A symlink there would redirect the service's writes anywhere the link points.
+
+    Raises:
+        NotADirectoryError: it is a symlink or not a directory.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    st = os.lstat(folder)
+    if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
+        raise NotADirectoryError(
+            f"the {what} folder {printable(folder)} is a symlink or not a directory; the"
+            " service writes only into real directories: replace it with a folder"
+        )
 
 
 def source_key(name: str, content_sha256: str) -> str:
@@ -112,7 +158,7 @@ def fsync_dir(folder: Path) -> None:
 
 def move_unique(source: Path, folder: Path) -> Path:
     """Move ``source`` into ``folder`` under a free name; return where it went."""
-    folder.mkdir(parents=True, exist_ok=True)
+    check_folder(folder, "done")
     return move_unique_to(source, unique_path(folder, source.name))
 
 
@@ -128,9 +174,11 @@ def move_unique_to(source: Path, target: Path) -> Path:
         # truncated file under the real name.
         tmp = _temporary(folder, target.name)
         try:
-            shutil.copy2(source, tmp)
-            with tmp.open("rb+") as handle:
-                os.fsync(handle.fileno())
+            # Never through a link: a link is copied as a link, not as what it points at.
+            shutil.copy2(source, tmp, follow_symlinks=False)
+            if not tmp.is_symlink():
+                with tmp.open("rb+") as handle:
+                    os.fsync(handle.fileno())
             os.replace(tmp, target)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -144,18 +192,32 @@ def move_unique_to(source: Path, target: Path) -> Path:
     return target
 
 
-def zip_to(source: Path, folder: Path) -> Path:
-    """Compress ``source`` into ``folder/<name>.zip``, then remove the source."""
-    folder.mkdir(parents=True, exist_ok=True)
+def zip_to(source: Path, folder: Path, *, follow_symlinks: bool = False) -> Path:
+    """Compress ``source`` into ``folder/<name>.zip``, then remove the source.
+
+    The zip gets the source's permission bits (a private result file stays private).
+    """
+    check_folder(folder, "done")
     target = unique_path(folder, source.name + ".zip")
     tmp = _temporary(folder, target.name)
+    mode = stat.S_IMODE(os.stat(source, follow_symlinks=follow_symlinks).st_mode) & 0o777
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         # strict_timestamps=False: a file dated before 1980 (a dead RTC battery) is stored
         # as 1980-01-01 instead of raising ValueError.
-        with zipfile.ZipFile(
-            tmp, "w", compression=zipfile.ZIP_DEFLATED, strict_timestamps=False
-        ) as archive:
-            archive.write(source, arcname=source.name)
+        with (
+            os.fdopen(fd, "wb") as raw,
+            zipfile.ZipFile(
+                raw, "w", compression=zipfile.ZIP_DEFLATED, strict_timestamps=False
+            ) as archive,
+            os.fdopen(open_regular(source, follow_symlinks=follow_symlinks), "rb") as content,
+        ):
+            info = zipfile.ZipInfo.from_file(source, arcname=source.name, strict_timestamps=False)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            with archive.open(info, "w") as member:
+                shutil.copyfileobj(content, member, 1 << 20)
         with tmp.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -186,7 +248,7 @@ def _remove_source(source: Path, copy: Path) -> None:
 
 def write_error(source: Path, folder: Path, reason: str) -> Path:
     """Move ``source`` into the error folder with ``<name>.error.txt`` holding ``reason``."""
-    folder.mkdir(parents=True, exist_ok=True)
+    check_folder(folder, "error")
     target = unique_path(folder, source.name)
     note = note_path(target)
     try:

@@ -7,17 +7,42 @@ import logging.handlers
 import sys
 from pathlib import Path
 
-__all__ = ["configure_logging"]
+from pywats._private import private_dir
+
+__all__ = ["SafeFormatter", "configure_logging", "escape_controls"]
+
+# C0 controls (newline included), DEL, C1 controls and the Unicode line separators: in a log
+# line they would end the line early (a file name with a newline forged a whole log line) or
+# drive the terminal that shows it (escape sequences). Each becomes a visible escape.
+_CONTROLS = {
+    code: f"\\x{code:02x}"
+    for code in (*range(0x20), *range(0x7F, 0xA0))
+    if code != 0x09  # a tab is harmless and common in messages
+}
+_CONTROLS.update({0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"})
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with control characters written as escapes, so it stays one inert line."""
+    return text if text.isprintable() else text.translate(_CONTROLS)
+
+
+class SafeFormatter(logging.Formatter):
+    """A formatter whose message part is one line of inert text (tracebacks stay as they are)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = escape_controls(record.message)
+        return super().formatMessage(record)
 
 
 def configure_logging(log_path: Path | None, *, console: bool = True) -> list[logging.Handler]:
     """Send the station's log to a rotating file (5 × 5 MB) and, if asked, to stderr."""
     logger = logging.getLogger("pywats")
     logger.setLevel(logging.INFO)
-    fmt = logging.Formatter("%(asctime)s %(levelname)-7s %(message)s")
+    fmt = SafeFormatter("%(asctime)s %(levelname)-7s %(message)s")
     handlers: list[logging.Handler] = []
     if log_path is not None:
-        log_path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(log_path.parent)
         file_handler = logging.handlers.RotatingFileHandler(
             log_path, maxBytes=5_000_000, backupCount=5, encoding="utf-8", errors="backslashreplace"
         )

@@ -31,7 +31,7 @@ from pywats.station.watcher import FolderScanner
 if TYPE_CHECKING:
     from pywats.station.intake import Intake
 
-__all__ = ["Committer", "Converted", "WatchedFolder"]
+__all__ = ["Committer", "Converted", "WatchedFolder", "check_post_folders"]
 
 log = logging.getLogger("pywats.station")
 
@@ -115,6 +115,7 @@ class Committer:
                 location=self.config.location,
                 purpose=self.config.purpose,
                 parameters=dict(folder.config.parameters),
+                follow_symlinks=folder.config.follow_symlinks,
             )
         )
         for warning in outcome.warnings:
@@ -138,6 +139,9 @@ class Committer:
             # The converter missed another file (a companion, a template): a converter error,
             # or the source would be re-tracked and fail silently on every scan.
             self.to_error(path, folder, f"{name} raised {outcome.reason}", detected_at)
+        elif kind == "skipped":
+            # Swapped for a pipe or a link since it was checked: never read, left alone.
+            log.warning("skipping %r: %s", _files.printable(path), outcome.reason)
         elif kind == "permission":
             self.intake.retry_later(path, detected_at, outcome.reason)
         elif kind == "timeout":
@@ -225,7 +229,10 @@ class Committer:
         if action == "move":
             return f", moved to {_files.move_unique(path, folder.config.done_dir)}"
         if action == "zip":
-            return f", zipped to {_files.zip_to(path, folder.config.done_dir)}"
+            zipped = _files.zip_to(
+                path, folder.config.done_dir, follow_symlinks=folder.config.follow_symlinks
+            )
+            return f", zipped to {zipped}"
         if action == "delete":
             path.unlink()
             return ", source deleted"
@@ -246,3 +253,25 @@ class Committer:
             )
             return
         log.error("could not convert %s (moved to %s): %s", path, target, reason)
+
+
+def check_post_folders(folder: FolderConfig) -> None:
+    """At start: a folder's Error/ (and Done/) must be real directories, not symlinks.
+
+    A symlinked Error/ or Done/ would redirect the service's writes anywhere; the same check
+    runs again before each move (:func:`pywats.station._files.check_folder`).
+
+    Raises:
+        ConfigError: naming the key and the path.
+    """
+    from pywats.station.config import ConfigError
+
+    kinds = [("error", folder.error_dir)]
+    if folder.post_action in ("move", "zip"):
+        kinds.append(("done", folder.done_dir))
+    for key, path in kinds:
+        if path.is_symlink() or (os.path.lexists(path) and not path.is_dir()):
+            raise ConfigError(
+                f"folders.{key} = {str(path)!r} is a symlink or not a directory: the service"
+                " writes only into real directories; replace it with a folder"
+            )

@@ -56,6 +56,7 @@ from pywats.config import (
     parse_verify,
     read_toml,
 )
+from pywats.station._checks import RANGES, check_finite, check_number, check_parameters
 
 __all__ = [
     "POST_ACTIONS",
@@ -114,11 +115,13 @@ def instance_paths(name: str) -> InstancePaths:
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    check_finite(attribute.name, value)
     if value <= 0:
         raise ConfigError(f"{attribute.name} = {value!r} must be greater than 0")
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    check_finite(attribute.name, value)
     if value < 0:
         raise ConfigError(f"{attribute.name} = {value!r} must be 0 or more")
 
@@ -144,6 +147,8 @@ class FolderConfig:
     patterns: tuple[str, ...] = ()
     """Glob patterns of files to take (case-insensitive); empty = the converter's own."""
     recursive: bool = False
+    follow_symlinks: bool = False
+    """Take files that are symlinks (off by default: a link could expose any file)."""
     done: Path | None = None
     """Where converted sources go (``move``/``zip``); default ``<path>/Done``."""
     error: Path | None = None
@@ -184,6 +189,8 @@ class StationConfig:
     upload_timeout: float = attrs.field(default=30.0, validator=_positive)
     requests_per_minute: int = attrs.field(default=500, validator=_non_negative)
     """The client-side request budget (the SDK's sliding window); 0 turns it off."""
+    max_retry_after: float = attrs.field(default=3600.0, validator=_non_negative)
+    """The longest ``Retry-After`` obeyed; a longer one waits this long (then the ladder)."""
     retry_ladder: tuple[float, ...] = attrs.field(default=(5.0, 15.0, 60.0, 300.0, 900.0))
     """Seconds to wait after the 1st, 2nd, ... transient failure; the last value repeats."""
     retention_days: float = attrs.field(default=30.0, validator=_non_negative)
@@ -211,7 +218,7 @@ class StationConfig:
 
     @retry_ladder.validator
     def _check_ladder(self, attribute: attrs.Attribute[Any], value: tuple[float, ...]) -> None:
-        if not value or any(step < 0 for step in value):
+        if not value or any(not step >= 0 or step == float("inf") for step in value):
             raise ConfigError(
                 f"queue.retry_ladder = {list(value)!r} must be a non-empty list of seconds >= 0"
             )
@@ -236,6 +243,7 @@ _SECTIONS: dict[str, dict[str, str]] = {
         "concurrency": "concurrency",
         "timeout": "upload_timeout",
         "requests_per_minute": "requests_per_minute",
+        "max_retry_after": "max_retry_after",
     },
     "intake": {
         "poll_seconds": "poll_seconds",
@@ -259,24 +267,12 @@ _FOLDER_KEYS = {
     "converter",
     "patterns",
     "recursive",
+    "follow_symlinks",
     "done",
     "error",
     "post_action",
     "observer",
     "parameters",
-}
-_NUMBER_FIELDS = {
-    "retention_days",
-    "min_free_mb",
-    "upload_timeout",
-    "poll_seconds",
-    "rescan_seconds",
-    "stable_seconds",
-    "min_age_seconds",
-    "converter_timeout",
-    "max_file_mb",
-    "converter_memory_mb",
-    "shutdown_timeout",
 }
 
 
@@ -320,8 +316,9 @@ def _folder(index: int, raw: Any, base: Path) -> FolderConfig:
         for pattern in patterns:
             _expect(f"{where}.patterns", pattern, str, "a list of glob patterns")
         values["patterns"] = tuple(patterns)
-    if "recursive" in raw:
-        values["recursive"] = _expect(f"{where}.recursive", raw["recursive"], bool, "true or false")
+    for flag in ("recursive", "follow_symlinks"):
+        if flag in raw:
+            values[flag] = _expect(f"{where}.{flag}", raw[flag], bool, "true or false")
     for key in ("done", "error"):
         if key in raw:
             values[key] = _resolve(base, _expect(f"{where}.{key}", raw[key], str, "a folder path"))
@@ -336,6 +333,7 @@ def _folder(index: int, raw: Any, base: Path) -> FolderConfig:
         values["parameters"] = dict(
             _expect(f"{where}.parameters", raw["parameters"], dict, "a table")
         )
+        check_parameters(where, values["parameters"])
     return FolderConfig(**values)
 
 
@@ -360,8 +358,8 @@ def config_from_mapping(
     timeout = (
         data.get("server", {}).get("timeout") if isinstance(data.get("server"), dict) else None
     )
-    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool) and timeout > 0:
-        values["upload_timeout"] = float(timeout)
+    if timeout is not None:
+        values["upload_timeout"] = check_number("server.timeout", "upload_timeout", timeout)
     for section, keys in _SECTIONS.items():
         if section not in data:
             continue
@@ -392,10 +390,6 @@ def _convert(key: str, field: str, value: Any, base: Path) -> Any:
         return parse_verify(value, base=base)
     if field in {"server_url", "station_name", "location", "purpose", "converter_isolation"}:
         return _expect(key, value, str, "a string")
-    if field == "concurrency":
-        return _expect(key, value, int, "a whole number of parallel uploads (1-64)")
-    if field == "requests_per_minute":
-        return _expect(key, value, int, "a whole number of requests per minute (0 = no limit)")
     if field == "health_port":
         port = _expect(key, value, int, "a port number 0-65535")
         if not 0 <= port <= 65535:
@@ -403,11 +397,11 @@ def _convert(key: str, field: str, value: Any, base: Path) -> Any:
         return port
     if field == "retry_ladder":
         ladder = _expect(key, value, list, "a list of seconds, e.g. [5, 15, 60, 300]")
-        for step in ladder:
-            _expect(key, step, (int, float), "a list of seconds, e.g. [5, 15, 60, 300]")
-        return tuple(float(step) for step in ladder)
-    if field in _NUMBER_FIELDS:
-        return float(_expect(key, value, (int, float), "a number"))
+        if not ladder:
+            raise ConfigError(f"{key} = [] is not allowed; expected {RANGES['retry_step'].allowed}")
+        return tuple(float(check_number(key, "retry_step", step)) for step in ladder)
+    if field in RANGES:
+        return check_number(key, field, value)
     raise AssertionError(field)  # every field in _SECTIONS is handled above
 
 
@@ -499,6 +493,8 @@ def config_to_mapping(config: StationConfig) -> dict[str, Any]:
             "post_action": folder.post_action,
             "observer": folder.observer,
         }
+        if folder.follow_symlinks:
+            entry["follow_symlinks"] = True
         if folder.patterns:
             entry["patterns"] = list(folder.patterns)
         if folder.done is not None:

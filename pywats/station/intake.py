@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pywats.station import _files
+from pywats.station._threads import run_in_thread
 from pywats.station.commit import Committer, Converted, WatchedFolder
 from pywats.station.config import ConfigError, StationConfig
 from pywats.station.converters import Converter
@@ -28,6 +29,7 @@ __all__ = ["Intake"]
 log = logging.getLogger("pywats.station")
 
 _FILE_RETRY_SECONDS = 30.0  # a file that cannot be read, committed or moved waits this long
+_FIND_TIMEOUT = 300.0  # a look at the folders taking longer is reported (and not repeated)
 
 
 class Intake:
@@ -83,6 +85,7 @@ class Intake:
         self._locked_since: dict[Path, float] = {}
         self._last_purge = float("-inf")
         self._last_disk_warning = float("-inf")
+        self._finding = False
 
     @property
     def files_waiting(self) -> int:
@@ -90,9 +93,43 @@ class Intake:
         return len(self._owner)
 
     async def intake_pass(self, now: float, *, rescan: bool = False) -> int:
-        """Find files, take the complete ones; return how many files were taken."""
-        if self._low_disk(now):
+        """Find files, take the complete ones; return how many files were taken.
+
+        Looking at the folders (scan, stat, lock probes, free space) runs in a worker thread:
+        no file I/O that could block (a hung share) runs on the event loop, which keeps the
+        uploads, the endpoint and SIGTERM responsive.
+        """
+        if self._finding:
+            return 0  # the last look is still running (a share that hangs): not a second one
+        hints, self._hints = self._hints, set()
+        self._finding = True
+        try:
+            found = await run_in_thread(
+                lambda: self._find_ready(now, rescan, hints), _FIND_TIMEOUT, "intake scan"
+            )
+        except TimeoutError:
+            log.warning(
+                "looking at the watched folders took more than %g s (a network share that"
+                " does not answer?); trying again when it returns",
+                _FIND_TIMEOUT,
+            )
             return 0
+        return 0 if found is None else await self._take(found, now)
+
+    def _find_ready(
+        self, now: float, rescan: bool, hints: set[Path]
+    ) -> list[tuple[Path, WatchedFolder]] | None:
+        """In a worker thread: scan, check completeness; the files ready (None: low disk)."""
+        try:
+            return self._look(now, rescan, hints)
+        finally:
+            self._finding = False
+
+    def _look(
+        self, now: float, rescan: bool, hints: set[Path]
+    ) -> list[tuple[Path, WatchedFolder]] | None:
+        if self._low_disk(now):
+            return None
         for folder in self.folders:
             interval = (
                 self.config.poll_seconds if folder.scanner.polling else self.config.rescan_seconds
@@ -101,13 +138,21 @@ class Intake:
             if rescan or now - folder.last_scan >= interval or now < folder.last_scan:
                 folder.last_scan = now
                 self._scan(folder, now)
-        hints, self._hints = self._hints, set()
         for path in hints:
             self._consider(path, now)
         ready: list[tuple[Path, WatchedFolder]] = []
         for path in list(self._owner):
-            state = self.completeness.check(path, now)
-            if state is FileState.READY:
+            folder = self._owner[path]
+            state = self.completeness.check(
+                path, now, follow_symlinks=folder.config.follow_symlinks
+            )
+            if state is FileState.REFUSED:
+                log.warning(
+                    "skipping %r: not a regular file (a pipe, a device or a symlink)",
+                    _files.printable(path),
+                )
+                self.forget(path)
+            elif state is FileState.READY:
                 self._locked_since.pop(path, None)
                 ready.append((path, self._owner[path]))
             elif state is FileState.GONE:
@@ -118,6 +163,10 @@ class Intake:
                     log.warning(
                         "%s has been locked by another program for %.0f s", path, now - since
                     )
+        return ready
+
+    async def _take(self, ready: list[tuple[Path, WatchedFolder]], now: float) -> int:
+        """Convert the ready files off the loop, commit them in batches; how many were taken."""
         taken = 0
         batch = 16  # files converted side by side and committed in one transaction
         for start in range(0, len(ready), batch):
@@ -165,7 +214,7 @@ class Intake:
         if path in self._owner:
             return
         for folder in self.folders:
-            if folder.scanner.matches(path) and path.is_file():
+            if folder.scanner.accepts(path):
                 self._track(path, folder, now)
                 return
 

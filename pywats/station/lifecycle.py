@@ -14,6 +14,8 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from pywats._private import private_dir
+
 __all__ = [
     "AlreadyRunningError",
     "finish",
@@ -36,7 +38,7 @@ def hold_lock(lock_path: Path, name: str) -> Iterator[None]:
     """
     from filelock import FileLock, Timeout
 
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(lock_path.parent)
     lock = FileLock(str(lock_path), timeout=0)
     try:
         lock.acquire()

@@ -42,6 +42,8 @@ from typing import Any
 
 import attrs
 
+from pywats._private import private_file
+
 __all__ = [
     "QueueEntry",
     "QueueItem",
@@ -284,7 +286,9 @@ class ReportQueue:
     def __init__(self, path: Path | str, *, busy_timeout: float = 10.0) -> None:
         self.path = Path(path)
         if str(path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Whole reports live here: the folder 0700 and the database 0600 (its -wal and
+            # -shm files take the database's mode), whatever the umask.
+            private_file(self.path)
         self._db = sqlite3.connect(
             str(path), isolation_level=None, timeout=busy_timeout, check_same_thread=False
         )

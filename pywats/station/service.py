@@ -28,7 +28,7 @@ from pywats.config import warn_unverified
 from pywats.station._health import HealthServer
 from pywats.station._logging import configure_logging
 from pywats.station._threads import run_in_thread
-from pywats.station.commit import WatchedFolder
+from pywats.station.commit import WatchedFolder, check_post_folders
 from pywats.station.config import ConfigError, StationConfig, load_config
 from pywats.station.converters import Converter, load_converter
 from pywats.station.intake import Intake
@@ -92,6 +92,7 @@ class StationService:
             ladder=config.retry_ladder,
             timeout=config.upload_timeout + 5.0,
             clock=clock,
+            max_wait=config.max_retry_after,
         )
         if converters is None:
             converters = [load_converter(folder.converter) for folder in config.folders]
@@ -254,6 +255,8 @@ class StationService:
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(self.hint, path)
 
+        for folder in self.folders:
+            check_post_folders(folder.config)  # Done/ and Error/ must be real directories
         self._observer = NativeObserver(notify)
         self._observer.start(folder.scanner for folder in self.folders)
         if self.config.verify is False:

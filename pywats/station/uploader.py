@@ -109,16 +109,18 @@ def backoff(
     wait: float | None = None,
     jitter: float = 0.1,
     rng: Callable[[], float] = random.random,
+    max_wait: float = 3600.0,
 ) -> float:
     """Seconds before the next attempt after ``attempts`` failures (1 = the first failure).
 
     Steps through ``ladder`` and stays on its last value; ``wait`` (Retry-After, breaker)
-    wins when longer. Up to ``jitter`` (a fraction) is added so stations that failed together
-    do not retry together.
+    wins when longer, up to ``max_wait`` (a server saying ``Retry-After: 99999999`` must not
+    park a report for years). Up to ``jitter`` (a fraction) is added so stations that failed
+    together do not retry together.
     """
     step = ladder[min(max(attempts, 1), len(ladder)) - 1]
     step = step * (1 + jitter * rng())
-    return max(step, wait or 0.0)
+    return max(step, min(wait or 0.0, max_wait))
 
 
 class SdkSubmitter:
@@ -186,6 +188,7 @@ class Uploader:
         ladder: the retry ladder in seconds.
         timeout: a guard around each submission, in seconds.
         clock: Unix time.
+        max_wait: the longest wait a server (``Retry-After``) or the breaker may impose.
     """
 
     def __init__(
@@ -197,7 +200,9 @@ class Uploader:
         ladder: Sequence[float] = (5.0, 15.0, 60.0, 300.0, 900.0),
         timeout: float = 60.0,
         clock: Callable[[], float] = time.time,
+        max_wait: float = 3600.0,
     ) -> None:
+        self.max_wait = max_wait
         self.queue = queue
         self.submitter = submitter
         self.concurrency = concurrency
@@ -324,10 +329,17 @@ class Uploader:
                 outcome.message,
             )
             return Settlement(item.id, "park", outcome.message)
-        delay = backoff(item.attempts, self.ladder, wait=outcome.wait)
+        delay = backoff(item.attempts, self.ladder, wait=outcome.wait, max_wait=self.max_wait)
+        if outcome.wait is not None and outcome.wait > self.max_wait:
+            log.warning(
+                "the server asked to wait %.0f s; waiting %.0f s (upload.max_retry_after)",
+                outcome.wait,
+                self.max_wait,
+            )
         self.stats.retried += 1
         if isinstance(exc, CircuitOpenError):
-            self.paused_until = max(self.paused_until, now + (outcome.wait or delay))
+            pause = min(outcome.wait, self.max_wait) if outcome.wait else delay
+            self.paused_until = max(self.paused_until, now + pause)
         log.warning(
             "report %s (queue id %s) attempt %d failed, retrying in %.1fs: %s",
             item.report_id,

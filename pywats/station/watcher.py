@@ -17,6 +17,7 @@ import enum
 import fnmatch
 import logging
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -64,6 +65,8 @@ class FileState(enum.Enum):
     """Another process holds a lock on it (or it cannot be opened yet)."""
     GONE = "gone"
     """It disappeared (moved away by someone else)."""
+    REFUSED = "refused"
+    """Not a regular file (a FIFO, a device, a folder), or a symlink the folder does not follow."""
 
 
 @attrs.define
@@ -98,15 +101,25 @@ class Completeness:
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)
 
-    def check(self, path: Path, now: float) -> FileState:
-        """Look at ``path`` once; ``now`` is Unix time (the clock mtimes use)."""
+    def check(self, path: Path, now: float, *, follow_symlinks: bool = False) -> FileState:
+        """Look at ``path`` once; ``now`` is Unix time (the clock mtimes use).
+
+        Only regular files are ever opened: ``lstat`` first, so a FIFO (whose open blocks
+        until a writer comes) or a device is refused before anything touches it, and a
+        symlink is refused unless the folder follows symlinks.
+        """
         try:
-            st = path.stat()
+            st = os.lstat(path)
+            if stat.S_ISLNK(st.st_mode) and follow_symlinks:
+                st = os.stat(path)
         except FileNotFoundError:
             self._seen.pop(path, None)
             return FileState.GONE
         except OSError:
             return FileState.LOCKED
+        if not stat.S_ISREG(st.st_mode):
+            self._seen.pop(path, None)
+            return FileState.REFUSED
         seen = self._seen.get(path)
         if seen is not None and seen.since > now:
             seen.since = now  # the wall clock stepped back: count the stable time again
@@ -124,20 +137,32 @@ class Completeness:
             age = now - seen.since
         if age < self.min_age_seconds:
             return FileState.WAITING
-        if is_locked(path):
+        if is_locked(path, follow_symlinks=follow_symlinks):
             return FileState.LOCKED
         return FileState.READY
 
 
-def is_locked(path: Path) -> bool:
-    """Whether another process holds the file (a lock, or a sharing mode that refuses reads)."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+def is_locked(path: Path, *, follow_symlinks: bool = False) -> bool:
+    """Whether another process holds the file (a lock, or a sharing mode that refuses reads).
+
+    Opened non-blocking (a FIFO swapped in since the last look cannot hang the caller) and,
+    unless the folder follows symlinks, without following one; anything that turns out not
+    to be a regular file counts as locked (the next look refuses it).
+    """
+    flags = _OPEN_FLAGS | (0 if follow_symlinks else getattr(os, "O_NOFOLLOW", 0))
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below, after the lock probes
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return False
     except OSError:
-        return True  # Windows: opened by the writer without read sharing
+        return True  # Windows: opened by the writer without read sharing; or a symlink
+    handle = os.fdopen(fd, "rb")
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return True
         if sys.platform != "win32":
             import fcntl
 
@@ -223,6 +248,7 @@ class FolderScanner:
                 continue
             if rel != os.curdir and not rel.startswith(os.pardir):
                 self._skip.add(os.path.normcase(os.path.abspath(os.path.join(folder.path, rel))))
+        self._links_warned: set[str] = set()
         self.polling = folder.observer == "polling" or (
             folder.observer == "auto" and is_network_path(folder.path)
         )
@@ -263,13 +289,40 @@ class FolderScanner:
                             if key not in self._skip:
                                 stack.append(Path(entry.path))
                         continue
-                    if not entry.is_file():
+                    if not entry.is_file(follow_symlinks=self.folder.follow_symlinks):
+                        if entry.is_symlink() and self.matches(Path(entry.path)):
+                            self._skipped_link(entry.path)
                         continue
                 except OSError:
                     continue
                 path = Path(entry.path)
                 if self.matches(path):
                     yield path
+
+    def accepts(self, path: Path) -> bool:
+        """Whether ``path`` (from an event) is a file this folder takes: matching, regular."""
+        if not self.matches(path):
+            return False
+        try:
+            st = os.stat(path) if self.folder.follow_symlinks else os.lstat(path)
+        except OSError:
+            return False
+        if stat.S_ISLNK(st.st_mode):
+            self._skipped_link(str(path))
+        return stat.S_ISREG(st.st_mode)
+
+    def _skipped_link(self, path: str) -> None:
+        if path in self._links_warned:
+            return
+        if len(self._links_warned) > 10_000:  # bounded over months of files
+            self._links_warned.clear()
+        self._links_warned.add(path)
+        log.warning(
+            "skipping %r: it is a symlink, and symlinks are not followed in %s (set"
+            " follow_symlinks = true on the folder to take them)",
+            path,
+            self.folder.path,
+        )
 
 
 class NativeObserver:

@@ -83,6 +83,7 @@ class Faults:
         self._rules: list[FaultRule] = []
         self._rate: _Rate | None = None
         self._latency = 0.0
+        self._targeted: list[FaultRule] = []  # latency for some paths only (times unused)
         self._hits: Counter[tuple[str, str]] = Counter()
 
     def add(
@@ -156,12 +157,18 @@ class Faults:
         with self._lock:
             self._rate = _Rate(probability, random.Random(seed), rule)
 
-    def latency(self, seconds: float) -> None:
-        """Delay every request by ``seconds`` (0 turns it off)."""
+    def latency(self, seconds: float, *, method: str = "*", path: str = "*") -> None:
+        """Delay every request by ``seconds`` (0 turns it off), or only those matching
+        ``method`` and ``path`` (the ``latency=0.2@GET /api/Product`` form)."""
         if seconds < 0:
             raise ValueError("latency must not be negative")
         with self._lock:
-            self._latency = seconds
+            if method == "*" and path == "*":
+                self._latency = seconds
+                return
+            self._targeted = [r for r in self._targeted if (r.method, r.path) != (method, path)]
+            if seconds > 0:
+                self._targeted.append(FaultRule(method=method, path=path, delay=seconds))
 
     def hits(self, method: str | None = None, path: str | None = None) -> int:
         """How many requests the emulator has seen, optionally for one method and/or path."""
@@ -191,13 +198,18 @@ class Faults:
             self._rules.clear()
             self._rate = None
             self._latency = 0.0
+            self._targeted.clear()
             self._hits.clear()
 
     def apply(self, spec: str) -> None:
         """Add a fault written the command-line way (see :func:`parse_fault`)."""
         parsed = parse_fault(spec)
         if "latency" in parsed:
-            self.latency(parsed["latency"])
+            self.latency(
+                parsed["latency"],
+                method=parsed.get("method", "*"),
+                path=parsed.get("path", "*"),
+            )
         elif "rate" in parsed:
             self.rate(**parsed["rate"])
         else:
@@ -207,15 +219,18 @@ class Faults:
         """Count the request and pick its fault: ``(extra latency, rule or None)``."""
         with self._lock:
             self._hits[(method.upper(), path.lower())] += 1
+            latency = self._latency + sum(
+                r.delay for r in self._targeted if r.matches(method, path)
+            )
             for rule in self._rules:
                 if (rule.times is None or rule.times > 0) and rule.matches(method, path):
                     if rule.times is not None:
                         rule.times -= 1
-                    return self._latency, rule
+                    return latency, rule
             rate = self._rate
             if rate and rate.rule.matches(method, path) and rate.rng.random() < rate.probability:
-                return self._latency, rate.rule
-            return self._latency, None
+                return latency, rate.rule
+            return latency, None
 
 
 _SPEC = re.compile(
@@ -239,8 +254,8 @@ def parse_fault(spec: str) -> dict[str, Any]:
     ``@METHOD /path`` to target one operation.
 
     Returns:
-        ``{"latency": s}``, ``{"rate": kwargs for Faults.rate}`` or ``{"add": kwargs for
-        Faults.add}``.
+        ``{"latency": s}`` (plus ``method`` and ``path`` when targeted), ``{"rate": kwargs
+        for Faults.rate}`` or ``{"add": kwargs for Faults.add}``.
 
     Raises:
         ValueError: the spec is not understood (the message shows the accepted forms).
@@ -261,7 +276,10 @@ def parse_fault(spec: str) -> dict[str, Any]:
         else:
             raise ValueError(f"cannot read the target of fault {spec!r}")
     if match.group("latency") is not None:
-        return {"latency": float(match.group("latency"))}
+        latency: dict[str, Any] = {"latency": float(match.group("latency"))}
+        if match.group("target"):
+            latency.update(method=method, path=path)
+        return latency
     if match.group("rate") is not None:
         kwargs: dict[str, Any] = {
             "probability": float(match.group("rate")),

@@ -337,10 +337,10 @@ def test_config_saves_atomically_and_the_service_reloads(
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("upload.concurrency", "lots", "must be a whole number of parallel uploads"),
-        ("upload.concurrency", "0", "must be greater than 0"),
+        ("upload.concurrency", "lots", "expected a whole number of parallel uploads, 1-64"),
+        ("upload.concurrency", "0", "is out of range"),
         ("server.url", "ftp://x", "expected an http:// or https:// URL"),
-        ("queue.retry_ladder", "[-1]", "must be a non-empty list of seconds"),
+        ("queue.retry_ladder", "[-1]", "expected a list of seconds"),
         ("folders.0.post_action", "shred", "is not allowed; use one of move, delete, zip, keep"),
     ],
 )

@@ -69,3 +69,24 @@ def test_queue_commands_read_an_instance_that_has_no_file(
     assert done.returncode == 0, done.stderr
     [row] = json.loads(done.stdout)
     assert row["serial_number"] == "SN-BARE-1"
+
+
+def test_a_refused_report_is_parked_and_the_hint_shows_it(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+
+    from pywats.integrations import commit
+    from tests.integration.station._harness import make_report
+
+    site.write_config(station={"name": "INTEG-01"})  # no location or purpose
+    monkeypatch.setenv("PYWATS_HOME", site.env["PYWATS_HOME"])
+    monkeypatch.setenv("PYWATS_API_TOKEN", site.env["PYWATS_API_TOKEN"])
+    delivery = commit(make_report("SN-PARK-1"), instance="it", timeout=5)
+    assert delivery.outcome == "parked"
+    [hint] = re.findall(r"see `(wats queue show \d+ -i it)`", delivery.summary())
+    done = site.wats(hint + " -o json")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown["state"] == "parked"
+    assert "location is required" in shown["last_error"]

@@ -40,10 +40,11 @@ def login(
     Control Panel → Tokens. A --url given here is saved as the instance's server.url when
     the instance has none yet.
     """
-    from pywats.config import get_key, load_instance, save_instance, set_key
+    from pywats.config import get_key, load_instance, save_instance, set_key, warn_plain_http
     from wats_cli._context import client, connection, info, state, token_store, warn
 
     conn = connection()
+    warn_plain_http(conn.url, emit=warn)
     token = _read_token()
     state().secrets.add(token)
     if verify:

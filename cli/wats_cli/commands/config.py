@@ -88,6 +88,9 @@ def init(
         )
     path = _save(name, doc)
     info(f"Wrote {path} (instance {name!r})")
+    from pywats.config import warn_plain_http
+
+    warn_plain_http(str(get_key(doc, "server.url")), emit=warn)
     if interactive:
         token = typer.prompt(
             "API token (hidden; empty to skip and run `wats login` later)",

@@ -37,8 +37,11 @@ def convert(
     Validator problems go to stderr and exit with 7; a file the converter refuses exits
     with 7 too, with the converter's message (file, line, column).
     """
+    import contextlib
     import socket
     from pathlib import Path
+
+    import attrs
 
     from pywats.station.converters import ConversionError, ConverterContext, ParameterError
     from pywats.station.converters.dryrun import dry_run, parse_parameters
@@ -67,6 +70,11 @@ def convert(
     for line in result.warnings:
         info(f"warning: {line}")
     fmt = output or state().output
+    if result.problems:
+        # A refused report may hold text no stream can write (a lone surrogate): show it
+        # escaped, so the problems below are printed instead of an encoding error.
+        with contextlib.suppress(RecursionError):
+            result = attrs.evolve(result, reports=[_printable(r) for r in result.reports])
     if fmt == OutputFormat.json:
         data: Any = result.reports[0] if len(result.reports) == 1 else result.reports
         emit(data, fmt)
@@ -91,6 +99,16 @@ def convert(
     if result.problems:
         info(f"{len(result.problems)} problem(s): the station would refuse to queue these reports")
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _printable(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
 
 
 def _count(step: Any) -> int:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from pywats.station.config import StationConfig
     from pywats.station.queue import QueueItem, ReportQueue
 
-app = typer.Typer(help="The station service's report queue: list, show, retry, drop, export.")
+app = typer.Typer(help="The station service's report queue: list, show, retry, drop, export, push.")
 
 
 class QueueState(StrEnum):

@@ -18,7 +18,11 @@ def _read(path: str) -> Any:
     import json
     from pathlib import Path
 
-    return json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    text = Path(path).read_text(encoding="utf-8-sig")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("the JSON is nested too deeply to read") from None
 
 
 def _validate_files(files: list[str]) -> list[dict[str, Any]]:

@@ -172,9 +172,20 @@ def load_converter(spec: str) -> Converter:
             target = points[spec].load()
         except Exception as exc:
             raise ConfigError(f"converter = {spec!r} failed to load: {exc}") from exc
+    if isinstance(target, type) and not issubclass(target, Converter):
+        # Instantiating first would run any class named here (subprocess:Popen).
+        raise ConfigError(
+            f"converter = {spec!r} is not a converter: name a subclass of"
+            " pywats.station.converters.Converter"
+        )
     instance = target() if isinstance(target, type) else target
+    if not isinstance(instance, Converter):
+        raise ConfigError(
+            f"converter = {spec!r} is not a converter: name a subclass of"
+            " pywats.station.converters.Converter"
+        )
     if not callable(getattr(instance, "convert", None)) or not getattr(instance, "name", ""):
         raise ConfigError(
             f"converter = {spec!r} is not a converter: it needs a name and a convert() method"
         )
-    return instance  # type: ignore[no-any-return]
+    return instance

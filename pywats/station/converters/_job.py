@@ -67,6 +67,8 @@ class Job:
     parameters: Mapping[str, Any] = attrs.field(factory=dict)
     max_bytes: int = 0
     """Refuse files larger than this (0: no limit)."""
+    follow_symlinks: bool = False
+    """Read a symlinked file (the folder's ``follow_symlinks``); else it is skipped."""
 
 
 @attrs.frozen(kw_only=True)
@@ -76,7 +78,8 @@ class Outcome:
     ``kind``: ``ok`` (reports), ``refused`` (the converter's ConversionError, or a file over
     the size limit), ``invalid`` (validator lines), ``crashed`` (any other exception; its
     traceback in ``detail``), ``missing`` (FileNotFoundError), ``permission``
-    (PermissionError), ``timeout`` and ``died`` (set by the pool).
+    (PermissionError), ``skipped`` (not a regular file, or an unfollowed symlink: not read),
+    ``timeout`` and ``died`` (set by the pool).
     """
 
     kind: str
@@ -91,14 +94,6 @@ class Outcome:
     rss_mb: float = 0.0
     """The worker's resident memory after the job (the pool recycles big ones)."""
     missing_path: bool = False
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def source_key(name: str, content_sha256: str) -> str:
@@ -248,6 +243,12 @@ def _encode_into(node: dict[str, Any], key: str, parts: list[str]) -> None:
     parts.append("}")
 
 
+def _not_regular() -> type[OSError]:
+    from pywats.station._files import NotRegularFile
+
+    return NotRegularFile
+
+
 def _text(exc: BaseException) -> str:
     try:
         return str(exc)
@@ -275,7 +276,11 @@ def run_job(job: Job) -> Outcome:
         refusal = too_big(size, job.max_bytes)
         if refusal:
             return Outcome(kind="refused", reason=refusal, size=size, mtime_ns=mtime_ns)
-        digest = _sha256(path)
+        from pywats.station import _files
+
+        # Only a regular file is read, opened non-blocking and (by default) not through a
+        # symlink: a FIFO or link swapped in since the check is skipped, never read.
+        digest = _files.sha256_of(path, follow_symlinks=job.follow_symlinks)
         context = ConverterContext(
             station_name=job.station_name,
             location=job.location,
@@ -313,6 +318,8 @@ def run_job(job: Job) -> Outcome:
         )
     except ConversionError as exc:
         return Outcome(kind="refused", reason=_text(exc), size=size, mtime_ns=mtime_ns)
+    except _not_regular() as exc:
+        return Outcome(kind="skipped", reason=_text(exc))
     except FileNotFoundError as exc:
         return Outcome(
             kind="missing",

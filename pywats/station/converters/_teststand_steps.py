@@ -101,6 +101,8 @@ class StepReader:
         if text is None or not text.strip():
             return None
         word = text.strip().lower().replace("infinity", "inf")
+        if "," in word and "." not in word:  # ReportOptions.UseLocalizedDecimalPoint
+            word = word.replace(",", ".")
         if "#" in word:  # the C runtime's 1.#INF, -1.#IND, 1.#QNAN
             sign = -1.0 if word.startswith("-") else 1.0
             return sign * math.inf if "#inf" in word else math.nan
@@ -268,9 +270,13 @@ class StepReader:
                 name, status=step_status, step_type=step_type or "ET_MPFT"
             )
         notes: list[str] = []
+        used: set[str] = set()
         for index, (ident, prop) in enumerate(items):
             c = children(prop)
             label = prop.get("Name") or value_of(c.get("Name")) or ident or f"Measurement {index}"
+            if label in used:  # the server wants the names of one step's measurements unique
+                label = f"{label} [{index}]"
+            used.add(label)
             meas_status, _ = status_of(value_of(c.get("Status")))
             own = meas_status if meas_status in ("P", "F", "S") else None
             if step.numeric_meas is not None:

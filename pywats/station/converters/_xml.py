@@ -30,6 +30,14 @@ def local(tag: str) -> str:
     return tag.rpartition("}")[2]
 
 
+MAX_DEPTH = 200
+"""Elements nested deeper than this are refused (real result files stay far below it)."""
+
+
+class _TooDeep(Exception):
+    pass
+
+
 class _Target:
     """A tree builder that records where each element starts (1-based line and column),
     checks the root's name on the first tag and, when streaming, queues events."""
@@ -49,8 +57,14 @@ class _Target:
         self.events = events
         self.expat: Any = None
         self.positions: dict[int, tuple[int, int]] = {}
+        self.depth = 0
 
     def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            # Converters walk the tree recursively: refuse here, with a reason, instead of
+            # failing later with RecursionError (a hostile or broken file, never a real one).
+            raise _TooDeep
         element = self._builder.start(tag, attrs)
         if self.expat is not None:
             self.positions[id(element)] = (
@@ -71,6 +85,7 @@ class _Target:
         return element
 
     def end(self, tag: str) -> Element:
+        self.depth -= 1
         element = self._builder.end(tag)
         if self.events is not None:
             self.events.append(("end", element))
@@ -220,6 +235,11 @@ def _errors(name: str, target: _Target) -> Iterator[None]:
         reason = str(exc).split(":", 1)[0]
         raise ConversionError(
             f"{name}: line {line}, column {column + 1}: not well-formed XML ({reason})"
+        ) from None
+    except _TooDeep:
+        raise ConversionError(
+            f"{name}: line {target.expat.CurrentLineNumber}: elements are nested more than"
+            f" {MAX_DEPTH} levels deep; refused"
         ) from None
     except defusedxml.EntitiesForbidden as exc:
         raise ConversionError(

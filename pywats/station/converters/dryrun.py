@@ -113,6 +113,12 @@ def dry_run(
                 raise
             reasons.append(f"{candidate.name}: {exc}")
             continue
+        except RecursionError:
+            deep = ConversionError(f"{path.name}: nested too deeply to read")
+            if converter is not None:
+                raise deep from None
+            reasons.append(f"{candidate.name}: {deep}")
+            continue
         reports = [report_to_dict(r) for r in produced]
         several = len(reports) > 1
         problems = [

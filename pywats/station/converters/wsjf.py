@@ -36,6 +36,8 @@ class WSJFConverter(Converter):
             raise ConversionError(
                 f"{path.name}: not valid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
             ) from None
+        except RecursionError:
+            raise ConversionError(f"{path.name}: the JSON is nested too deeply to read") from None
         reports = data if isinstance(data, list) else [data]
         if not reports:
             # An empty array is a writer's mistake, not "nothing to do": moving it to Done

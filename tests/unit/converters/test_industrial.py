@@ -249,8 +249,10 @@ def test_teststand_bad_input(tmp_path: Path) -> None:
 
 def test_teststand_kept_as_text_when_the_rest_is_sound(tmp_path: Path) -> None:
     good = (DATA / "teststand_xml" / "board-run.xml").read_text(encoding="iso-8859-1")
-    odd = good.replace("<Value>LT</Value>", "<Value>ABOUT</Value>").replace(
-        "<Value>3.31</Value>", "<Value>1.#INF</Value>"
+    odd = (
+        good.replace("<Value>LT</Value>", "<Value>ABOUT</Value>")
+        .replace("<Value>3.31</Value>", "<Value>1.#INF</Value>")
+        .replace("<Value>1.01</Value>", "<Value>1,01</Value>")  # a localized decimal point
     )
     source = tmp_path / "odd.xml"
     source.write_text(odd, encoding="iso-8859-1")
@@ -261,6 +263,7 @@ def test_teststand_kept_as_text_when_the_rest_is_sound(tmp_path: Path) -> None:
     assert ripple["status"] == "F"
     assert ripple["reportText"] == "comparison 'ABOUT' has no WATS equivalent; logged"
     assert steps["3V3 rail"]["numericMeas"][0]["value"] == "Infinity"
+    assert steps["Currents"]["numericMeas"][0]["value"] == 1.01
 
 
 def test_teststand_measurement_names_from_the_array_element(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ names = st.text(
     min_size=1,
     max_size=12,
 ).filter(str.strip)  # pn/sn/rev must not be blank
+ids = names.filter(lambda s: "\x00" not in s)  # the validator refuses NUL in pn/sn/rev
 values = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-1000, 1000)
 finite = st.floats(allow_nan=False, allow_infinity=False, width=32)
 zones = st.sampled_from(
@@ -98,9 +99,9 @@ def sequence(draw: st.DrawFn, parent: Step, depth: int) -> None:
 @st.composite
 def uut_reports(draw: st.DrawFn) -> UUTReport:
     r = UUTReport(
-        pn=draw(names),
-        sn=draw(names),
-        rev=draw(names),
+        pn=draw(ids),
+        sn=draw(ids),
+        rev=draw(ids),
         process_code=draw(st.integers(0, 2**31 - 1)),
         station_name=draw(names),
         location=draw(names),
@@ -112,7 +113,7 @@ def uut_reports(draw: st.DrawFn) -> UUTReport:
     for _ in range(draw(st.integers(0, 2))):
         r.add_misc_info(draw(names), draw(st.none() | names))
     if draw(st.booleans()):
-        r.add_sub_unit(draw(names), draw(names), draw(names), draw(names))
+        r.add_sub_unit(draw(names), draw(ids), draw(ids), draw(ids))
     for _ in range(draw(st.integers(0, 3))):
         if draw(st.booleans()):
             draw(sequence(r.root, 0))
@@ -124,9 +125,9 @@ def uut_reports(draw: st.DrawFn) -> UUTReport:
 @st.composite
 def uur_reports(draw: st.DrawFn) -> UURReport:
     r = UURReport(
-        pn=draw(names),
-        sn=draw(names),
-        rev=draw(names),
+        pn=draw(ids),
+        sn=draw(ids),
+        rev=draw(ids),
         process_code=500,
         test_process_code=draw(st.integers(1, 100)),
         station_name=draw(names),
@@ -135,7 +136,7 @@ def uur_reports(draw: st.DrawFn) -> UURReport:
         confirm_date=draw(st.none() | starts),
     )
     for _ in range(draw(st.integers(0, 3))):
-        unit = r.add_sub_unit(draw(names), draw(names), draw(names), draw(names))
+        unit = r.add_sub_unit(draw(names), draw(ids), draw(ids), draw(ids))
         if draw(st.booleans()):
             unit.add_failure(draw(names), draw(names), ref_step_id=draw(st.integers(0, 50)))
     r.add_failure("Component", draw(names))

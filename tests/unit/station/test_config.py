@@ -111,7 +111,7 @@ def test_precedence_flag_over_env_over_file(tmp_path: Path) -> None:
         ),
         (
             '[upload]\nconcurrency = 0\n[[folders]]\npath = "x"\n',
-            "concurrency = 0 must be greater than 0",
+            "upload.concurrency = 0 is out of range",
         ),
         ('[queue]\nretry_ladder = []\n[[folders]]\npath = "x"\n', "retry_ladder = \\[\\]"),
         ('[queue]\nretry = 1\n[[folders]]\npath = "x"\n', "queue.retry is not a known key"),

@@ -48,7 +48,7 @@ def test_loads_by_module_and_class() -> None:
         ("nosuch", "not an installed converter; use one of .*wsjf"),
         ("nosuch.module:X", "cannot be loaded"),
         (f"{__name__}:Missing", "cannot be loaded"),
-        (f"{__name__}:NotAConverter", "needs a name and a convert"),
+        (f"{__name__}:NotAConverter", "name a subclass of"),
     ],
 )
 def test_bad_converter_specs(spec: str, message: str) -> None:

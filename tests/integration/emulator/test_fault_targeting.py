@@ -1,0 +1,30 @@
+"""A targeted latency fault (``latency=S@METHOD /path``) slows only that path (issue 19, 12)."""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+
+from pywats.testing import Faults, parse_fault
+
+
+def _elapsed(client: httpx.Client, path: str) -> float:
+    started = time.perf_counter()
+    assert client.get(path).status_code == 200
+    return time.perf_counter() - started
+
+
+def test_targeted_latency_slows_only_its_path(client: httpx.Client, faults: Faults) -> None:
+    assert parse_fault("latency=0.4@GET /api/App/Version") == {
+        "latency": 0.4,
+        "method": "GET",
+        "path": "/api/App/Version",
+    }
+    faults.apply("latency=0.4@GET /api/App/Version")
+    assert _elapsed(client, "/api/App/Levels") < 0.3  # another path: no delay
+    assert _elapsed(client, "/api/App/Version") >= 0.4  # the targeted one: delayed
+    faults.add("GET", "/api/App/Version", status=503)  # rules still apply beside it
+    assert client.get("/api/App/Version").status_code == 503
+    faults.clear()
+    assert _elapsed(client, "/api/App/Version") < 0.3
