@@ -68,6 +68,7 @@ __all__ = [
     "instance_paths",
     "load_config",
     "read_token",
+    "settable_keys",
     "write_config",
 ]
 
@@ -526,3 +527,9 @@ def write_config(config: StationConfig, path: Path | None = None) -> Path:
             document[section] = table
     write_toml(file, document)
     return file
+
+
+def settable_keys() -> list[str]:
+    """Every ``section.key`` of an instance file that ``wats config set`` can write (the
+    ``[[folders]]`` tables are edited in the file itself)."""
+    return sorted(f"{section}.{key}" for section, keys in _SECTIONS.items() for key in keys)
