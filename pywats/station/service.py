@@ -383,6 +383,7 @@ class StationService:
         if self._health is not None:
             self._health.close()
             self._health = None
+        self.intake.committer.pool.close()  # idle workers exit, busy ones are stopped
         if not self.uploader.flush():  # outcomes the queue refused so far: one last try
             log.warning("upload outcomes not written; those rows are sent again at next start")
         close = getattr(self.uploader.submitter, "aclose", None)

@@ -40,6 +40,7 @@ from pywats._exceptions import (
     ReportValidationError,
     WatsError,
 )
+from pywats.station.converters.isolation import trim_memory
 from pywats.station.queue import QueueItem, ReportQueue, Settlement
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
 ]
 
 log = logging.getLogger("pywats.station")
+_BIG_PAYLOAD = 4 * 1024 * 1024  # characters of report JSON after which memory is trimmed
 
 
 @runtime_checkable
@@ -242,6 +244,8 @@ class Uploader:
         outcomes = await asyncio.gather(*(self._send(item) for item in items))
         self._unsettled.extend(outcomes)
         self.flush()
+        if sum(len(item.payload) for item in items) > _BIG_PAYLOAD:
+            trim_memory()  # the parsed reports are gone: return their memory to the OS
         return len(items)
 
     def _clock_stepped_back(self, now: float) -> None:

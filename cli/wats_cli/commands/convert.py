@@ -47,7 +47,7 @@ def convert(
 
     import attrs
 
-    from pywats.station.converters import ConversionError, ConverterContext
+    from pywats.station.converters import ConversionError, ConverterContext, ParameterError
     from pywats.station.converters.dryrun import dry_run, parse_parameters
     from wats_cli._context import emit, info, state
     from wats_cli._errors import EXIT_REJECTED, EXIT_USAGE
@@ -65,9 +65,14 @@ def convert(
     )
     try:
         result = dry_run(Path(file), converter, context=context)
+    except ParameterError as exc:
+        info(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     except ConversionError as exc:
         info(f"error: {exc}")
         raise typer.Exit(EXIT_REJECTED) from None
+    for line in result.warnings:
+        info(f"warning: {line}")
     from wats_cli._output import choose_format
 
     # JSON (on request, or whenever stdout is not a terminal) is the WSJF itself, so
