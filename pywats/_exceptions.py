@@ -97,7 +97,8 @@ class ApiError(WatsError):
         where = f" from {method} {url}" if url else ""
         text = f"{status}{where}: {message}" if message else f"{status}{where}"
         if self.default_hint:
-            text = f"{text}. {self.default_hint}"
+            # The server's message usually ends a sentence already: never "denied.. Run".
+            text = f"{text.rstrip('. ')}. {self.default_hint}"
         super().__init__(text)
 
     def __reduce__(self) -> tuple[Any, ...]:

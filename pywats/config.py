@@ -335,12 +335,29 @@ def parse_value(key: str, text: str, *, known_only: bool = True) -> Any:
             return text  # a bare word such as `move`: keep it as a string
     spec = _spec(key)
     try:
-        return spec.parse(text)
+        return spec.parse(_unquoted(text))
     except ConfigError:
         raise  # already names the key, the value and what is allowed
     except (ValueError, TypeError):
         shown = _shown_url(text) if key == "server.url" else text
         raise ConfigError(f"invalid value {shown!r} for {key}: expected {spec.allowed}") from None
+
+
+def _unquoted(text: str) -> str:
+    """``text``, or the string a TOML string literal in it stands for (``"ICT 9"`` -> ICT 9).
+
+    Values are TOML literals on the command line, for these keys as for the service's: a
+    quoted value means the text inside the quotes, never the quotes themselves.
+    """
+    stripped = text.strip()
+    if len(stripped) >= 2 and stripped[0] == stripped[-1] and stripped[0] in "\"'":
+        try:
+            value = tomllib.loads(f"v = {stripped}")["v"]
+        except tomllib.TOMLDecodeError:
+            return text
+        if isinstance(value, str):
+            return value
+    return text
 
 
 def get_key(data: Mapping[str, Any], key: str) -> Any:

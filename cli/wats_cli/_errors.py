@@ -64,8 +64,12 @@ EXIT_CODES_HELP = (
 )
 
 
-def classify(exc: BaseException) -> tuple[int, str | None]:
-    """Return the exit code for ``exc`` and the next step to suggest (or ``None``)."""
+def classify(exc: BaseException, *, lister: str | None = None) -> tuple[int, str | None]:
+    """Return the exit code for ``exc`` and the next step to suggest (or ``None``).
+
+    ``lister`` is the command that lists what the failing command looks up (``wats product
+    list``), for a "not found" hint.
+    """
     from pywats import _exceptions as e
     from pywats.config import ConfigError, CredentialsMissingError
 
@@ -74,27 +78,44 @@ def classify(exc: BaseException) -> tuple[int, str | None]:
     if isinstance(exc, CredentialsMissingError):
         return EXIT_AUTH, None
     if isinstance(exc, ConfigError):
-        return EXIT_CONFIG, "see `wats config show` and `wats config --help`"
-    if isinstance(exc, e.AuthenticationError | e.PermissionDeniedError):
-        return EXIT_AUTH, None
+        return EXIT_CONFIG, f"see `wats config show{_instance_flag()}` and `wats config --help`"
+    if isinstance(exc, e.AuthenticationError):
+        return (
+            EXIT_AUTH,
+            f"store a valid token: `wats login{_instance_flag()}` (or set PYWATS_API_TOKEN);"
+            " tokens are made in WATS under Control Panel → Tokens",
+        )
+    if isinstance(exc, e.PermissionDeniedError):
+        return EXIT_AUTH, "ask a WATS administrator to grant the token's user this permission"
+    if isinstance(exc, e.NotFoundError) and not _from_wats(exc):
+        return (
+            EXIT_NOT_FOUND,
+            "is the server URL a WATS server's address? `wats config show"
+            f"{_instance_flag()}` shows the URL in use and where it comes from",
+        )
+    if isinstance(exc, e.NotFoundError) and lister:
+        return EXIT_NOT_FOUND, f"check the name or id: `{lister}{_instance_flag()}` shows them"
     if isinstance(exc, e.NotFoundError):
         return EXIT_NOT_FOUND, "check the name or id (the `list` and `query` commands show them)"
     if isinstance(exc, e.RateLimitError):
         return EXIT_UNAVAILABLE, "the server is limiting requests: wait a minute and try again"
     if isinstance(exc, e.ServerError | e.CircuitOpenError):
-        return EXIT_UNAVAILABLE, "the server is failing: try again later; `wats ping` checks it"
+        return (
+            EXIT_UNAVAILABLE,
+            f"the server is failing: try again later; `wats ping{_instance_flag()}` checks it",
+        )
     if isinstance(exc, e.WatsConnectionError) and not exc.retryable:
         # A refused TLS certificate: the network is fine, the trust settings are not.
         return (
             EXIT_UNAVAILABLE,
-            "trust the server's CA: `wats config set server.verify /path/to/ca.pem`"
-            " (or set SSL_CERT_FILE)",
+            "trust the server's CA: wats config set server.verify CA-BUNDLE.pem"
+            " (see `wats config set --help`), or set SSL_CERT_FILE",
         )
     if isinstance(exc, e.WatsConnectionError):
         return (
             EXIT_UNAVAILABLE,
-            "check the server URL (`wats config get server.url`) and the network;"
-            " `wats ping` tests the connection",
+            f"check the server URL (`wats config show{_instance_flag()}`) and the network;"
+            f" `wats ping{_instance_flag()}` tests the connection",
         )
     if isinstance(exc, e.BadRequestError | e.ReportValidationError):
         return EXIT_REJECTED, "fix the problems listed above and try again"
@@ -106,6 +127,42 @@ def classify(exc: BaseException) -> tuple[int, str | None]:
     if isinstance(exc, OSError):
         return EXIT_ERROR, None
     return EXIT_ERROR, "run again with -v to see the traceback"
+
+
+def _instance_flag() -> str:
+    """`` -i NAME`` for a hint when the run uses an instance other than the default."""
+    from wats_cli._context import state
+
+    name = state().instance
+    return f" -i {name}" if name and name != "default" else ""
+
+
+_VERSION_PATH = "/api/app/version"
+
+
+def _from_wats(exc: Any) -> bool:
+    """Whether a 404 came from a WATS server (a JSON error, and not for the version call
+    every WATS server answers), rather than from a web server at a wrong URL."""
+    import json
+
+    if str(getattr(exc, "url", "")).lower().rstrip("/").endswith(_VERSION_PATH):
+        return False
+    body = str(getattr(exc, "body", "") or "").strip()
+    if not body:
+        return True
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
+
+
+def _without_hint(exc: BaseException, text: str) -> str:
+    """The message without the SDK's own hint when a ``next:`` line will say it better."""
+    hint = str(getattr(exc, "default_hint", "") or "")
+    if hint and text.endswith(hint):
+        return text[: -len(hint)].rstrip(" ")
+    return text
 
 
 def _mask(text: str, secrets: set[str]) -> str:
@@ -123,11 +180,17 @@ def _describe(exc: BaseException) -> str:
     return text or type(exc).__name__
 
 
-def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = None) -> int:
+def handle(
+    exc: BaseException,
+    *,
+    verbose: int = 0,
+    secrets: set[str] | None = None,
+    lister: str | None = None,
+) -> int:
     """Print ``exc`` for a person on stderr and return its exit code."""
     import os
 
-    code, hint = classify(exc)
+    code, hint = classify(exc, lister=lister)
     masked = set(secrets or ())
     env_token = os.environ.get("PYWATS_API_TOKEN", "").strip()
     if env_token:
@@ -144,7 +207,10 @@ def handle(exc: BaseException, *, verbose: int = 0, secrets: set[str] | None = N
     from wats_cli._text import printable
 
     # A server's message may hold escape sequences: shown as text, never run by the terminal.
-    lines = [printable(line) for line in _describe(exc).splitlines()] or [type(exc).__name__]
+    described = _describe(exc)
+    if hint:
+        described = _without_hint(exc, described)
+    lines = [printable(line) for line in described.splitlines()] or [type(exc).__name__]
     out.write(_mask(f"error: {lines[0]}", masked) + "\n")
     for line in lines[1:]:
         out.write(_mask(f"  {line.strip()}", masked) + "\n")
@@ -220,7 +286,15 @@ class WatsGroup(TyperGroup):
             raise
         except (Exception, KeyboardInterrupt) as exc:
             st = state()
-            code = handle(exc, verbose=st.verbose, secrets=st.secrets)
+            code = handle(exc, verbose=st.verbose, secrets=st.secrets, lister=_lister(self, ctx))
             raise typer.Exit(code) from None
         finally:
             state().close()
+
+
+def _lister(root: Any, ctx: Any) -> str | None:
+    """``wats GROUP list`` when the command that ran belongs to a group that has one."""
+    name = getattr(ctx, "invoked_subcommand", None)
+    group = root.commands.get(name) if name else None
+    commands = getattr(group, "commands", None) or {}
+    return f"wats {name} list" if "list" in commands else None

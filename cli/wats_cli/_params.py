@@ -190,10 +190,8 @@ def _no_type(ctx: Any = None) -> None:
 
 def _argument_usage(param: Any) -> Any:
     def usage() -> str:
-        name = str(param.metavar)
-        if param.nargs != 1:
-            name += "..."
-        return name if param.required else f"[{name}]"
+        name = str(param.metavar) if param.required else f"[{param.metavar}]"
+        return name + "..." if param.nargs != 1 else name
 
     return usage
 

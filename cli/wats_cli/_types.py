@@ -21,7 +21,11 @@ class OutputFormat(StrEnum):
 
 
 class ReportResult(StrEnum):
-    """A report's overall result, as ``--result`` takes it (the wire codes are P, F, E, T)."""
+    """A report's overall result, as ``--result`` takes it.
+
+    A WSJF report holds the letter (P, F, E, T); report *headers*, which queries filter and
+    return, hold the word (``Passed``, ``Failed``, ...: reference §"Report result").
+    """
 
     passed = "passed"
     failed = "failed"
@@ -30,8 +34,13 @@ class ReportResult(StrEnum):
 
     @property
     def code(self) -> str:
-        """The WSJF result code."""
+        """The WSJF result code (in a report)."""
         return {"passed": "P", "failed": "F", "error": "E", "terminated": "T"}[self.value]
+
+    @property
+    def word(self) -> str:
+        """The result as report headers hold it (what ``$filter`` compares)."""
+        return self.value.capitalize()
 
 
 def output_option() -> Any:

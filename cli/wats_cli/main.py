@@ -139,4 +139,11 @@ app.add_typer(console.app)
 
 def run() -> None:
     """Console-script entry point (also ``python -m wats_cli``: same name, same completion)."""
+    import sys
+
+    # httpx imports its own command-line client (click, rich, pygments: ~50 ms of a cold
+    # start) whenever those happen to be installed; wats never runs it. A None entry makes
+    # that import fail, and httpx falls back as it does when they are not installed.
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
     app(prog_name="wats")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from pywats.reports._enums import CompOp, StepStatus, StepType
+from pywats.reports._limits import NAME_MAX, SEQ_NAME_MAX, clip
 from pywats.reports._parts import (
     AdditionalData,
     Asset,
@@ -108,7 +109,7 @@ def _make_numeric(
     if status is None:
         status = numeric_status(op, value, lo, hi)
     return NumericMeasurement(
-        name=name,
+        name=name if name is None else clip(name),
         value=value,
         unit=unit,
         comp_op=op,
@@ -130,7 +131,13 @@ def _make_string(
     op = comp_op.upper()  # a plain str, upper case as the server writes it (§10.7)
     if status is None:
         status = string_status(op, value, limit)
-    return StringMeasurement(name=name, value=value, limit=limit, comp_op=op, status=status)
+    return StringMeasurement(
+        name=name if name is None else clip(name),
+        value=value,
+        limit=limit,
+        comp_op=op,
+        status=status,
+    )
 
 
 def _bool_status(passed: bool | None, status: str | None) -> str:
@@ -178,6 +185,11 @@ class _StepBuilder:
         **payload: Any,
     ) -> Step:
         """Make a step from the fields every builder takes plus its ``payload``; attach it."""
+        if len(name) > NAME_MAX:
+            # Clipped by the shared rule (_limits.py); the full name goes to reportText.
+            text = payload.get("report_text")
+            payload["report_text"] = name if not text else f"{name}\n{text}"
+            name = clip(name)
         step = Step(
             name=name,
             step_type=step_type,
@@ -228,7 +240,9 @@ class _StepBuilder:
             status,
             start,
             tot_time,
-            seq_call=SeqCall(path=path, name=sequence_name or name, version=version),
+            seq_call=SeqCall(
+                path=path, name=clip(sequence_name or name, SEQ_NAME_MAX), version=version
+            ),
             steps=[],
             auto=status is None,
         )
@@ -456,7 +470,7 @@ class _StepBuilder:
             numeric_meas=[],
             chart=Chart(
                 chart_type=chart_type,
-                label=label if label is not None else name,
+                label=clip(label if label is not None else name),
                 x_label=x_label,
                 x_unit=x_unit,
                 y_label=y_label,
@@ -593,7 +607,7 @@ class Step(_StepBuilder):
         self, name: str, passed: bool | None = None, *, status: str | None = None
     ) -> BooleanMeasurement:
         """Add a named pass/fail measurement to a multiple pass/fail step."""
-        meas = BooleanMeasurement(name=name, status=_bool_status(passed, status))
+        meas = BooleanMeasurement(name=clip(name), status=_bool_status(passed, status))
         if self.boolean_meas is None:
             self.boolean_meas = []
         self.boolean_meas.append(meas)
@@ -609,7 +623,7 @@ class Step(_StepBuilder):
 
     def add_additional_result(self, name: str) -> AdditionalData:
         """Add an ``additionalResults`` block; fill it with ``add_property``."""
-        data = AdditionalData(name=name)
+        data = AdditionalData(name=clip(name, SEQ_NAME_MAX))
         if self.additional_results is None:
             self.additional_results = []
         self.additional_results.append(data)
@@ -797,7 +811,11 @@ class Report:
         self, description: str, text: str | None = None, *, numeric: int | None = None
     ) -> MiscInfo:
         """Add a searchable key/value pair to the header."""
-        info = MiscInfo(description=description, text=text, numeric=numeric)
+        info = MiscInfo(
+            description=clip(description),
+            text=text if text is None else clip(text),
+            numeric=numeric,
+        )
         self.misc_infos.append(info)
         return info
 
@@ -809,7 +827,7 @@ class Report:
 
     def add_additional_data(self, name: str) -> AdditionalData:
         """Add an ``additionalData`` block; fill it with ``add_property``."""
-        data = AdditionalData(name=name)
+        data = AdditionalData(name=clip(name, SEQ_NAME_MAX))
         self.additional_data.append(data)
         return data
 

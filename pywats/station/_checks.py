@@ -41,6 +41,8 @@ RANGES: dict[str, Range] = {
     "stable_seconds": Range(0, True, DAY, False, "seconds, 0-86400"),
     "min_age_seconds": Range(0, True, DAY, False, "seconds, 0-86400"),
     "converter_timeout": Range(0, False, DAY, False, "seconds, more than 0 and at most 86400"),
+    "max_file_mb": Range(0, True, 1e6, False, "megabytes, 0 (no limit)-1000000"),
+    "converter_memory_mb": Range(0, True, 1e7, False, "megabytes, 0 (no cap)-10000000"),
     "shutdown_timeout": Range(0, True, 3600, False, "seconds, 0-3600"),
     "retry_step": Range(0, True, 30 * DAY, False, "a list of seconds 0-2592000, e.g. [5, 60]"),
     "heartbeat_seconds": Range(0, False, DAY, False, "seconds, more than 0 and at most 86400"),

@@ -2,7 +2,7 @@
 
 ::
 
-    complete? ──► hash + convert (worker thread, timeout) ──► queue.add (one transaction,
+    complete? ──► hash + convert (worker process, timeout) ──► queue.add (one transaction,
         fsync) ──► post action (move | delete | zip | keep)
 
 A crash before the commit leaves the source in place (it is converted again); a crash after it
@@ -14,26 +14,18 @@ moves the source to the error folder with ``<name>.error.txt`` beside it.
 from __future__ import annotations
 
 import collections
-import hashlib
-import json
 import logging
 import os
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from pywats.station import _files
-from pywats.station._threads import run_in_thread
 from pywats.station.config import FolderConfig, StationConfig
-from pywats.station.converters import (
-    ConversionError,
-    Converter,
-    ConverterContext,
-    report_to_dict,
-)
+from pywats.station.converters import Converter
+from pywats.station.converters.isolation import ConversionPool, Job, trim_memory
 from pywats.station.queue import QueueEntry, ReportQueue
 from pywats.station.watcher import FolderScanner
 
@@ -43,10 +35,6 @@ if TYPE_CHECKING:
 __all__ = ["Committer", "Converted", "WatchedFolder", "check_post_folders"]
 
 log = logging.getLogger("pywats.station")
-
-# Report ids derived for reports that come without one: stable per (file content, index),
-# so converting the same file again yields the same ids and the queue dedupes them.
-_ID_NAMESPACE = uuid.UUID("0c5f4a52-8a5e-4c47-9a1f-3f0f8e1f7d20")
 
 
 @attrs.define(eq=False)  # compared by identity: a reload tells kept folders from new ones
@@ -61,13 +49,21 @@ class WatchedFolder:
 
 
 @attrs.frozen
+class _Stat:
+    """The size and mtime a worker saw when it read the file."""
+
+    st_size: int
+    st_mtime_ns: int
+
+
+@attrs.frozen
 class Converted:
     path: Path
     folder: WatchedFolder
     digest: str
-    reports: list[dict[str, Any]]
+    reports: list[Mapping[str, Any]]
     detected_at: float
-    read_stat: os.stat_result | None = None
+    read_stat: os.stat_result | _Stat | None = None
     """The file's size and mtime when it was read: a later change must not be moved away."""
 
 
@@ -103,75 +99,69 @@ class Committer:
         self.conversion_errors: collections.Counter[str] = collections.Counter()
         self.converted_by_folder: collections.Counter[Path] = collections.Counter()
         self.failed_by_folder: collections.Counter[Path] = collections.Counter()
+        self.pool = ConversionPool(
+            timeout=config.converter_timeout,
+            max_bytes=int(config.max_file_mb * 1024 * 1024),
+            memory_mb=config.converter_memory_mb,
+            isolation=config.converter_isolation,
+            workers=min(2, os.cpu_count() or 1),
+        )
 
     async def convert(
         self, path: Path, folder: WatchedFolder, detected_at: float
     ) -> Converted | None:
-        """Convert one complete file off the loop; None when it went to the error folder."""
+        """Convert one complete file in a worker; None when it went to the error folder."""
         self.intake.forget(path)
-        context = ConverterContext(
-            station_name=self.station_name,
-            location=self.config.location,
-            purpose=self.config.purpose,
-            parameters=folder.config.parameters,
-            logger=log.getChild(folder.converter.name),
-        )
-        before: list[os.stat_result] = []
-
-        def work() -> tuple[str, list[dict[str, Any]]]:
-            before.append(path.stat())
-            digest = _files.sha256_of(path, follow_symlinks=folder.config.follow_symlinks)
-            produced = folder.converter.convert(path, context)
-            reports = [
-                self._normalise(report_to_dict(r), digest, i) for i, r in enumerate(produced)
-            ]
-            # The file is known by its path and content together: converters read the name
-            # (JUnit's serial number) or the folder (<serial>/result.txt), so identical
-            # bytes under two paths are two results.
-            return _files.source_key(str(path), digest), reports
-
-        try:
-            digest, reports = await run_in_thread(
-                work, self.config.converter_timeout, f"convert {path.name}"
+        name = folder.converter.name
+        outcome = await self.pool.run(
+            Job(
+                path=str(path),
+                converter=folder.converter,
+                station_name=self.station_name,
+                location=self.config.location,
+                purpose=self.config.purpose,
+                parameters=dict(folder.config.parameters),
+                follow_symlinks=folder.config.follow_symlinks,
             )
-        except FileNotFoundError as exc:
-            if not path.exists():
+        )
+        for warning in outcome.warnings:
+            log.warning("%s: %s", name, warning)
+        kind = outcome.kind
+        if kind == "ok":
+            # The file is known by its path and content together (the source key): converters
+            # read the name (JUnit's serial number) or the folder (<serial>/result.txt), so
+            # identical bytes under two paths are two results.
+            return Converted(
+                path,
+                folder,
+                outcome.source_key,
+                list(outcome.reports),
+                detected_at,
+                _Stat(outcome.size, outcome.mtime_ns),
+            )
+        if kind == "missing":
+            if outcome.missing_path or not path.exists():
                 return None  # taken away by someone else between the check and the read
             # The converter missed another file (a companion, a template): a converter error,
             # or the source would be re-tracked and fail silently on every scan.
-            reason = f"{folder.converter.name} raised FileNotFoundError: {exc}"
-            self.to_error(path, folder, reason, detected_at)
-            return None
-        except TimeoutError:
-            self.hung += 1
-            reason = (
-                f"converter {folder.converter.name!r} did not finish within "
-                f"{self.config.converter_timeout:g} s"
-            )
-            self.to_error(path, folder, reason, detected_at)
-            return None
-        except ConversionError as exc:
-            if self._changed(path, before, folder):
-                return None  # still being written after all: tracked again, not an error
-            self.to_error(path, folder, f"{folder.converter.name}: {exc}", detected_at)
-            return None
-        except _files.NotRegularFile as exc:
+            self.to_error(path, folder, f"{name} raised {outcome.reason}", detected_at)
+        elif kind == "skipped":
             # Swapped for a pipe or a link since it was checked: never read, left alone.
-            log.warning("skipping %r: %s", _files.printable(path), exc)
-            return None
-        except PermissionError as exc:
-            self.intake.retry_later(path, detected_at, f"cannot read {path}: {exc}")
-            return None
-        except Exception as exc:
-            log.exception("converter %s failed on %s", folder.converter.name, path)
-            reason = f"{folder.converter.name} raised {type(exc).__name__}: {exc}"
+            log.warning("skipping %r: %s", _files.printable(path), outcome.reason)
+        elif kind == "permission":
+            self.intake.retry_later(path, detected_at, outcome.reason)
+        elif kind == "timeout":
+            self.hung += 1
+            self.to_error(path, folder, f"converter {name!r} {outcome.reason}", detected_at)
+        elif kind in ("refused", "invalid"):
+            if self._changed(path, [_Stat(outcome.size, outcome.mtime_ns)], folder):
+                return None  # still being written after all: tracked again, not an error
+            reason = f"{name}: {outcome.reason}" if kind == "refused" else outcome.reason
             self.to_error(path, folder, reason, detected_at)
-            return None
-        problems = self._validate(reports)
-        if problems:
-            self.to_error(path, folder, problems, detected_at)
-            return None
-        return Converted(path, folder, digest, reports, detected_at, before[0])
+        else:  # crashed, died: a converter bug, logged with what is known
+            log.error("converter %s failed on %s\n%s", name, path, outcome.detail or outcome.reason)
+            self.to_error(path, folder, f"{name} {outcome.reason}", detected_at)
+        return None
 
     def commit(self, converted: list[Converted]) -> int:
         """Commit a batch of converted files in one transaction, then post-process each."""
@@ -225,9 +215,13 @@ class Committer:
             self.conversions[c.folder.converter.name] += 1
             self.converted_by_folder[c.folder.config.path] += 1
             log.info("queued %d report(s) from %s%s", len(c.reports), c.path, where)
+        if sum(len(getattr(r, "payload", "")) for c in converted for r in c.reports) > 4 << 20:
+            trim_memory()  # a big report's JSON went to the queue: give its memory back
         return len(converted)
 
-    def _changed(self, path: Path, before: list[os.stat_result], folder: WatchedFolder) -> bool:
+    def _changed(
+        self, path: Path, before: Sequence[os.stat_result | _Stat], folder: WatchedFolder
+    ) -> bool:
         try:
             now = path.stat()
         except OSError:
@@ -237,41 +231,6 @@ class Committer:
         log.info("%s changed while it was being converted; waiting for it to settle", path)
         self.intake.track_again(path, folder)
         return True
-
-    def _normalise(self, report: dict[str, Any], digest: str, index: int) -> dict[str, Any]:
-        if not report.get("id"):
-            # Content, index and the report itself: the same file converted again gets the
-            # same id, but a report that differs (a name-derived field) gets its own.
-            body = json.dumps(report, sort_keys=True, separators=(",", ":"), default=str)
-            body_hash = hashlib.sha256(body.encode()).hexdigest()
-            report["id"] = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}:{index}:{body_hash}"))
-        for key, value in (
-            ("machineName", self.station_name),
-            ("location", self.config.location),
-            ("purpose", self.config.purpose),
-        ):
-            if value and not report.get(key):
-                report[key] = value
-        return report
-
-    def _validate(self, reports: list[dict[str, Any]]) -> str:
-        """Run the report validator: what the server would refuse is refused here, unqueued."""
-        from pywats.reports import validate
-
-        lines: list[str] = []
-        first_index: dict[str, int] = {}
-        for index, report in enumerate(reports):
-            # Two reports of one file under one id: the second would replace the first.
-            seen = first_index.setdefault(str(report.get("id")), index)
-            if seen != index:
-                lines.append(f"report {index} has the same id {report.get('id')} as report {seen}")
-            try:
-                validate(report)
-            except ValueError as exc:
-                found = getattr(exc, "lines", None) or [str(exc)]
-                prefix = f"report {index} (id {report.get('id')}): " if len(reports) > 1 else ""
-                lines.extend(prefix + str(line) for line in found)
-        return "\n".join(lines)
 
     def _post_action(self, path: Path, folder: WatchedFolder) -> str:
         action = folder.config.post_action

@@ -69,6 +69,7 @@ __all__ = [
     "instance_paths",
     "load_config",
     "read_token",
+    "settable_keys",
     "write_config",
 ]
 
@@ -205,6 +206,14 @@ class StationConfig:
     """A file must keep its size and mtime this long before it is taken."""
     min_age_seconds: float = attrs.field(default=1.0, validator=_non_negative)
     converter_timeout: float = attrs.field(default=60.0, validator=_positive)
+    max_file_mb: float = attrs.field(default=100.0, validator=_non_negative)
+    """Result files larger than this go to Error/ unread (0 = no limit)."""
+    converter_memory_mb: float = attrs.field(default=2048.0, validator=_non_negative)
+    """The address space a conversion's worker may use (POSIX; 0 = no cap)."""
+    converter_isolation: str = attrs.field(
+        default="process", validator=_one_of(("process", "thread"))
+    )
+    """``process``: conversions run in worker processes (a timeout kills them); ``thread``."""
     shutdown_timeout: float = attrs.field(default=10.0, validator=_non_negative)
     health_port: int | None = None
     """Before ``[control] port`` existed: the endpoint's port (``[control] port`` wins)."""
@@ -265,6 +274,9 @@ _SECTIONS: dict[str, dict[str, str]] = {
         "stable_seconds": "stable_seconds",
         "min_age_seconds": "min_age_seconds",
         "converter_timeout": "converter_timeout",
+        "max_file_mb": "max_file_mb",
+        "converter_memory_mb": "converter_memory_mb",
+        "converter_isolation": "converter_isolation",
     },
     "service": {
         "log": "log_path",
@@ -401,7 +413,14 @@ def _convert(key: str, field: str, value: Any, base: Path) -> Any:
         return _resolve(base, _expect(key, value, str, "a file path"))
     if field == "verify":
         return parse_verify(value, base=base)
-    if field in {"server_url", "station_name", "location", "purpose", "control_bind"}:
+    if field in {
+        "server_url",
+        "station_name",
+        "location",
+        "purpose",
+        "control_bind",
+        "converter_isolation",
+    }:
         return _expect(key, value, str, "a string")
     if field == "control_enabled":
         return _expect(key, value, bool, "true or false")
@@ -541,3 +560,9 @@ def write_config(config: StationConfig, path: Path | None = None) -> Path:
             document[section] = table
     write_toml(file, document)
     return file
+
+
+def settable_keys() -> list[str]:
+    """Every ``section.key`` of an instance file that ``wats config set`` can write (the
+    ``[[folders]]`` tables are edited in the file itself)."""
+    return sorted(f"{section}.{key}" for section, keys in _SECTIONS.items() for key in keys)

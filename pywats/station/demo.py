@@ -39,7 +39,11 @@ class DemoResult:
 
     @property
     def ok(self) -> bool:
-        return self.delivered == self.samples and self.on_server == self.samples
+        return (
+            self.delivered == self.samples
+            and self.on_server == self.samples
+            and self.rejected_files == 1
+        )
 
 
 def sample_report(index: int, rng: random.Random) -> dict[str, Any]:
@@ -114,11 +118,15 @@ def run_demo(
     folder: Path | None = None,
     out: IO[str] | None = None,
     timeout: float = 60.0,
+    sample_data: bool | None = None,
 ) -> DemoResult:
-    """Run the demo; return once every sample is acknowledged (or ``timeout`` passed).
+    """Run the demo; return once every sample is acknowledged and the broken file has been
+    moved to Error/ (or ``timeout`` passed).
 
     With ``keep_running`` the service stays up after the summary (Ctrl-C stops it) so files
-    can be dropped into the folder by hand.
+    can be dropped into the folder by hand, and the emulator's URL and token are printed for
+    other shells. ``sample_data`` (default: on with ``keep_running``) loads the emulator's
+    sample products, asset and reports, so the README's examples answer.
     """
     from pywats.station.config import FolderConfig, StationConfig, write_config
     from pywats.station.service import StationService
@@ -126,7 +134,11 @@ def run_demo(
 
     out = out if out is not None else sys.stderr
     rng = random.Random(7)
-    with tempfile.TemporaryDirectory(prefix="wats-demo-") as tmp, Emulator() as emulator:
+    samples = keep_running if sample_data is None else sample_data
+    with (
+        tempfile.TemporaryDirectory(prefix="wats-demo-") as tmp,
+        Emulator(sample_data=samples) as emulator,
+    ):
         base = Path(tmp)
         handler = logging.StreamHandler(out)
         handler.setFormatter(_ShortPaths(base))
@@ -171,17 +183,23 @@ def run_demo(
             feeding = asyncio.create_task(_feed(inbox, count, rng, out))
             deadline = time.monotonic() + timeout
             delivered = 0
+            error_dir = config.folders[0].error_dir
             while time.monotonic() < deadline:
                 await asyncio.sleep(0.2)
                 delivered = service.uploader.stats.delivered
-                if feeding.done() and delivered >= count:
+                # Done when every sample is acknowledged *and* the broken file has reached
+                # Error/: it is written last, and must stay stable before it is judged.
+                if feeding.done() and delivered >= count and any(error_dir.glob("*.error.txt")):
                     break
             await feeding
             if keep_running:
                 _summary(out, service, emulator, count, time.monotonic() - started)
                 out.write(
                     f"\nStill running (Ctrl-C to stop). Drop WSJF files into {inbox}\n"
+                    "To use the emulator from another shell, export:\n"
                     f"  PYWATS_SERVER_URL={emulator.url}\n"
+                    f"  PYWATS_API_TOKEN={emulator.token}\n"
+                    + ("then try: wats product get PCB-1001\n" if samples else "")
                 )
                 await serving
             else:

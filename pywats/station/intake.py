@@ -19,7 +19,7 @@ from pathlib import Path
 from pywats.station import _files
 from pywats.station._threads import run_in_thread
 from pywats.station.commit import Committer, Converted, WatchedFolder
-from pywats.station.config import StationConfig
+from pywats.station.config import ConfigError, StationConfig
 from pywats.station.converters import Converter
 from pywats.station.queue import ReportQueue
 from pywats.station.watcher import Completeness, FileState, FolderScanner
@@ -65,6 +65,15 @@ class Intake:
             WatchedFolder(folder, conv, FolderScanner(folder, folder.patterns or conv.patterns))
             for folder, conv in zip(config.folders, converters, strict=True)
         ]
+        for watched in self.folders:
+            # A typo in [folders.parameters] fails the start, naming the known parameters,
+            # instead of being ignored on every file.
+            check = getattr(watched.converter, "check_parameters", None)
+            if callable(check):
+                try:
+                    check(watched.config.parameters)
+                except ConfigError as exc:
+                    raise ConfigError(f"folder {watched.config.path}: {exc}") from None
         self.completeness = Completeness(config.stable_seconds, config.min_age_seconds)
         self.committer = Committer(self, config, queue, station_name, clock)
         self.paused = ""

@@ -389,7 +389,9 @@ class ReportQueue:
                 for report in entry.reports:
                     params = {
                         "report_id": str(report["id"]),
-                        "payload": json.dumps(report, separators=(",", ":"), ensure_ascii=False),
+                        # Converted in a worker, a report arrives as JSON text already.
+                        "payload": getattr(report, "payload", None)
+                        or json.dumps(report, separators=(",", ":"), ensure_ascii=False),
                         "source": entry.source,
                         "converter": entry.converter,
                         "sn": str(report.get("sn") or ""),

@@ -413,6 +413,7 @@ class StationService:
         if self._endpoint is not None:
             await self._endpoint.stop()
             self._endpoint = None
+        self.intake.committer.pool.close()  # idle workers exit, busy ones are stopped
         if not self.uploader.flush():  # outcomes the queue refused so far: one last try
             log.warning("upload outcomes not written; those rows are sent again at next start")
         close = getattr(self.uploader.submitter, "aclose", None)

@@ -43,6 +43,7 @@ from pywats._exceptions import (
     ReportValidationError,
     WatsError,
 )
+from pywats.station.converters.isolation import trim_memory
 from pywats.station.metrics import Histogram
 from pywats.station.queue import QueueItem, ReportQueue, Settlement
 
@@ -56,6 +57,7 @@ __all__ = [
 ]
 
 log = logging.getLogger("pywats.station")
+_BIG_PAYLOAD = 4 * 1024 * 1024  # characters of report JSON after which memory is trimmed
 
 
 @runtime_checkable
@@ -300,6 +302,8 @@ class Uploader:
         self._unsettled.extend(outcomes)
         self.flush()
         self.check_breaker()
+        if sum(len(item.payload) for item in items) > _BIG_PAYLOAD:
+            trim_memory()  # the parsed reports are gone: return their memory to the OS
         return len(items)
 
     def check_breaker(self) -> bool:

@@ -64,8 +64,10 @@ class Emulator:
         db: str = ":memory:",
         token: str | None = None,
         faults: Faults | None = None,
+        sample_data: bool = False,
     ) -> None:
         self.host = host
+        self.sample_data = sample_data
         self.token = token or new_token()
         self.faults = faults if faults is not None else Faults()
         self.app = create_app(db=db, tokens=[self.token], faults=self.faults)
@@ -121,7 +123,15 @@ class Emulator:
                 self.stop()
                 raise RuntimeError("the WATS emulator did not start")
             time.sleep(0.005)
+        if self.sample_data:
+            self.load_samples()
         return self
+
+    def load_samples(self) -> dict[str, int]:
+        """Post the sample products, asset and reports (``pywats.testing._samples``)."""
+        from pywats.testing._samples import load_samples
+
+        return load_samples(self.url, self.token)
 
     def stop(self, timeout: float = 5.0) -> None:
         """Stop serving (bounded: forced after ``timeout`` seconds)."""
@@ -164,6 +174,9 @@ class Emulator:
             store.clear()
             seed(store)
         self.faults.clear()
+        if self.sample_data:
+            self.load_samples()
+            self.faults.clear()  # the sample posts are not the test's requests
 
     @property
     def requests(self) -> Counter[tuple[str, str]]:

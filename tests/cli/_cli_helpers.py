@@ -9,7 +9,8 @@ from pathlib import Path
 from pywats.reports import CompOp, UUTReport
 
 
-def make_report(path: Path, *, sn: str = "SN-1") -> Path:
+def make_report(path: Path, *, sn: str = "SN-1", volts: float = 3.31) -> Path:
+    """A one-step UUT report saved as WSJF; ``volts`` outside 3.2..3.4 makes it fail."""
     report = UUTReport(
         pn="PCB-1001",
         sn=sn,
@@ -22,7 +23,7 @@ def make_report(path: Path, *, sn: str = "SN-1") -> Path:
         start=datetime(2026, 11, 1, 8, 0, tzinfo=UTC),
     )
     power = report.root.add_sequence("Power")
-    power.add_numeric_step("3V3", value=3.31, low=3.2, high=3.4, comp_op=CompOp.GELE, unit="V")
+    power.add_numeric_step("3V3", value=volts, low=3.2, high=3.4, comp_op=CompOp.GELE, unit="V")
     report.save(path)
     return path
 

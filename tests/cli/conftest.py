@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from typer.testing import CliRunner, Result
 from wats_cli.main import app
+
+if TYPE_CHECKING:
+    from pywats.testing import Emulator
 
 # A token that must never appear in any output, error, log or file other than the token store.
 SENTINEL = "c2VudGluZWwtdG9rZW4tOWY4ZTdkNmM6c2VjcmV0LXZhbHVlLTAwMQ=="
@@ -42,3 +47,20 @@ def wats() -> Wats:
 @pytest.fixture
 def sentinel() -> str:
     return SENTINEL
+
+
+@pytest.fixture
+def online(fresh_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> Emulator:
+    """The emulator, reset, named by PYWATS_SERVER_URL / PYWATS_API_TOKEN."""
+    monkeypatch.setenv("PYWATS_SERVER_URL", fresh_emulator.url)
+    monkeypatch.setenv("PYWATS_API_TOKEN", fresh_emulator.token)
+    return fresh_emulator
+
+
+@pytest.fixture
+def api(online: Emulator) -> Iterator[Any]:
+    """An SDK client on the same emulator, to seed data."""
+    from pywats._sync._client import pyWATS
+
+    with pyWATS(online.url, online.token) as client:
+        yield client

@@ -80,7 +80,7 @@ def test_set_get_unset_round_trip(wats) -> None:
         ("server.token", "abc", ["server.token", "wats login"]),
         ("nodots", "1", ["'nodots'", "dotted"]),
         ("station.foo", "1", ["'station.foo'", "station.name"]),
-        ("sever.url", "https://x.com", ["'sever.url'", "server, station"]),
+        ("sever.url", "https://x.com", ["'sever.url'", "server.url", "upload.concurrency"]),
         ("upload.concurrency", "many", ["upload.concurrency", "'many'", "whole number"]),
     ],
 )

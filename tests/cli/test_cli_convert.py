@@ -65,10 +65,11 @@ def test_refused_file_exits_7_with_the_position(wats: Wats, tmp_path: Path) -> N
 
 def test_validator_problems_exit_7(wats: Wats, tmp_path: Path) -> None:
     source = tmp_path / "r.csv"
-    source.write_text("SN,PN,Rev,Step,Value\n1,2,A," + "x" * 120 + ",1\n", encoding="utf-8")
+    # A serial number is an identity, never clipped: too long, the validator refuses it.
+    source.write_text("SN,PN,Rev,Step,Value\n" + "x" * 120 + ",2,A,s,1\n", encoding="utf-8")
     result = wats("report", "convert", str(source), "-o", "json")
     assert result.exit_code == 7
-    assert json.loads(result.stdout)["sn"] == "1"
+    assert json.loads(result.stdout)["sn"] == "x" * 120
     assert "problem(s)" in result.stderr
 
 
@@ -76,3 +77,20 @@ def test_unknown_converter_and_bad_param(wats: Wats) -> None:
     path = str(DATA / "csv" / "steps.csv")
     assert wats("report", "convert", path, "-c", "nope").exit_code == 3
     assert wats("report", "convert", path, "-p", "novalue").exit_code == 2
+
+
+def test_unknown_parameter_exits_2_listing_the_known_ones(wats: Wats) -> None:
+    path = str(DATA / "csv" / "measurements.csv")
+    result = wats("report", "convert", path, "-c", "csv", "-p", "layuot=measurement")
+    assert result.exit_code == 2
+    assert "converter 'csv' does not know the parameter 'layuot' (did you mean 'layout'?)" in (
+        result.stderr
+    )
+    assert "it knows: columns, delimiter, encoding, header, layout," in result.stderr
+
+
+def test_warnings_are_printed(wats: Wats) -> None:
+    path = str(DATA / "csv" / "status-words.csv")
+    result = wats("report", "convert", path, "-p", "status_words.flaky=P", "-o", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "warning: status-words.csv: line 6 holds more cells" in result.stderr

@@ -43,7 +43,7 @@ def test_help_has_no_internal_type_names_or_braces(wats, path: list[str]) -> Non
 
 def test_arguments_and_options_show_plain_metavars(wats) -> None:
     submit = wats("report", "submit", "--help").stdout
-    assert "Usage: wats report submit [OPTIONS] FILE..." in submit
+    assert "Usage: wats report submit [OPTIONS] [FILE]..." in submit
     query = wats("report", "query", "--help").stdout
     assert re.search(r"--top N\s", query)
     assert "--result [passed|failed|error|terminated]" in query

@@ -94,6 +94,14 @@ def test_forged_and_stale_tickets_are_refused() -> None:
     assert session.sid not in repr(session)
 
 
+def test_a_new_secret_makes_older_links_useless(served: ServedConsole, fake: FakeControl) -> None:
+    old = login_url(served.url, fake.secret)
+    fake.secret = "a-new-secret-after-a-restart-" + "y" * 20
+    with httpx.Client(base_url=served.url) as http:
+        assert http.get(old).status_code == 403
+        assert http.get(login_url(served.url, fake.secret)).status_code == 200
+
+
 def test_a_foreign_host_header_is_refused(served: ServedConsole, fake: FakeControl) -> None:
     with httpx.Client(base_url=served.url) as http:
         link = login_url(served.url, fake.secret)
@@ -267,6 +275,7 @@ def test_folders_show_error_files_with_reasons_and_try_again_moves_one_back(
         f"{fake.inbox / 'bad.json'}\nnot valid JSON: line 1 column 2\n", encoding="utf-8"
     )
     page = client.get("/console/folders").text
+    assert '<td class="count-error">1 in' in page  # the file, not its reason file
     assert "bad.json" in page
     assert "not valid JSON: line 1 column 2" in page
     token = csrf_of(page)
@@ -294,6 +303,8 @@ def test_try_a_converter_shows_the_wsjf_and_validator_lines_and_queues_nothing(
     ).text
     assert "wsjf: 1 report(s) from run.json" in shown
     assert "TRY-1" in shown
+    assert "The validator found nothing to refuse" in shown  # identity filled as the service does
+    assert "FAKE-01" in shown
     bad = json.dumps({"type": "T", "pn": "P", "sn": "S", "rev": "A"}).encode()
     refused = client.post(
         "/console/try",

@@ -104,7 +104,8 @@ def test_console_of_a_running_service(
         field.send_keys("lots")
         click(browser, "#save")
         refusal = until(lambda: text_of(browser, "[id='error-upload.concurrency']"), "the refusal")
-        assert "upload.concurrency = 'lots' is not allowed" in refusal
+        assert "upload.concurrency = 'lots'" in refusal  # key and value
+        assert "whole number of parallel uploads" in refusal  # what is allowed
         field = browser.find_element("css selector", "[id='f-upload.concurrency']")
         field.clear()
         field.send_keys("4")  # the refused value stays in the form until corrected

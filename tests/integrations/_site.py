@@ -89,6 +89,9 @@ def run_pytest(pytester: Any, env: dict[str, str], *args: str, autoload: bool = 
         monkeypatch.setenv(key, env[key])
     for key in ("PYWATS_SERVER_URL", "PYWATS_INSTANCE_ID", "PYTEST_ADDOPTS"):
         monkeypatch.delenv(key, raising=False)
+    # A generous delivery bound: cold imports take seconds on a busy 2-core machine. A test
+    # passing its own --wats-timeout later on the line wins.
+    args = ("--wats-timeout", "30", *args)
     if autoload:
         monkeypatch.delenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", raising=False)
         return pytester.runpytest_subprocess(*args)

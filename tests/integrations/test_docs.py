@@ -28,7 +28,8 @@ def test_openhtf_example(site: Site, fresh_emulator: Any) -> None:
     pytest.importorskip("openhtf", reason="openhtf is not installed")
     (site.root / "board_test.py").write_text(example("# board_test.py"), encoding="utf-8")
     script = (site.root / "board_test.py").read_text(encoding="utf-8")
-    (site.root / "board_test.py").write_text(script.replace('"ict"', '"it"'), encoding="utf-8")
+    script = script.replace('instance="ict"', 'instance="it", timeout=30')
+    (site.root / "board_test.py").write_text(script, encoding="utf-8")
     done = site.run(sys.executable, "board_test.py", "SN-7007")
     assert done.returncode == 0, done.stdout + done.stderr
     [report] = fresh_emulator.reports()
@@ -55,7 +56,7 @@ def test_pytest_example(pytester: pytest.Pytester, site: Site, fresh_emulator: A
 def test_robot_example(site: Site, fresh_emulator: Any) -> None:
     pytest.importorskip("robot", reason="robotframework is not installed")
     (site.root / "board.robot").write_text(example("# board.robot"), encoding="utf-8")
-    listener = "pywats.integrations.robot.Wats:instance=it:sn=SN-42:process_code=50"
+    listener = "pywats.integrations.robot.Wats:instance=it:sn=SN-42:process_code=50:timeout=30"
     done = site.run(
         sys.executable,
         "-m",

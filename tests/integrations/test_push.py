@@ -82,7 +82,7 @@ def test_a_refused_report_is_parked_and_the_hint_shows_it(
     site.write_config(station={"name": "INTEG-01"})  # no location or purpose
     monkeypatch.setenv("PYWATS_HOME", site.env["PYWATS_HOME"])
     monkeypatch.setenv("PYWATS_API_TOKEN", site.env["PYWATS_API_TOKEN"])
-    delivery = commit(make_report("SN-PARK-1"), instance="it", timeout=5)
+    delivery = commit(make_report("SN-PARK-1"), instance="it", timeout=30)
     assert delivery.outcome == "parked"
     [hint] = re.findall(r"see `(wats queue show \d+ -i it)`", delivery.summary())
     done = site.wats(hint + " -o json")

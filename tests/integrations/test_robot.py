@@ -40,7 +40,7 @@ def close():
     os.kill(os.getpid(), signal.SIGKILL)
 """
 
-LISTENER = "pywats.integrations.robot.Wats:instance=it:sn=SN-R1:process_code=50"
+LISTENER = "pywats.integrations.robot.Wats:instance=it:sn=SN-R1:process_code=50:timeout=30"
 
 
 def run_robot(site: Site, *extra: str) -> Any:

@@ -178,3 +178,88 @@ def state(
         emit(api.asset.get_status(**_which(asset)), output)
         return
     emit(api.asset.set_state(**_which(asset), state=new_state.code), output)
+
+
+def _type_id(api: Any, name: str) -> str:
+    """The id of the asset type called ``name`` (any case); a usage error lists the types."""
+    types = api.asset.query_types()
+    for kind in types:
+        if str(kind.type_name or "").casefold() == name.casefold():
+            return str(kind.type_id)
+    known = ", ".join(sorted(str(t.type_name) for t in types if t.type_name))
+    raise typer.BadParameter(f"no asset type {name!r}; the types are: {known}", param_hint="--type")
+
+
+@app.command()
+def create(
+    serial_number: str = typer.Argument(
+        ..., metavar="SERIAL", help="The new asset's serial number.", show_default=False
+    ),
+    type_name: str = typer.Option(
+        ..., "--type", metavar="TYPE", help="Its asset type by name, e.g. Fixture."
+    ),
+    name: str = typer.Option(None, "--name", help="A name for people."),
+    description: str = typer.Option(None, "--description", help="A description."),
+    location: str = typer.Option(None, "--location", help="Where it is."),
+    parent: str = typer.Option(None, "--parent", metavar="SERIAL", help="Its parent asset."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Create an asset (exit 1 if one has this serial number: `update` changes it)."""
+    from pywats import ConflictError
+    from wats_cli._context import client, emit, info
+
+    api = client()
+    if api.with_options(error_mode="lenient").asset.get(serial_number) is not None:
+        raise ConflictError(409, f"asset {serial_number!r} already exists (wats asset update)")
+    asset: dict[str, Any] = {"serialNumber": serial_number, "typeId": _type_id(api, type_name)}
+    for key, value in (
+        ("assetName", name),
+        ("description", description),
+        ("location", location),
+        ("parentSerialNumber", parent),
+    ):
+        if value is not None:
+            asset[key] = value
+    api.asset.save(asset)
+    info(f"Created asset {serial_number}")
+    emit(api.asset.get(serial_number), output)
+
+
+@app.command()
+def update(
+    asset: str = _ASSET,
+    name: str = typer.Option(None, "--name", help="A new name."),
+    description: str = typer.Option(None, "--description", help="A new description."),
+    location: str = typer.Option(None, "--location", help="Where it is now."),
+    type_name: str = typer.Option(None, "--type", metavar="TYPE", help="A new asset type."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Change an asset's name, description, location or type (exit 5 if unknown).
+
+    Counts, calibration, maintenance and state have their own commands.
+    """
+    import uuid
+
+    import attrs
+
+    from wats_cli._context import client, emit, found, info
+
+    changes: dict[str, Any] = {
+        k: v
+        for k, v in (("asset_name", name), ("description", description), ("location", location))
+        if v is not None
+    }
+    if not changes and type_name is None:
+        raise typer.BadParameter(
+            "nothing to change: pass --name, --description, --location or --type"
+        )
+    api = client()
+    current = found(api.asset.get(asset), f"asset {asset}")
+    if type_name is not None:
+        changes["type_id"] = uuid.UUID(_type_id(api, type_name))
+    # The asset's own fields only: its children, log and type details are not rewritten.
+    api.asset.save(
+        attrs.evolve(current, asset_children=None, asset_log=None, asset_type=None, **changes)
+    )
+    info(f"Updated asset {current.serial_number}")
+    emit(api.asset.get(str(current.serial_number)), output)

@@ -17,7 +17,10 @@ def _read_token() -> str:
         # A byte-order mark (a file saved by Notepad) is not part of the token.
         line = sys.stdin.readline().lstrip("\ufeff").strip()
         if not line:
-            raise typer.BadParameter("no token on stdin: pipe the token, e.g. `wats login < t`")
+            raise typer.BadParameter(
+                "no token on stdin: pipe it in (`wats login < token.txt`), or run `wats login`"
+                " on a terminal to type it"
+            )
         return line
     return str(typer.prompt("API token (input hidden)", hide_input=True)).strip()
 
@@ -81,14 +84,19 @@ def logout() -> None:
 
 @app.command()
 def ping(output: OutputFormat = output_option()) -> None:
-    """Check the server: its version, the round-trip time and whether the token is accepted."""
+    """Check the server: its version, the round-trip time and whether the token is accepted.
+
+    The latency is that of a second, warm request: the first one also pays for loading the
+    client and opening the connection, which says nothing about the server.
+    """
     import time
 
     from wats_cli._context import client, emit
 
     api = client()
-    started = time.perf_counter()
     version = api.analytics.get_version()
+    started = time.perf_counter()
+    api.analytics.get_version()
     latency_ms = (time.perf_counter() - started) * 1000
     emit(
         {

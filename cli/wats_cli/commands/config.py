@@ -119,7 +119,10 @@ def show(output: OutputFormat = output_option()) -> None:
         "file": str(path) + ("" if path.exists() else " (not created)"),
         "server.url": conn.url or None,
         "server.url source": conn.url_source,
-        "token": f"set ({conn.token_source})" if conn.token else "not set (run `wats login`)",
+        "token": f"set ({conn.token_source})"
+        if conn.token
+        else "not set (run `wats login"
+        + ("`)" if conn.instance == "default" else f" -i {conn.instance}`)"),
     }
     for key, value in flatten(load_instance(conn.instance)).items():
         rows.setdefault(key, value)
@@ -154,21 +157,33 @@ def set_(
     key: str = typer.Argument(
         ...,
         metavar="KEY",
-        help="Dotted key: server.url, station.name, upload.concurrency, queue.*, ...",
+        help="Dotted key: server.url, station.name, upload.concurrency, queue.retry_ladder, ...",
     ),
     value: str = typer.Argument(..., metavar="VALUE", help="The new value."),
 ) -> None:
     """Set one value in the instance file (checked before it is written).
 
-    Values of the station service's keys are TOML literals: 30, true, [5, 15, 60], "text".
+    Values are TOML literals: 30, true, [5, 15, 60], "text with spaces" (a bare word is text
+    too). Quotes are never stored: "ICT 9" and 'ICT 9' both set the text ICT 9.
     """
-    from pywats.config import load_instance, parse_value, set_key
+    from pywats.config import ConfigError, load_instance, parse_value, set_key
+    from pywats.station.config import settable_keys
     from wats_cli._context import connection, info
 
     name = connection(require_url=False).instance
     doc = load_instance(name)
-    set_key(doc, key, parse_value(key, value, known_only=False))
-    path = _save(name, doc)
+    try:
+        set_key(doc, key, parse_value(key, value, known_only=False))
+        path = _save(name, doc)
+    except ConfigError as exc:
+        known = settable_keys()
+        if key in known or not any(w in str(exc) for w in ("unknown key", "not a known key")):
+            raise  # a bad value (or a secret): the message names key, value and what to do
+        # An unknown key: one complete list, whichever part of pywats owns the key.
+        raise ConfigError(
+            f"unknown key {key!r}: the keys are {', '.join(known)}"
+            " ([[folders]] tables are edited in the file: `wats config path` shows it)"
+        ) from None
     info(f"Set {key} in {path}")
 
 

@@ -34,16 +34,20 @@ def convert(
 ) -> None:
     """Convert a file as the station service would, print the WSJF, queue nothing.
 
+    On a terminal it shows a summary per report; piped, or with -o json, it writes the WSJF
+    (one object, or an array for a file holding several reports), which `wats report
+    submit` reads: `wats report convert FILE | wats report submit`.
     Validator problems go to stderr and exit with 7; a file the converter refuses exits
     with 7 too, with the converter's message (file, line, column).
     """
     import contextlib
     import socket
+    import sys
     from pathlib import Path
 
     import attrs
 
-    from pywats.station.converters import ConversionError, ConverterContext
+    from pywats.station.converters import ConversionError, ConverterContext, ParameterError
     from pywats.station.converters.dryrun import dry_run, parse_parameters
     from wats_cli._context import emit, info, state
     from wats_cli._errors import EXIT_REJECTED, EXIT_USAGE
@@ -61,10 +65,19 @@ def convert(
     )
     try:
         result = dry_run(Path(file), converter, context=context)
+    except ParameterError as exc:
+        info(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     except ConversionError as exc:
         info(f"error: {exc}")
         raise typer.Exit(EXIT_REJECTED) from None
-    fmt = output or state().output
+    for line in result.warnings:
+        info(f"warning: {line}")
+    from wats_cli._output import choose_format
+
+    # JSON (on request, or whenever stdout is not a terminal) is the WSJF itself, so
+    # `convert FILE > out.json` and `convert FILE | wats report submit` carry the reports.
+    fmt = choose_format(output or state().output, sys.stdout)
     if result.problems:
         # A refused report may hold text no stream can write (a lone surrogate): show it
         # escaped, so the problems below are printed instead of an encoding error.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 app = typer.Typer()
@@ -20,6 +22,12 @@ def emulator(
         envvar="PYWATS_EMULATOR_TOKEN",
         show_default=False,
         help="Token to accept (default: a new random one, printed at start).",
+    ),
+    sample_data: bool = typer.Option(
+        False,
+        "--sample-data",
+        help="Load sample products (PCB-1001, PSU-12), a fixture (FX-0001) and a week of test"
+        " reports at start, for trying the README's examples.",
     ),
     fault: list[str] = typer.Option(
         [],
@@ -53,9 +61,12 @@ def emulator(
     faults = Faults()
     for spec in fault:
         try:
-            faults.apply(spec)
+            Faults().apply(spec)  # checked now; applied once the sample data is in
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--fault") from None
+    if not sample_data:
+        for spec in fault:
+            faults.apply(spec)
     secret = token or new_token()
     try:
         sock = bind(host, port)
@@ -70,8 +81,44 @@ def emulator(
     sys.stdout.flush()
     where = "in memory" if db == ":memory:" else db
     extra = f"; faults: {', '.join(fault)}" if fault else ""
-    typer.echo(f"WATS emulator serving (data {where}{extra}). Press Ctrl-C to stop.", err=True)
     config = uvicorn.Config(
         app_, log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=2
     )
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    if sample_data:
+        _load_when_started(server, f"http://{shown_host}:{bound_port}", secret, faults, fault)
+    else:
+        typer.echo(f"WATS emulator serving (data {where}{extra}). Press Ctrl-C to stop.", err=True)
+    server.run(sockets=[sock])
+
+
+def _load_when_started(server: Any, url: str, token: str, faults: Any, specs: list[str]) -> None:
+    """Post the sample data from a helper thread once the server accepts requests."""
+    import threading
+    import time
+
+    def load() -> None:
+        deadline = time.monotonic() + 30
+        while not server.started and not server.should_exit:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.01)
+        from pywats.testing._samples import load_samples
+
+        try:
+            counts = load_samples(url, token)
+        except Exception as exc:  # a demo aid: say so and keep serving
+            typer.echo(f"warning: the sample data could not be loaded: {exc}", err=True)
+            return
+        finally:
+            faults.clear()  # the samples' requests are not counted; --fault starts now
+            for spec in specs:
+                faults.apply(spec)
+        typer.echo(
+            f"WATS emulator serving with sample data ({counts['products']} products,"
+            f" {counts['reports']} reports, asset FX-0001): try `wats product get PCB-1001`."
+            " Press Ctrl-C to stop.",
+            err=True,
+        )
+
+    threading.Thread(target=load, name="wats-emulator-samples", daemon=True).start()

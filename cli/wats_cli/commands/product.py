@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Any
+
 import typer
 
 from wats_cli._types import OutputFormat, output_option
@@ -81,3 +84,95 @@ def groups(
     from wats_cli._context import client, emit
 
     emit(client().product.get_groups(part_number, revision=revision), output)
+
+
+class ProductState(StrEnum):
+    """A product's state (the wire takes 1 and 0)."""
+
+    active = "active"
+    inactive = "inactive"
+
+    @property
+    def code(self) -> int:
+        return 1 if self is ProductState.active else 0
+
+
+_REVISIONS = typer.Option(
+    [], "--revision", "-r", metavar="REV", help="Add this revision (repeatable)."
+)
+
+
+def _add_revisions(api: Any, part_number: str, revisions: list[str]) -> None:
+    for rev in revisions:
+        api.product.save_revision({"PartNumber": part_number, "revision": rev, "state": 1})
+
+
+@app.command()
+def create(
+    part_number: str = typer.Argument(
+        ..., metavar="PART_NUMBER", help="The new product's part number.", show_default=False
+    ),
+    name: str = typer.Option(..., "--name", help="The product's name."),
+    description: str = typer.Option(None, "--description", help="A longer description."),
+    revisions: list[str] = _REVISIONS,
+    non_serial: bool = typer.Option(
+        False, "--non-serial", help="Units of it carry no serial numbers."
+    ),
+    state: ProductState = typer.Option(ProductState.active, "--state", help="Product state."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Create a product (exit 1 if it exists: `update` changes one)."""
+    from pywats import ConflictError, NotFoundError
+    from wats_cli._context import client, emit, info
+
+    api = client()
+    try:
+        api.product.get(part_number)
+    except NotFoundError:
+        pass
+    else:
+        raise ConflictError(409, f"product {part_number!r} already exists (wats product update)")
+    product: dict[str, Any] = {"partNumber": part_number, "name": name, "state": state.code}
+    if description is not None:
+        product["description"] = description
+    if non_serial:
+        product["nonSerial"] = True
+    api.product.save(product)
+    _add_revisions(api, part_number, revisions)
+    info(f"Created product {part_number}")
+    emit(api.product.get(part_number), output)
+
+
+@app.command()
+def update(
+    part_number: str = typer.Argument(
+        ..., metavar="PART_NUMBER", help="The part number.", show_default=False
+    ),
+    name: str = typer.Option(None, "--name", help="A new name."),
+    description: str = typer.Option(None, "--description", help="A new description."),
+    revisions: list[str] = _REVISIONS,
+    state: ProductState = typer.Option(None, "--state", help="A new state."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Change a product's name, description or state, or add revisions (exit 5 if unknown)."""
+    import attrs
+
+    from wats_cli._context import client, emit, found, info
+
+    changes: dict[str, Any] = {
+        k: v for k, v in (("name", name), ("description", description)) if v is not None
+    }
+    if state is not None:
+        changes["state"] = state.code
+    if not changes and not revisions:
+        raise typer.BadParameter(
+            "nothing to change: pass --name, --description, --state or --revision"
+        )
+    api = client()
+    current = found(api.product.get(part_number), f"product {part_number}")  # exit 5
+    if changes:
+        # Only the product's own fields go back: revisions and tags are not rewritten.
+        api.product.save(attrs.evolve(current, revisions=None, tags=None, **changes))
+    _add_revisions(api, part_number, revisions)
+    info(f"Updated product {part_number}")
+    emit(api.product.get(part_number), output)

@@ -45,8 +45,8 @@ def _open(instance: str | None, config: Path | None) -> tuple[StationConfig, Rep
         settings = load_config(name, path=config, for_service=False)
     if not settings.queue_path.exists():
         raise ConfigError(
-            f"instance {settings.name!r} has no queue yet ({settings.queue_path}):"
-            " `wats watch` creates it"
+            f"instance {settings.name!r} has no queue yet ({settings.queue_path}): the"
+            " station service makes it when it starts (see `wats watch --help`)"
         )
     return settings, ReportQueue(settings.queue_path)
 

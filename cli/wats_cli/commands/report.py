@@ -13,30 +13,23 @@ app = typer.Typer(help="Test (UUT) and repair (UUR) reports in WSJF.", no_args_i
 app.command()(convert)
 
 
-def _read(path: str) -> Any:
-    """Read one WSJF file; OSError or ValueError (not JSON) for the caller to report."""
-    import json
-    from pathlib import Path
-
-    text = Path(path).read_text(encoding="utf-8-sig")
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise ValueError("the JSON is nested too deeply to read") from None
+_FILES = typer.Argument(
+    None,
+    metavar="FILE",
+    help="WSJF files: one report, or an array of them. `-` or a pipe: stdin.",
+    show_default=False,
+)
 
 
 def _validate_files(files: list[str]) -> list[dict[str, Any]]:
     from pywats.reports import check
+    from wats_cli.commands._report_files import items, with_id
 
     results: list[dict[str, Any]] = []
-    for name in files:
-        try:
-            problems = check(_read(name))
-        except OSError as exc:
-            problems = [f"cannot read the file: {exc.strerror}"]
-        except ValueError as exc:
-            problems = [f"not valid JSON: {exc}"]
-        results.append({"file": name, "valid": not problems, "problems": problems})
+    for item in items(files):
+        # A missing id is not a problem: submit assigns one, so the check does the same.
+        problems = [item.problem] if item.problem else check(with_id(item.report))
+        results.append({"file": item.label, "valid": not problems, "problems": problems})
     return results
 
 
@@ -56,32 +49,33 @@ def _finish_validation(results: list[dict[str, Any]], output: OutputFormat | Non
 
 
 @app.command()
-def validate(
-    files: list[str] = typer.Argument(
-        ..., metavar="FILE", help="WSJF JSON files.", show_default=False
-    ),
-    output: OutputFormat = output_option(),
-) -> None:
+def validate(files: list[str] = _FILES, output: OutputFormat = output_option()) -> None:
     """Check reports locally the way the server does (nothing is sent; exit 7 if any fail)."""
-    _finish_validation(_validate_files(files), output)
+    from wats_cli.commands._report_files import stdin_default
+
+    _finish_validation(_validate_files(stdin_default(files)), output)
 
 
 @app.command()
 def submit(
-    files: list[str] = typer.Argument(
-        ..., metavar="FILE", help="WSJF JSON files.", show_default=False
-    ),
+    files: list[str] = _FILES,
     validate_only: bool = typer.Option(
         False, "--validate-only", help="Only check the files; send nothing (like `validate`)."
     ),
     output: OutputFormat = output_option(),
 ) -> None:
-    """Upload WSJF reports; prints each report's id. Exit 7 if the server or the validator
-    rejected any, 1 if a file could not be read.
+    """Upload WSJF reports; prints each report's id.
 
-    Files are checked locally first; a rejected file does not stop the others. A progress
-    bar is shown on stderr for several files on a terminal.
+    A file may hold one report or an array of them (as `wats report convert` writes);
+    `wats report convert FILE | wats report submit` sends what was converted. Each report is
+    checked locally first and gets its own row; a bad file or report never stops the others.
+    Exit 0 when all were sent, 7 when the validator or the server rejected any, 1 when a
+    file could not be read (and none was rejected), 6 when the server is unavailable (the
+    reports not yet sent are listed as "not sent").
     """
+    from wats_cli.commands._report_files import stdin_default
+
+    files = stdin_default(files)
     if validate_only:
         _finish_validation(_validate_files(files), output)
         return
@@ -89,27 +83,37 @@ def submit(
     from wats_cli._context import client, emit, info
     from wats_cli._errors import EXIT_ERROR, EXIT_REJECTED
     from wats_cli._progress import progress
+    from wats_cli.commands._report_files import items
 
     api = client()
+    pending = list(items(files))
     results: list[dict[str, Any]] = []
     try:
-        with progress(len(files), "Submitting") as advance:
-            for name in files:
-                row: dict[str, Any] = {"file": name, "status": "submitted", "id": None}
-                try:
-                    row["id"] = str(api.report.submit(_read(name)))
-                except OSError as exc:
-                    row.update(status="unreadable", problems=[f"cannot read: {exc.strerror}"])
-                except (ReportValidationError, BadRequestError) as exc:
-                    row.update(status="rejected", problems=exc.lines)
-                except ValueError as exc:
-                    row.update(status="unreadable", problems=[f"not valid JSON: {exc}"])
+        with progress(len(pending), "Submitting") as advance:
+            for item in pending:
+                row: dict[str, Any] = {"file": item.label, "status": "submitted", "id": None}
+                if item.problem:
+                    row.update(status="unreadable", problems=[item.problem])
+                elif not isinstance(item.report, dict):
+                    # Never a path or anything else the SDK would also accept: data only.
+                    kind = type(item.report).__name__
+                    row.update(status="rejected", problems=[f"not a WSJF report object: {kind}"])
+                else:
+                    try:
+                        row["id"] = str(api.report.submit(item.report))
+                    except (ReportValidationError, BadRequestError) as exc:
+                        row.update(status="rejected", problems=exc.lines)
+                    except (TypeError, ValueError) as exc:
+                        row.update(status="rejected", problems=[str(exc)])
                 results.append(row)
                 advance()
     finally:
         # A failure that stops the run (server down, token refused) still shows what was sent.
         if results:
-            emit(results, output, columns=["file", "status", "id"])
+            rest = [
+                {"file": i.label, "status": "not sent", "id": None} for i in pending[len(results) :]
+            ]
+            emit(results + rest, output, columns=["file", "status", "id"])
     failed = [r for r in results if r["status"] != "submitted"]
     for r in failed:
         info(f"{r['file']}: {r['status']}")
@@ -127,21 +131,32 @@ def get(
     report_id: str = typer.Argument(
         ..., metavar="REPORT_ID", help="The report id (a GUID).", show_default=False
     ),
-    fmt: str = typer.Option(
+    fmt: str | None = typer.Option(
         None,
         "--format",
-        help="wsjf: print the whole report as WSJF JSON (default: a summary).",
+        metavar="[wsjf|wsxf]",
+        help="wsjf: the whole report as WSJF (JSON); wsxf: as WSXF (XML). Default: a summary.",
         show_default=False,
     ),
     output: OutputFormat = output_option(),
 ) -> None:
-    """Show one report (a summary, or the whole WSJF document with --format wsjf)."""
+    """Show one report (a summary, or the whole document with --format wsjf or wsxf)."""
     import sys
 
     from wats_cli._context import client, emit, found
 
-    if fmt not in (None, "wsjf"):
-        raise typer.BadParameter(f"{fmt!r} is not a format: use wsjf", param_hint="--format")
+    fmt = fmt.lower() if fmt else None
+    if fmt not in (None, "wsjf", "wsxf"):
+        raise typer.BadParameter(
+            f"{fmt!r} is not a format: use wsjf or wsxf", param_hint="--format"
+        )
+    if fmt == "wsxf":
+        # The server's XML as it sent it: bytes, whatever the terminal's encoding.
+        document = found(client().report.get_wsxf(report_id), f"report {report_id}")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(document if document.endswith(b"\n") else document + b"\n")
+        sys.stdout.buffer.flush()
+        return
     report = found(client().report.get(report_id), f"report {report_id}")
     if fmt == "wsjf":
         from wats_cli._output import writes_any_text
@@ -202,7 +217,7 @@ def query(
     if until:
         terms.append(F("start").lt(parse_time(until, "--until")))
     if result is not None:
-        terms.append(F("result").eq(result.code))
+        terms.append(F("result").eq(result.word))
     if station:
         terms.append(F("stationName").eq(station))
     if odata:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 import typer
 
@@ -129,3 +130,80 @@ def download(
         info(f"Wrote {path} ({path.stat().st_size} bytes)")
     info(f"Downloaded {len(written)} file(s) of package {package_id} to {dest}")
     emit(written, output)
+
+
+def _resolve(api: Any, package: str, version: int | None) -> Any:
+    """A package by id, or by name (the highest version unless ``version``), or NotFoundError."""
+    import uuid
+
+    from pywats import NotFoundError
+    from wats_cli._context import found
+
+    try:
+        uuid.UUID(package)
+    except ValueError:
+        named = [
+            p
+            for p in api.software.get_packages()
+            if p.name == package and (version is None or p.version == version)
+        ]
+        if not named:
+            which = package if version is None else f"{package} version {version}"
+            raise NotFoundError(404, f"no software package {which!r}") from None
+        return max(named, key=lambda p: p.version or 0)
+    return found(api.software.get_package(package), f"software package {package}")
+
+
+@app.command()
+def create(
+    name: str = typer.Argument(
+        ..., metavar="NAME", help="The package name (an existing name gets the next version)."
+    ),
+    description: str = typer.Option(None, "--description", help="What it holds."),
+    tag: list[str] = typer.Option(
+        [], "--tag", metavar="NAME=VALUE", help="A tag (repeatable), e.g. station=ICT."
+    ),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Create a Draft package; upload its files with `upload`, then move it on with `status`."""
+    from wats_cli._context import client, emit, info
+
+    package: dict[str, Any] = {"name": name}
+    if description is not None:
+        package["description"] = description
+    tags = []
+    for text in tag:
+        key, sep, value = text.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--tag")
+        tags.append({"key": key.strip(), "value": value.strip()})
+    if tags:
+        package["tags"] = tags
+    created = client().software.create_package(package)
+    info(f"Created package {created.name} version {created.version} ({created.package_id})")
+    emit(created, output)
+
+
+@app.command("status")
+def status_(
+    package: str = typer.Argument(
+        ..., metavar="PACKAGE", help="The package id (a GUID) or its name.", show_default=False
+    ),
+    new_status: PackageStatus = typer.Argument(
+        ...,
+        metavar="STATUS",
+        help="Draft, Pending, Released or Revoked (any case).",
+        show_default=False,
+        case_sensitive=False,
+    ),
+    version: int = typer.Option(None, "--version", help="With a name: this version."),
+    output: OutputFormat = output_option(),
+) -> None:
+    """Move a package to another status (e.g. Draft -> Pending -> Released)."""
+    from wats_cli._context import client, emit, info
+
+    api = client()
+    current = _resolve(api, package, version)
+    changed = api.software.set_package_status(str(current.package_id), new_status.value)
+    info(f"Package {current.name} version {current.version}: {current.status} -> {changed.status}")
+    emit(changed, output)

@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import secrets
 import time
+from collections.abc import Callable
 
 import attrs
 
@@ -70,8 +71,10 @@ class Session:
 class Sessions:
     """The console's sessions and the tickets already used, both bounded, in memory."""
 
-    def __init__(self, secret: str) -> None:
-        self._secret = secret
+    def __init__(self, secret: str | Callable[[], str]) -> None:
+        # A callable is read at each redemption: a service that restarts in place with a
+        # new secret keeps its console, and links made with the old secret stop working.
+        self._secret = secret if callable(secret) else (lambda: secret)
         self._sessions: dict[str, Session] = {}
         self._used: dict[str, float] = {}  # nonce -> when it stops mattering
 
@@ -82,10 +85,11 @@ class Sessions:
         """Exchange a valid, unused, fresh ticket for a new session; None for anything else."""
         now = time.time() if now is None else now
         parts = ticket.split(".")
-        if len(parts) != 3 or not parts[0].isdigit() or not self._secret:
+        secret = self._secret()
+        if len(parts) != 3 or not parts[0].isdigit() or not secret:
             return None
         stamp, nonce, mac = parts
-        if not hmac.compare_digest(_mac(self._secret, stamp, nonce), mac):
+        if not hmac.compare_digest(_mac(secret, stamp, nonce), mac):
             return None
         issued = float(stamp)
         if not (now - LINK_TTL <= issued <= now + _CLOCK_SKEW):

@@ -33,12 +33,17 @@ class ErrorFile:
     reason: str
 
 
-def _count(folder: Path) -> int:
-    """Regular, visible files directly in ``folder`` (stops at :data:`COUNT_CAP`)."""
+def _count(folder: Path, *, notes: bool = True) -> int:
+    """Regular, visible files directly in ``folder`` (stops at :data:`COUNT_CAP`).
+
+    With ``notes=False`` the ``<name>.error.txt`` reasons are not counted.
+    """
     count = 0
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
-            if not entry.name.startswith(".") and entry.is_file(follow_symlinks=False):
+            if entry.name.startswith(".") or (not notes and entry.name.endswith(NOTE)):
+                continue
+            if entry.is_file(follow_symlinks=False):
                 count += 1
                 if count >= COUNT_CAP:
                     break
@@ -86,7 +91,7 @@ def _folders(folders: tuple[FolderConfig, ...]) -> list[dict[str, Any]]:
             "waiting": _count(folder.path),
             "done": _count(folder.done_dir),
             "errors": error_files(folder),
-            "error_count": _count(folder.error_dir),
+            "error_count": _count(folder.error_dir, notes=False),
         }
         for index, folder in enumerate(folders)
     ]

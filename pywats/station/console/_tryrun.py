@@ -39,11 +39,25 @@ def main(argv: list[str]) -> int:
     except Exception as exc:  # a converter's own bug: report it, do not crash silently
         out = {"error": f"the converter failed: {type(exc).__name__}: {exc}"}
     else:
-        out = {
-            "converter": result.converter,
-            "reports": result.reports,
-            "problems": result.problems,
+        # As the service does before it validates: the station's identity fills the gaps.
+        from pywats.reports import check
+
+        identity = {
+            "machineName": context.get("station_name"),
+            "location": context.get("location"),
+            "purpose": context.get("purpose"),
         }
+        for report in result.reports:
+            for key, value in identity.items():
+                if value and not report.get(key):
+                    report[key] = value
+        several = len(result.reports) > 1
+        problems = [
+            (f"report {i}: " if several else "") + line
+            for i, report in enumerate(result.reports)
+            for line in check(report)
+        ]
+        out = {"converter": result.converter, "reports": result.reports, "problems": problems}
     sys.stdout.write(json.dumps(out, ensure_ascii=True, default=str))
     return 0
 

@@ -135,7 +135,7 @@ class Console:
 
         self.control = control
         self.root = root
-        self.sessions = Sessions(control.secret)
+        self.sessions = Sessions(lambda: control.secret)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(_HERE / "templates")),
             autoescape=True,

@@ -17,6 +17,17 @@ from pywats.station.config import ConfigError
 ENTRY_POINT_GROUP = "pywats.converters"
 
 
+COMMON_PARAMETERS: dict[str, str] = {
+    "operator": "the operator when the file names none",
+    "operation_code": "the test operation (process) code when the file names none",
+}
+"""Parameters every built-in converter understands."""
+
+
+class ParameterError(ConfigError):
+    """A folder parameter the converter does not know (a typo such as ``layuot``)."""
+
+
 class ConversionError(Exception):
     """The file cannot be turned into reports; the message says why (file, line, field).
 
@@ -37,6 +48,14 @@ class ConverterContext:
     parameters: Mapping[str, Any] = attrs.field(factory=dict)
     """The folder's ``[folders.parameters]`` table from the instance file."""
     logger: logging.Logger = attrs.field(factory=lambda: logging.getLogger("pywats.station"))
+    warnings: list[str] = attrs.field(factory=list, eq=False)
+    """What :meth:`warn` noted for this file (the service logs them; ``wats report convert``
+    prints them)."""
+
+    def warn(self, message: str) -> None:
+        """Note something the file does that the converter passed over (e.g. extra cells)."""
+        self.warnings.append(message)
+        self.logger.warning("%s", message)
 
     @property
     def operator(self) -> str | None:
@@ -54,8 +73,9 @@ class ConverterContext:
 class Converter(abc.ABC):
     """Turns one result file into WSJF reports. Subclass it, set ``name`` and ``patterns``.
 
-    ``convert`` runs in a worker thread with a timeout, possibly for several files at once on
-    the same instance: keep no per-file state on ``self``. It must not touch the queue or move
+    ``convert`` runs in a worker process (the instance is pickled to it; one that cannot be
+    pickled runs in a thread) with a timeout, possibly for several files at once: keep no
+    state on ``self`` between files. It must not touch the queue or move
     the file (the service does both, in the order that loses nothing).
     """
 
@@ -63,6 +83,38 @@ class Converter(abc.ABC):
     """A short unique name (the entry-point name by convention)."""
     patterns: ClassVar[tuple[str, ...]] = ()
     """Glob patterns of the files it takes, used when the folder names none."""
+    parameters: ClassVar[Mapping[str, str] | None] = None
+    """The folder parameters it reads (name -> what it does), besides
+    :data:`COMMON_PARAMETERS`; None (the default, for plugins) checks nothing, and so does a
+    subclass that does not list its own."""
+
+    def check_parameters(self, parameters: Mapping[str, Any]) -> None:
+        """Refuse parameters this converter does not read, naming the ones it does.
+
+        Raises:
+            ParameterError: a parameter is unknown (e.g. ``layuot``: a typo of ``layout``).
+        """
+        # Only a class that lists its own parameters is checked: a plugin subclassing a
+        # built-in converter may read parameters its parent does not know.
+        declared = type(self).__dict__.get("parameters")
+        if declared is None:
+            return
+        known = {**COMMON_PARAMETERS, **declared}
+        unknown = sorted(k for k in parameters if k not in known)
+        if unknown:
+            import difflib
+
+            hints = [
+                f"{k!r} (did you mean {close[0]!r}?)"
+                if (close := difflib.get_close_matches(k, known, n=1))
+                else repr(k)
+                for k in unknown
+            ]
+            raise ParameterError(
+                f"converter {self.name!r} does not know the parameter"
+                f"{'s' if len(unknown) > 1 else ''} {', '.join(hints)}; it knows: "
+                + ", ".join(sorted(known))
+            )
 
     @abc.abstractmethod
     def convert(self, path: Path, context: ConverterContext) -> Sequence[Any]:

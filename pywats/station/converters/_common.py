@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pywats.reports import UUTReport
 from pywats.station.converters._base import ConversionError, ConverterContext
 
-__all__ = ["from_timestamp", "new_uut", "parse_time", "read_bytes", "stable_id"]
+__all__ = [
+    "from_timestamp",
+    "new_uut",
+    "parse_time",
+    "read_bytes",
+    "read_stream",
+    "stable_id",
+]
 
 # Report ids derive from the file's bytes: converting the same file twice gives the same id,
 # so a re-read file replaces its report on the server instead of duplicating it.
@@ -30,9 +39,28 @@ def read_bytes(path: Path) -> bytes:
         raise ConversionError(f"{path.name}: cannot be read ({exc.strerror})") from None
 
 
-def stable_id(data: bytes, index: int = 0) -> str:
-    """A report id that depends only on the file's content and the report's index in it."""
-    return str(uuid.uuid5(_ID_NAMESPACE, f"{hashlib.sha256(data).hexdigest()}:{index}"))
+@contextlib.contextmanager
+def read_stream(path: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading in binary, with the errors of :func:`read_bytes`."""
+    try:
+        handle = path.open("rb")
+    except IsADirectoryError:
+        raise ConversionError(f"{path.name}: is a directory, not a file") from None
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise ConversionError(f"{path.name}: cannot be read ({exc.strerror})") from None
+    with handle:
+        yield handle
+
+
+def stable_id(data: bytes, index: int = 0, *, digest: str | None = None) -> str:
+    """A report id that depends only on the file's content and the report's index in it.
+
+    ``digest`` (the content's SHA-256 in hex) stands for ``data`` when the file was streamed.
+    """
+    text = digest if digest is not None else hashlib.sha256(data).hexdigest()
+    return str(uuid.uuid5(_ID_NAMESPACE, f"{text}:{index}"))
 
 
 _FORMATS = (
@@ -73,11 +101,23 @@ def parse_time(text: str, where: str, fmt: str | None = None) -> datetime:
                     break
                 except ValueError:
                     continue
+            if parsed is None and value[:1].isalpha():
+                parsed = _rfc2822(value)
     if parsed is None:
         raise ConversionError(f"{where}: {text!r} is not a date and time")
     if parsed.tzinfo is None:
         parsed = parsed.astimezone()  # naive stamps are the station's local time
     return parsed
+
+
+def _rfc2822(value: str) -> datetime | None:
+    """``Thu, 29 Dec 2022 15:34:28 GMT`` (RFC 1123/2822, e.g. mocha's JUnit reporter)."""
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def from_timestamp(seconds: float) -> datetime:
@@ -96,16 +136,18 @@ def new_uut(
     start: datetime,
     process_code: int | None = None,
     operator: str | None = None,
+    digest: str | None = None,
     **fields: Any,
 ) -> UUTReport:
     """A UUT report with the station identity from ``context`` and a stable id.
 
     ``process_code`` falls back to the folder's ``operation_code`` parameter and then to 10;
-    ``operator`` to the folder's ``operator`` parameter.
+    ``operator`` to the folder's ``operator`` parameter. ``digest`` (SHA-256 hex of the
+    file) replaces ``data`` for the id when the file was streamed.
     """
     code = process_code if process_code is not None else context.operation_code
     return UUTReport(
-        id=stable_id(data, index),
+        id=stable_id(data, index, digest=digest),
         pn=pn,
         sn=sn,
         rev=rev,

@@ -8,7 +8,11 @@ the file and line, and remembers where each element starts so a converter can sa
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import math
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
@@ -16,8 +20,9 @@ import defusedxml
 from defusedxml.ElementTree import DefusedXMLParser
 
 from pywats.station.converters._base import ConversionError
+from pywats.station.converters._common import read_stream
 
-__all__ = ["XmlDoc", "format_number", "local", "parse_xml"]
+__all__ = ["XmlDoc", "XmlStream", "format_number", "local", "parse_xml", "stream_xml"]
 
 
 def local(tag: str) -> str:
@@ -34,10 +39,22 @@ class _TooDeep(Exception):
 
 
 class _Target:
-    """A tree builder that records where each element starts (1-based line and column)."""
+    """A tree builder that records where each element starts (1-based line and column),
+    checks the root's name on the first tag and, when streaming, queues events."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        name: str,
+        roots: tuple[str, ...] = (),
+        kind: str = "",
+        events: list[tuple[str, Element]] | None = None,
+    ) -> None:
         self._builder = TreeBuilder()
+        self._name = name
+        self._roots = roots
+        self._kind = kind or "the document this converter reads"
+        self._first = True
+        self.events = events
         self.expat: Any = None
         self.positions: dict[int, tuple[int, int]] = {}
         self.depth = 0
@@ -54,11 +71,25 @@ class _Target:
                 self.expat.CurrentLineNumber,
                 self.expat.CurrentColumnNumber + 1,
             )
+        if self._first:
+            self._first = False
+            if self._roots and local(tag) not in self._roots:
+                where = self.positions.get(id(element), (1, 1))
+                expected = " or ".join(f"<{r}>" for r in self._roots)
+                raise ConversionError(
+                    f"{self._name}: line {where[0]}, column {where[1]}: <{local(tag)}> is not"
+                    f" {self._kind} (expected {expected})"
+                )
+        if self.events is not None:
+            self.events.append(("start", element))
         return element
 
     def end(self, tag: str) -> Element:
         self.depth -= 1
-        return self._builder.end(tag)
+        element = self._builder.end(tag)
+        if self.events is not None:
+            self.events.append(("end", element))
+        return element
 
     def data(self, data: str) -> None:
         self._builder.data(data)
@@ -125,19 +156,80 @@ class XmlDoc:
         raise self.error(element, f"{name}={text!r} is not true or false")
 
 
-def parse_xml(data: bytes, name: str) -> XmlDoc:
+def parse_xml(data: bytes, name: str, *, roots: tuple[str, ...] = (), kind: str = "") -> XmlDoc:
     """Parse ``data`` safely; ``name`` (usually the file name) prefixes every error.
 
+    ``roots`` (local names) are checked on the first tag, before the rest is parsed: a
+    document of another kind is refused at once, however large it is.
+
     Raises:
-        ConversionError: not well-formed XML (with line and column), or the document declares
-            entities or references external resources (refused as a possible attack).
+        ConversionError: not well-formed XML (with line and column), the root is not one of
+            ``roots``, or the document declares entities or references external resources
+            (refused as a possible attack).
     """
-    target = _Target()
+    target = _Target(name, roots, kind)
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True)
     target.expat = parser.parser
-    try:
+    with _errors(name, target):
         parser.feed(data)
         root = parser.close()
+    return XmlDoc(root, target.positions, name)
+
+
+class XmlStream(XmlDoc):
+    """A document read piece by piece: :meth:`events` yields ``(event, element)`` pairs.
+
+    Elements are built as the file is read; the consumer drops what it has used with
+    :meth:`drop` so that memory holds one test case (one report...) at a time, not the
+    whole tree. ``sha256`` is the digest of the bytes read so far (the whole file at the end).
+    """
+
+    def __init__(
+        self, path: Path, name: str, roots: tuple[str, ...], kind: str, chunk: int
+    ) -> None:
+        super().__init__(Element("pending"), {}, name)
+        self._path = path
+        self._roots = roots
+        self._kind = kind
+        self._chunk = chunk
+        self.sha256 = hashlib.sha256()
+
+    def events(self) -> Iterator[tuple[str, Element]]:
+        """``("start", el)`` (attributes known) and ``("end", el)`` (children known)."""
+        target = _Target(self.name, self._roots, self._kind, events=[])
+        self._positions = target.positions
+        parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True)
+        target.expat = parser.parser
+        pending = target.events
+        assert pending is not None
+        with _errors(self.name, target), read_stream(self._path) as handle:
+            while block := handle.read(self._chunk):
+                self.sha256.update(block)
+                parser.feed(block)
+                yield from pending
+                pending.clear()
+            self.root = parser.close()
+            yield from pending
+            pending.clear()
+
+    def drop(self, parent: Element, element: Element) -> None:
+        """Remove a used ``element`` (and its position records) from ``parent``."""
+        parent.remove(element)
+        for node in element.iter():
+            self._positions.pop(id(node), None)
+
+
+def stream_xml(
+    path: Path, *, roots: tuple[str, ...], kind: str = "", chunk: int = 1 << 16
+) -> XmlStream:
+    """Read ``path`` incrementally and safely (see :class:`XmlStream`); errors as parse_xml."""
+    return XmlStream(path, path.name, roots, kind, chunk)
+
+
+@contextlib.contextmanager
+def _errors(name: str, target: _Target) -> Iterator[None]:
+    try:
+        yield
     except ParseError as exc:
         line, column = exc.position
         reason = str(exc).split(":", 1)[0]
@@ -159,7 +251,6 @@ def parse_xml(data: bytes, name: str) -> XmlDoc:
         raise ConversionError(
             f"{name}: line {target.expat.CurrentLineNumber}: refused unsafe XML ({exc})"
         ) from None
-    return XmlDoc(root, target.positions, name)
 
 
 def format_number(value: Any) -> str:

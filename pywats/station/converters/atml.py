@@ -38,15 +38,32 @@ local time. Missing identity falls back to the folder parameters ``pn``, ``sn``,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import ClassVar
 from xml.etree.ElementTree import Element
 
 from pywats.reports import Step, UUTReport
+from pywats.reports._limits import clip
 from pywats.reports._status import numeric_status
+from pywats.station.converters._atml_values import (
+    child as _child,
+)
+from pywats.station.converters._atml_values import (
+    children as _children,
+)
+from pywats.station.converters._atml_values import (
+    datum_kind,
+    is_log,
+    kinds_of,
+    limits,
+    number,
+    text,
+)
 from pywats.station.converters._base import Converter, ConverterContext
-from pywats.station.converters._common import new_uut, parse_time, read_bytes
-from pywats.station.converters._xml import XmlDoc, local, parse_xml
+from pywats.station.converters._common import new_uut, parse_time, stable_id
+from pywats.station.converters._xml import XmlDoc, local, stream_xml
 
 __all__ = ["ATMLConverter"]
 
@@ -61,49 +78,33 @@ _OUTCOMES = {
     "terminated": "T",
     "aborted": "T",
     "running": "U",
+    "userdefined": "D",
 }
-_STEP_TYPES = {
-    "NumericLimitTest": "ET_NLT",
-    "NI_MultipleNumericLimitTest": "ET_MNLT",
-    "MultipleNumericLimitTest": "ET_MNLT",
-    "PassFailTest": "ET_PFT",
-    "StringValueTest": "ET_SVT",
-    "NI_MultipleStringValueTest": "ET_MSVT",
+# Step types whose WATS name follows the data (single/multiple, numeric/string/boolean).
+_MEASURING = {
+    "NumericLimitTest",
+    "NI_MultipleNumericLimitTest",
+    "MultipleNumericLimitTest",
+    "StringValueTest",
+    "NI_MultipleStringValueTest",
+    "PassFailTest",
+    "NI_MultiplePassFailTest",
+    "ET_NLT",
+    "ET_MNLT",
+    "ET_SVT",
+    "ET_MSVT",
+    "ET_PFT",
+    "ET_MPFT",
 }
-_NUMERIC_OPS = {
-    "LOG",
-    "EQ",
-    "NE",
-    "GT",
-    "GE",
-    "LT",
-    "LE",
-    "GTLT",
-    "GTLE",
-    "GELT",
-    "GELE",
-    "LTGT",
-    "LTGE",
-    "LEGT",
-    "LEGE",
+_WATS_TYPE = {
+    ("numeric", False): "ET_NLT",
+    ("numeric", True): "ET_MNLT",
+    ("string", False): "ET_SVT",
+    ("string", True): "ET_MSVT",
+    ("boolean", False): "ET_PFT",
+    ("boolean", True): "ET_MPFT",
 }
 _GROUPS = {"setup": "S", "main": "M", "cleanup": "C"}
-_XSI_TYPE = "{http://www.w3.org/2001/XMLSchema-instance}type"
-_NUMBER_TYPES = {"double", "TS_double", "integer", "int", "long", "unsignedInteger"}
-
-
-def _child(el: Element | None, *path: str) -> Element | None:
-    """The first descendant along ``path`` of local names (namespaces ignored)."""
-    node = el
-    for name in path:
-        if node is None:
-            return None
-        node = next((c for c in node if local(c.tag) == name), None)
-    return node
-
-
-def _children(el: Element | None, name: str) -> list[Element]:
-    return [] if el is None else [c for c in el if local(c.tag) == name]
 
 
 def _settle_single(step: Step) -> None:
@@ -122,56 +123,54 @@ def _settle_single(step: Step) -> None:
         step.numeric_meas = step.string_meas = step.boolean_meas = None
 
 
+class _Entry:
+    """One measurement: its name, datum, limits and the result element it came from."""
+
+    __slots__ = ("datum", "kind", "limits", "name", "result")
+
+    def __init__(
+        self, name: str, datum: Element | None, limits: Element | None, result: Element
+    ) -> None:
+        self.name = name
+        self.datum = datum
+        self.limits = limits
+        self.result = result
+        self.kind = datum_kind(datum)
+
+
 class _Reader:
     def __init__(self, doc: XmlDoc) -> None:
         self.doc = doc
 
-    def outcome(self, el: Element | None, default: str = "D") -> str:
+    @staticmethod
+    def outcome(el: Element | None, default: str = "D") -> str:
+        """The WATS status of a ``tr:Outcome``; a custom qualifier or value never refuses."""
         if el is None:
             return default
+        value = (el.get("value") or "").strip().lower()
+        qualifier = (el.get("qualifier") or "").strip().lower()
+        if value in ("userdefined", "aborted") and qualifier in _OUTCOMES:
+            return _OUTCOMES[qualifier]
+        return _OUTCOMES.get(value, "D")
+
+    @staticmethod
+    def outcome_note(el: Element | None) -> str | None:
+        """``Outcome: Aborted (Operator stop)`` when the outcome says more than its status."""
+        if el is None:
+            return None
         value = (el.get("value") or "").strip()
-        if value.lower() in ("userdefined", "aborted") and el.get("qualifier"):
-            value = el.get("qualifier") or value
-        status = _OUTCOMES.get(value.lower())
-        if status is None:
-            raise self.doc.error(el, f"value={value!r} is not an outcome TestStand writes")
-        return status
+        qualifier = (el.get("qualifier") or "").strip()
+        if qualifier and qualifier.lower() not in _OUTCOMES:
+            return f"Outcome: {value} ({qualifier})"
+        if value and value.lower() not in _OUTCOMES:
+            return f"Outcome: {value}"
+        return None
 
     def time(self, el: Element, attr: str) -> datetime | None:
         text = el.get(attr)
         if not text:
             return None
         return parse_time(text, f"{self.doc.where(el)}: {attr}")
-
-    def number(self, datum: Element | None) -> float | None:
-        if datum is None:
-            return None
-        text = datum.get("value")
-        if text is None:
-            value = _child(datum, "Value")
-            text = value.text if value is not None else None
-        if text is None or not text.strip():
-            return None
-        word = text.strip().lower()
-        if word in ("inf", "+inf", "infinity", "+infinity", "positiveinfinity"):
-            return float("inf")
-        if word in ("-inf", "-infinity", "negativeinfinity"):
-            return float("-inf")
-        if word in ("nan", "ind"):
-            return float("nan")
-        try:
-            return float(int(word, 16)) if word.startswith("0x") else float(word)
-        except ValueError:
-            raise self.doc.error(datum, f"value={text!r} is not a number") from None
-
-    @staticmethod
-    def text(datum: Element | None) -> str | None:
-        if datum is None:
-            return None
-        value = _child(datum, "Value")
-        if value is not None:
-            return value.text or ""
-        return datum.get("value")
 
     def props(self, el: Element) -> Element | None:
         return _child(el, "Extension", "TSStepProperties")
@@ -184,12 +183,34 @@ class _Reader:
                 step.group = _GROUPS.get(group.text.strip().lower(), "M")
             total = _child(props, "TotalTime")
             if total is not None:
-                step.tot_time = self.number(total)
+                step.tot_time = number(self.doc, total)
         step.start = self.time(el, "startDateTime")
+        if step.tot_time is None and step.start is not None:
+            # ATML 2.02 has no TotalTime: the step's own start and end say it.
+            end = self.time(el, "endDateTime")
+            if end is not None:
+                step.tot_time = round((end - step.start).total_seconds(), 6)
+        notes: list[str] = []
         for item in _children(_child(el, "Data", "Collection"), "Item"):
+            datum = _child(item, "Datum")
             if item.get("name") == "ReportText":
-                text = self.text(_child(item, "Datum"))
-                step.report_text = text or None
+                notes.append(text(datum) or "")
+            elif datum is not None:
+                # Values TestStand logged on the step (action steps too) are kept.
+                block = step.add_additional_result(item.get("name") or "Data")
+                block.add_property(
+                    "value",
+                    text(datum) or "",
+                    type="Number" if datum_kind(datum) == "numeric" else "String",
+                )
+        for outcome in (_child(el, "Outcome"), _child(el, "ActionOutcome")):
+            note = self.outcome_note(outcome)
+            if note:
+                notes.append(note)
+        notes = [n for n in notes if n]
+        if notes:
+            joined = "\n".join(notes)
+            step.report_text = f"{step.report_text}\n{joined}" if step.report_text else joined
 
     def group(self, el: Element, sequence: Step, depth: int) -> None:
         if depth > 200:
@@ -229,68 +250,83 @@ class _Reader:
         kind = _child(self.props(el), "StepType")
         return kind.text.strip() if kind is not None and kind.text else None
 
+    def entries(self, el: Element, measuring: bool) -> list[_Entry]:
+        """The measurements of a test: results with limits (or log-only ones), each
+        ``c:Collection`` item of a multi-measurement result as its own measurement."""
+        results = _children(el, "TestResult")
+        judged = [r for r in results if _child(r, "TestLimits") is not None or is_log(r)]
+        if not judged and measuring:
+            judged = [r for r in results if _child(r, "TestData") is not None][:1]
+        out: list[_Entry] = []
+        for result in judged:
+            name = result.get("name") or result.get("ID") or ""
+            limits_el = _child(result, "TestLimits", "Limits")
+            collection = _child(result, "TestData", "Collection")
+            if collection is None:
+                datum = _child(result, "TestData", "Datum")
+                data = _child(result, "TestData")
+                if datum is None and data is not None and len(data):
+                    continue  # an array or other structure: kept as an additional result
+                out.append(_Entry(name, datum, limits_el, result))
+                continue
+            limit_items = {
+                i.get("name"): i for i in _children(_child(limits_el, "Collection"), "Item")
+            }
+            for item in _children(collection, "Item"):
+                item_name = item.get("name") or f"{name}[{len(out)}]"
+                own = _child(limit_items.get(item_name), "Limits") or _child(item, "Limits")
+                out.append(_Entry(item_name, _child(item, "Datum"), own, result))
+        return out
+
     def test(self, el: Element, sequence: Step, name: str, step_type: str | None) -> None:
         status = self.outcome(_child(el, "Outcome"))
-        results = [
-            r
-            for r in _children(el, "TestResult")
-            if _child(r, "TestLimits") is not None
-            or _child(r, "Extension", "TSLimitProperties", "IsComparisonTypeLog") is not None
-        ]
         kind = step_type or ""
-        wats_type = _STEP_TYPES.get(kind, kind or "ET_NLT")
+        entries = self.entries(el, kind in _MEASURING or kind.startswith("ET_"))
+        main = kinds_of([e.kind for e in entries]) if entries else ""
+        used = [e for e in entries if e.kind == main]
+        multi = len(used) > 1
+        wats_type = kind or "ET_NLT"
+        if kind in _MEASURING or not kind:
+            wats_type = _WATS_TYPE[(main or "boolean", multi)]
         # A measurement's status is P, F or S; a Done/Error/... step keeps its own status.
         meas_status = status if status in ("P", "F", "S") else "P"
-        if kind == "PassFailTest" or (not results and kind not in ("StringValueTest",)):
-            if kind == "PassFailTest" and status in ("P", "F"):
+        if not used or (main == "boolean" and not multi):
+            if status in ("P", "F") and (used or kind in ("PassFailTest", "ET_PFT")):
                 step = sequence.add_pass_fail_step(name, status == "P", step_type=wats_type)
             else:
                 step = sequence.add_generic_step(name, wats_type, status=status)
-        elif kind in ("StringValueTest", "NI_MultipleStringValueTest"):
-            step = sequence.add_multi_string_step(name, status=status, step_type=wats_type)
-            candidates = results or _children(el, "TestResult")[:1]
-            for result in candidates:
-                value = self.text(_child(result, "TestData", "Datum")) or ""
-                expected = _child(result, "TestLimits", "Limits", "Expected")
-                if expected is None:
-                    op, limit = "LOG", None
-                else:
-                    op = "IGNORECASE" if expected.get("comparator") == "CIEQ" else "CASESENSIT"
-                    limit = self.text(_child(expected, "Datum"))
-                meas_name = result.get("name") if len(candidates) > 1 else None
-                step.add_string_measurement(
-                    meas_name,  # type: ignore[arg-type]
-                    value,
-                    limit=limit,
-                    comp_op=op,
-                    status=self._meas(result, meas_status),
+        elif main == "boolean":
+            step = sequence.add_multi_pass_fail_step(name, status=status, step_type=wats_type)
+            for entry in used:
+                own = self._meas(entry.result, meas_status) if len(entries) == 1 else None
+                value = (text(entry.datum) or "").strip().lower()
+                step.add_boolean_measurement(
+                    entry.name, status=own or ("P" if value in ("true", "1") else "F")
                 )
+        elif main == "string":
+            step = sequence.add_multi_string_step(name, status=status, step_type=wats_type)
+            for entry in used:
+                self.string(entry, step, multi, meas_status)
         else:
-            multi = len(results) > 1
-            if multi and wats_type == "ET_NLT":
-                wats_type = "ET_MNLT"
             step = sequence.add_multi_numeric_step(name, status=status, step_type=wats_type)
-            for result in results:
-                self.numeric(result, step, multi, meas_status)
+            for entry in used:
+                self.numeric(entry, step, multi, meas_status)
         step.auto = False
         _settle_single(step)
         self.common(el, step)
         # Results TestStand records beside the measurements (additional results) are kept.
-        used = {id(r) for r in results}
-        if kind == "PassFailTest":
-            used.update(id(r) for r in _children(el, "TestResult"))
-        elif kind in ("StringValueTest", "NI_MultipleStringValueTest") and not results:
-            used.update(id(r) for r in _children(el, "TestResult")[:1])
+        taken = {id(e.result) for e in used}
+        if kind in ("PassFailTest", "ET_PFT") or (main == "boolean" and not multi):
+            taken.update(id(r) for r in _children(el, "TestResult"))
         for extra in _children(el, "TestResult"):
-            if id(extra) in used:
+            if id(extra) in taken:
                 continue
             datum = _child(extra, "TestData", "Datum")
             block = step.add_additional_result(extra.get("name") or extra.get("ID") or "Result")
-            kind_name = (datum.get(_XSI_TYPE) or "") if datum is not None else ""
             block.add_property(
                 "value",
-                self.text(datum) or "",
-                type="Number" if kind_name.rpartition(":")[2] in _NUMBER_TYPES else "String",
+                text(datum) or "",
+                type="Number" if datum is not None and datum_kind(datum) == "numeric" else "String",
             )
 
     def _meas(self, result: Element, default: str) -> str:
@@ -300,44 +336,36 @@ class _Reader:
         status = self.outcome(own)
         return status if status in ("P", "F", "S") else default
 
-    def numeric(self, result: Element, step: Step, multi: bool, default: str) -> None:
-        datum = _child(result, "TestData", "Datum")
-        value = self.number(datum)
+    def string(self, entry: _Entry, step: Step, multi: bool, default: str) -> None:
+        expected = _child(entry.limits, "Expected")
+        if expected is None:
+            op, limit = "LOG", None
+        else:
+            op = "IGNORECASE" if expected.get("comparator") == "CIEQ" else "CASESENSIT"
+            limit = text(_child(expected, "Datum"))
+        step.add_string_measurement(
+            entry.name if multi else None,  # type: ignore[arg-type]
+            text(entry.datum) or "",
+            limit=limit,
+            comp_op=op,
+            status=self._meas(entry.result, default),
+        )
+
+    def numeric(self, entry: _Entry, step: Step, multi: bool, default: str) -> None:
+        datum = entry.datum
+        value = number(self.doc, datum)
         unit = None if datum is None else (datum.get("nonStandardUnit") or datum.get("unit"))
-        limits = _child(result, "TestLimits", "Limits")
-        low = high = None
-        op = "LOG"
-        if limits is not None:
-            pair = _child(limits, "LimitPair")
-            single = _child(limits, "SingleLimit")
-            expected = _child(limits, "Expected")
-            if pair is not None:
-                both = _children(pair, "Limit")
-                if len(both) != 2:
-                    raise self.doc.error(pair, f"holds {len(both)} <Limit> elements, not 2")
-                op = (both[0].get("comparator") or "") + (both[1].get("comparator") or "")
-                low = self.number(_child(both[0], "Datum"))
-                high = self.number(_child(both[1], "Datum"))
-                where = pair
-            elif single is not None:
-                op = single.get("comparator") or ""
-                low = self.number(_child(single, "Datum"))
-                where = single
-            elif expected is not None:
-                op = expected.get("comparator") or "EQ"
-                low = self.number(_child(expected, "Datum"))
-                where = expected
-            else:
-                raise self.doc.error(limits, "holds no LimitPair, SingleLimit or Expected")
-            op = op.upper()
-            if op not in _NUMERIC_OPS:
-                raise self.doc.error(where, f"comparator {op!r} has no WATS equivalent")
-        status = self._meas(result, default)
-        if _child(result, "Outcome") is None and value is not None:
+        op, low, high = (
+            ("LOG", None, None)
+            if is_log(entry.result) and entry.limits is None
+            else (limits(self.doc, entry.limits))
+        )
+        status = self._meas(entry.result, default)
+        if _child(entry.result, "Outcome") is None and value is not None and multi:
             # Multi-measurement steps carry one outcome for all: judge each from its limits.
-            status = numeric_status(op, value, low, high) if multi else default
+            status = numeric_status(op, value, low, high)
         step.add_numeric_measurement(
-            (result.get("name") or result.get("ID") or "") if multi else None,  # type: ignore[arg-type]
+            entry.name if multi else None,  # type: ignore[arg-type]
             value,
             low=low,
             high=high,
@@ -352,27 +380,37 @@ class ATMLConverter(Converter):
 
     name = "atml"
     patterns = ("*.atml", "*.xml")
+    parameters: ClassVar[Mapping[str, str] | None] = {
+        "sn": "the serial number when the file names none",
+        "pn": "the part number when the file names none (TestStand writes none by default)",
+        "rev": 'the revision when the file names none (default "1")',
+    }
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
-        data = read_bytes(path)
-        doc = parse_xml(data, path.name)
-        root = doc.root
-        if local(root.tag) == "TestResultsCollection":
-            sets = _children(root, "TestResults")
-            if not sets:
-                raise doc.error(root, "holds no <TestResults>")
-        elif local(root.tag) == "TestResults":
-            sets = [root]
-        else:
-            raise doc.error(
-                root, "is not an ATML document (expected <TestResultsCollection> or <TestResults>)"
-            )
-        reader = _Reader(doc)
-        return [self._report(reader, el, context, data, i) for i, el in enumerate(sets)]
+        stream = stream_xml(
+            path, roots=("TestResultsCollection", "TestResults"), kind="an ATML document"
+        )
+        reader = _Reader(stream)
+        reports: list[UUTReport] = []
+        stack: list[Element] = []
+        for event, el in stream.events():
+            if event == "start":
+                stack.append(el)
+                continue
+            stack.pop()
+            if local(el.tag) == "TestResults" and len(stack) <= 1:
+                # One run at a time: converted, then dropped from memory.
+                reports.append(self._report(reader, el, context))
+                if stack:
+                    stream.drop(stack[0], el)
+        if not reports:
+            raise stream.error(stream.root, "holds no <TestResults>")
+        digest = stream.sha256.hexdigest()
+        for index, report in enumerate(reports):
+            report.id = stable_id(b"", index, digest=digest)
+        return reports
 
-    def _report(
-        self, reader: _Reader, el: Element, context: ConverterContext, data: bytes, index: int
-    ) -> UUTReport:
+    def _report(self, reader: _Reader, el: Element, context: ConverterContext) -> UUTReport:
         doc = reader.doc
         params = context.parameters
         result_set = _child(el, "ResultSet")
@@ -380,7 +418,7 @@ class ATMLConverter(Converter):
             raise doc.error(el, "has no <ResultSet>")
         uut = _child(el, "UUT")
         ident = _child(uut, "Definition", "Identification")
-        number = _child(ident, "IdentificationNumbers", "IdentificationNumber")
+        ident_no = _child(ident, "IdentificationNumbers", "IdentificationNumber")
         model = _child(ident, "ModelName")
         version = _child(ident, "Version")
         serial = _child(uut, "SerialNumber")
@@ -388,12 +426,18 @@ class ATMLConverter(Converter):
         sn = sn or str(params.get("sn") or "")
         if not sn:
             raise doc.error(el, "has no <UUT><c:SerialNumber> and parameters.sn is not set")
-        pn = (number.get("number") if number is not None else None) or (
-            model.text.strip() if model is not None and model.text else None
-        )
+        model_name = (model.text or "").strip() if model is not None else ""
+        if model_name.upper() == "UNKNOWN":  # TestStand's placeholder when none was set
+            model_name = ""
+        pn = (ident_no.get("number") if ident_no is not None else None) or model_name
         pn = pn or str(params.get("pn") or "")
         if not pn:
-            raise doc.error(el, "names no part number (UUT Identification) and no parameters.pn")
+            raise doc.error(
+                el,
+                "names no part number (TestStand writes none by default); set the UUT's"
+                " part number in the sequence, or give one with parameters.pn"
+                " (wats report convert FILE -p pn=PART)",
+            )
         rev = (version.text or "").strip() if version is not None and version.text else ""
         operator = _child(el, "Personnel", "SystemOperator")
         start = reader.time(result_set, "startDateTime")
@@ -402,8 +446,7 @@ class ATMLConverter(Converter):
         end = reader.time(result_set, "endDateTime")
         report = new_uut(
             context,
-            data=data,
-            index=index,
+            data=b"",  # the id is set from the whole file's digest once it is read
             pn=pn,
             sn=sn,
             rev=rev or str(params.get("rev") or "1"),
@@ -412,11 +455,11 @@ class ATMLConverter(Converter):
         )
         station = _child(el, "TestStation", "SerialNumber")
         if not report.station_name and station is not None and station.text:
-            report.station_name = station.text.strip()[:100]
+            report.station_name = clip(station.text.strip())
         rs_props = _child(el, "Extension", "TSResultSetProperties")
         socket = _child(rs_props, "TestSocketIndex")
         if socket is not None:
-            value = reader.number(socket)
+            value = number(doc, socket)
             report.test_socket_index = None if value is None else int(value)
         batch = _child(rs_props, "BatchSerialNumber")
         if batch is not None:
@@ -425,13 +468,25 @@ class ATMLConverter(Converter):
             report.exec_time = round((end - start).total_seconds(), 6)
         root = report.root
         path, _, seq_name = (result_set.get("name") or "").partition("#")
+        body = result_set
+        groups = [c for c in result_set if local(c.tag) in ("TestGroup", "Test", "SessionAction")]
+        if (
+            not seq_name
+            and len(groups) == 1
+            and local(groups[0].tag) == "TestGroup"
+            and (groups[0].get("name") or "").partition("#")[0] == path
+        ):
+            # ATML 2.02 wraps the run in one more TestGroup (the MainSequence call) that
+            # 5.00 and 6.01 of the same run do not have: read through it.
+            body = groups[0]
+            seq_name = (body.get("name") or "").partition("#")[2]
         if root.seq_call is not None:
             root.seq_call.path = path or None
             root.seq_call.name = seq_name or "MainSequence"
         root.status = reader.outcome(_child(result_set, "Outcome"), "P")
         root.auto = False
         report.auto = False
-        reader.group(result_set, root, 0)
+        reader.group(body, root, 0)
         report.result = root.status if root.status in ("P", "F", "E", "T") else "P"
         report.finalize()  # ids, in pre-order
         # The first failing leaf caused the failure, as TestStand and the server see it.

@@ -11,7 +11,7 @@ Defaults (columns matched case-insensitively, spaces and underscores ignored)::
     pn            PartNumber, PN, Part                  part number               (header)
     rev           Revision, Rev                         part revision             (header)
     operator      Operator, User                        operator                  (header)
-    start         Start, Timestamp, DateTime, Time      start of the test         (header)
+    start         Start, Timestamp, DateTime, TestDate  start of the test         (header)
     process_code  ProcessCode, OperationCode            test operation code       (header)
     batch_sn      BatchSN, Batch                        batch serial number       (header)
     fixture_id    FixtureId, Fixture                    fixture                   (header)
@@ -25,6 +25,11 @@ Defaults (columns matched case-insensitively, spaces and underscores ignored)::
     unit          Unit, Units                           unit
     comp_op       CompOp, Comparison, CompOperator      WATS comparison operator (GELE, LT, ...)
     status        Status, Verdict, PassFail, Result     P/F/Passed/Failed/PASS/FAIL/Skipped/...
+
+Status words (case-insensitive): P/pass/passed/ok/true, F/fail/failed/nok/false,
+S/skip/skipped/xfail/xfailed/notrun, D/done, E/error/errored, T/terminated/aborted/timeout,
+xpass/xpassed -> P; ``status_words`` adds or overrides words. A row whose status is not
+P/F/S (error...) and that has no value becomes a step with that status and no measurement.
 
 A value that parses as a number makes a numeric limit step (operator from ``comp_op``, else
 from the limits given: both → GELE, low → GE, high → LE, none → LOG); PASS/FAIL/TRUE/FALSE
@@ -45,20 +50,25 @@ Parameters (the folder's ``[folders.parameters]`` table in the instance file)::
     [folders.parameters.header]    # fixed header values; they win over columns
     pn = "PCB-1001"
     rev = "A"
+    [folders.parameters.status_words]  # extra status words
+    flaky = "P"
 
-``pn``, ``sn`` and ``rev`` are required: from a column or a fixed value. A missing start takes
-the file's modification time. See ``examples/converters/rig.csv``.
+``pn`` and ``sn`` are required: from a column or a fixed value; the revision defaults to
+``"1"`` as in the other converters. A missing start takes the file's modification time. Rows
+with more cells than the header are converted and reported as a warning (the extra cells are
+not read). See ``examples/converters/rig.csv``.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pywats.reports import Step, UUTReport
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
@@ -71,7 +81,7 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "pn": ("PartNumber", "PN", "Part"),
     "rev": ("Revision", "Rev", "PartRevision"),
     "operator": ("Operator", "User", "UserName"),
-    "start": ("Start", "StartTime", "Timestamp", "DateTime", "Time"),
+    "start": ("Start", "StartTime", "Timestamp", "DateTime", "TestDate", "Date", "Time"),
     "process_code": ("ProcessCode", "OperationCode", "Operation"),
     "batch_sn": ("BatchSN", "Batch"),
     "fixture_id": ("FixtureId", "Fixture"),
@@ -107,6 +117,15 @@ _STATUS_WORDS = {
     "error": "E",
     "t": "T",
     "terminated": "T",
+    "xfail": "S",
+    "xfailed": "S",
+    "xpass": "P",
+    "xpassed": "P",
+    "notrun": "S",
+    "not run": "S",
+    "errored": "E",
+    "aborted": "T",
+    "timeout": "T",
 }
 _BOOL_WORDS = {"pass": True, "passed": True, "true": True, "fail": False, "failed": False}
 
@@ -146,6 +165,8 @@ class _Table:
                 delimiter = ","
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=str(delimiter), strict=True)
         self.rows: list[tuple[int, list[str]]] = []
+        seen: dict[str, str] = {}
+        self.extra: list[int] = []
         header: list[str] | None = None
         self.header_line = 0
         try:
@@ -156,6 +177,10 @@ class _Table:
                     header = [c.strip() for c in cells]
                     self.header_line = reader.line_num
                     continue
+                if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
+                    self.extra.append(reader.line_num)
+                # Header values repeat on every row: one string object each, not one per row.
+                cells = [seen.setdefault(c, c) if len(c) <= 64 else c for c in cells]
                 self.rows.append((reader.line_num, cells))
         except csv.Error as exc:
             raise ConversionError(
@@ -184,6 +209,18 @@ class _Table:
                 if _key(alias) in by_key:
                     self.index[role] = by_key[_key(alias)]
                     break
+        words = params.get("status_words") or {}
+        if not isinstance(words, Mapping):
+            raise ConversionError(
+                f"{name}: parameters.status_words must be a table of word = P/F/..."
+            )
+        self.status_words = dict(_STATUS_WORDS)
+        for word, status in words.items():
+            if str(status).upper() not in ("P", "F", "S", "D", "E", "T"):
+                raise ConversionError(
+                    f"{name}: parameters.status_words.{word} = {status!r}: use P, F, S, D, E or T"
+                )
+            self.status_words[str(word).strip().lower()] = str(status).upper()
         self.misc = [str(m) for m in params.get("misc") or []]
         for misc in self.misc:
             if _key(misc) not in by_key:
@@ -210,6 +247,16 @@ class CSVConverter(Converter):
 
     name = "csv"
     patterns = ("*.csv",)
+    parameters: ClassVar[Mapping[str, str] | None] = {
+        "delimiter": "the cell separator (default: sniffed from , ; TAB |)",
+        "encoding": "the text encoding (default utf-8-sig)",
+        "layout": '"step" (a row per step, the default) or "measurement"',
+        "time_format": "the strptime format of the start column",
+        "misc": "columns copied to misc infos",
+        "columns": "a table of role = column name, overriding the defaults",
+        "header": "a table of fixed header values (pn, rev, sn...)",
+        "status_words": 'a table of status word = P/F/S/D/E/T (e.g. xfailed = "S")',
+    }
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)
@@ -227,7 +274,10 @@ class CSVConverter(Converter):
             raise ConversionError(
                 f"parameters.encoding = {encoding!r} is not an encoding"
             ) from None
+        digest = hashlib.sha256(data).hexdigest()
+        del data  # the text and the rows are what is read from here on
         table = _Table(path.name, text, params)
+        del text
         if "step" not in table.index:
             raise ConversionError(
                 f"{path.name}: line {table.header_line}: no step-name column (tried"
@@ -235,6 +285,15 @@ class CSVConverter(Converter):
             )
         if not table.rows:
             raise ConversionError(f"{path.name}: has a header row but no data rows")
+        if table.extra:
+            lines = ", ".join(str(n) for n in table.extra[:10])
+            more = f" and {len(table.extra) - 10} more" if len(table.extra) > 10 else ""
+            context.warn(
+                f"{path.name}: {'lines' if len(table.extra) > 1 else 'line'} {lines}{more}"
+                f" {'hold' if len(table.extra) > 1 else 'holds'} more"
+                f" cells than the header's {len(table.header)} columns; the extra cells were"
+                " not read (add a header for them, or map them with parameters.columns)"
+            )
         fixed = params.get("header") or {}
         if not isinstance(fixed, Mapping):
             raise ConversionError(f"{path.name}: parameters.header must be a table")
@@ -249,7 +308,7 @@ class CSVConverter(Converter):
             groups.setdefault(sn, []).append((line, cells))
         mtime = from_timestamp(path.stat().st_mtime)
         return [
-            self._report(table, rows, fixed, context, data, i, mtime)
+            self._report(table, rows, fixed, context, digest, i, mtime)
             for i, rows in enumerate(groups.values())
         ]
 
@@ -270,13 +329,15 @@ class CSVConverter(Converter):
         rows: list[tuple[int, list[str]]],
         fixed: Mapping[str, Any],
         context: ConverterContext,
-        data: bytes,
+        digest: str,
         index: int,
         mtime: datetime,
     ) -> UUTReport:
         params = context.parameters
         values = {role: self._header(table, rows, fixed, role) for role in _HEADER_ROLES}
-        for role, label in (("pn", "PartNumber"), ("rev", "Revision")):
+        if not values["rev"][0]:
+            values["rev"] = ("1", rows[0][0])  # as the other converters: revision "1"
+        for role, label in (("pn", "PartNumber"),):
             if not values[role][0]:
                 raise ConversionError(
                     f"{table.where(rows[0][0])}: no {label}; add a {label} column or set"
@@ -300,7 +361,8 @@ class CSVConverter(Converter):
                 ) from None
         report = new_uut(
             context,
-            data=data,
+            data=b"",
+            digest=digest,
             index=index,
             pn=values["pn"][0],
             sn=values["sn"][0],
@@ -348,11 +410,12 @@ class CSVConverter(Converter):
         text = table.cell(cells, "status")
         if not text:
             return None
-        status = _STATUS_WORDS.get(text.lower())
+        status = table.status_words.get(text.lower())
         if status is None:
             raise ConversionError(
                 f"{table.where(line, 'status')}: {text!r} is not a status"
-                " (use P/F/S, Passed/Failed/Skipped, PASS/FAIL, OK/NOK)"
+                " (use P/F/S, Passed/Failed/Skipped, PASS/FAIL, OK/NOK, or map it with"
+                f' parameters.status_words.{text.lower().replace(" ", "_")} = "S")'
             )
         return status
 
@@ -383,7 +446,10 @@ class CSVConverter(Converter):
         if not text and (low is not None or high is not None):
             raise ConversionError(f"{table.where(line, 'value')}: the value is empty")
         if not text and table.cell(cells, "status"):
-            return "bool", None
+            status = self._status(table, line, cells)
+            # Error/Terminated/Done rows without a value carry no measurement: a measurement's
+            # status is P, F or S, and there is nothing to measure.
+            return ("bool", None) if status in ("P", "F", "S") else ("none", None)
         return "string", text
 
     def _add_step(
@@ -405,6 +471,8 @@ class CSVConverter(Converter):
                 )
             elif kind == "bool":
                 parent.add_pass_fail_step(name, value, status=status)
+            elif kind == "none":
+                parent.add_generic_step(name, "ET_PFT", status=status or "D")
             else:
                 parent.add_string_step(
                     name,
@@ -430,6 +498,11 @@ class CSVConverter(Converter):
         kind, value = self._kind(table, line, cells)
         meas_name = table.cell(cells, "measurement")
         status = self._status(table, line, cells)
+        if kind == "none":
+            # An errored measurement with no value: the step carries the error, not a value.
+            step.status = status
+            step.auto = False
+            return
         if status is not None and status not in ("P", "F", "S"):
             raise ConversionError(
                 f"{table.where(line, 'status')}: a measurement's status is P, F or S"

@@ -25,6 +25,7 @@ from pywats.station.converters._base import (
     ConversionError,
     Converter,
     ConverterContext,
+    ParameterError,
     available_converters,
     load_converter,
     report_to_dict,
@@ -43,6 +44,8 @@ class DryRun:
     """The reports as WSJF dicts."""
     problems: list[str]
     """Validator lines (prefixed ``report N:`` when the file held several); empty when valid."""
+    warnings: list[str] = attrs.field(factory=list)
+    """What the converter passed over in the file (e.g. rows with extra cells)."""
 
 
 def _candidates(path: Path) -> list[Converter]:
@@ -86,6 +89,7 @@ def dry_run(
         raise FileNotFoundError(f"{path} does not exist or is not a file")
     if converter is not None:
         chosen = [load_converter(converter)]
+        chosen[0].check_parameters(base.parameters)
     else:
         chosen = _candidates(path)
         if not chosen:
@@ -97,7 +101,13 @@ def dry_run(
     reasons: list[str] = []
     for candidate in chosen:
         try:
-            produced = candidate.convert(path, base)
+            candidate.check_parameters(base.parameters)
+        except ParameterError as exc:
+            reasons.append(f"{candidate.name}: {exc}")
+            continue
+        ctx = attrs.evolve(base, warnings=[])
+        try:
+            produced = candidate.convert(path, ctx)
         except ConversionError as exc:
             if converter is not None:
                 raise
@@ -116,7 +126,12 @@ def dry_run(
             for i, report in enumerate(reports)
             for line in check(report)
         ]
-        return DryRun(converter=candidate.name, reports=reports, problems=problems)
+        return DryRun(
+            converter=candidate.name,
+            reports=reports,
+            problems=problems,
+            warnings=list(ctx.warnings),
+        )
     raise ConversionError(f"{path.name}: no converter could read it:\n  " + "\n  ".join(reasons))
 
 

@@ -34,10 +34,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pywats.reports import Step, UUTReport
+from pywats.reports._limits import clip
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
 from pywats.station.converters._common import from_timestamp, new_uut, read_bytes
 
@@ -108,6 +110,11 @@ class OpenHTFConverter(Converter):
 
     name = "openhtf"
     patterns = ("*.json",)
+    parameters: ClassVar[Mapping[str, str] | None] = {
+        "sn": "the serial number when the record has no dut_id",
+        "pn": "the part number when the metadata names none (else the test name)",
+        "rev": 'the revision when the metadata names none (default "1")',
+    }
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
         data = read_bytes(path)
@@ -167,7 +174,7 @@ class OpenHTFConverter(Converter):
         )
         station = record.get("station_id")
         if not report.station_name and isinstance(station, str) and station:
-            report.station_name = station[:100]
+            report.station_name = clip(station)
         if end_ms is not None:
             report.exec_time = round((end_ms - start_ms) / 1000, 3)
         details = [
@@ -176,7 +183,7 @@ class OpenHTFConverter(Converter):
             if isinstance(d, dict) and d.get("code") is not None
         ]
         if details:
-            report.error_message = "; ".join(details)[:1000]
+            report.error_message = clip("; ".join(details), 1000)
         if meta.get("test_name") and report.root.seq_call is not None:
             report.root.seq_call.name = str(meta["test_name"])
         phases = record["phases"]
@@ -200,7 +207,7 @@ class OpenHTFConverter(Converter):
         start = rec.millis(phase, "start_time_millis", where)
         end = rec.millis(phase, "end_time_millis", where)
         seq = report.root.add_sequence(
-            phase["name"][:100],
+            phase["name"],
             start=None if start is None else from_timestamp(start / 1000),
             tot_time=None if start is None or end is None else round((end - start) / 1000, 3),
         )
@@ -213,10 +220,18 @@ class OpenHTFConverter(Converter):
         if not isinstance(attachments, dict):
             raise rec.error(f"{where}.attachments", "is not an object")
         for name, item in attachments.items():
-            if not isinstance(item, dict) or not isinstance(item.get("data"), str):
-                raise rec.error(f"{where}.attachments.{name}", "has no base64 'data'")
-            step = seq.add_action_step(f"Attachment {name}"[:100])
-            step.attachment = _attachment(name, item)
+            if not isinstance(item, dict):
+                raise rec.error(f"{where}.attachments.{name}", "is not an attachment object")
+            step = seq.add_action_step(f"Attachment {name}")
+            if isinstance(item.get("data"), str):
+                step.attachment = _attachment(name, item)
+            else:
+                # Written with inline_attachments=False: the record names the file only.
+                step.report_text = _attachment_note(name, item)
+        error = _phase_exception(phase.get("result"))
+        if error:
+            seq.error_message = clip(error[0], 1000)
+            seq.report_text = error[1] or None
         if status != "P" or not seq.steps:
             # Keep OpenHTF's phase verdict (a skipped or errored phase may hold no steps).
             seq.status = status
@@ -225,7 +240,7 @@ class OpenHTFConverter(Converter):
     def _measurement(self, rec: _Record, meas: Any, where: str, seq: Step) -> None:
         if not isinstance(meas, dict):
             raise rec.error(where, "is not a measurement object")
-        name = str(meas.get("name") or where.rsplit(".", 1)[-1])[:100]
+        name = str(meas.get("name") or where.rsplit(".", 1)[-1])
         status = _MEAS.get(str(meas.get("outcome")))
         if status is None:
             raise rec.error(f"{where}.outcome", f"{meas.get('outcome')!r} is not PASS/FAIL/UNSET")
@@ -257,7 +272,7 @@ class OpenHTFConverter(Converter):
             step = seq.add_generic_step(name, "ET_NLT", status=status)
             leftover = validators
         else:
-            step = seq.add_string_step(name, json.dumps(value)[:1000], status=status)
+            step = seq.add_string_step(name, clip(json.dumps(value), 1000), status=status)
             leftover = validators
         if leftover:
             step.report_text = "Validators: " + "; ".join(leftover)
@@ -280,10 +295,10 @@ class OpenHTFConverter(Converter):
         step = seq.add_chart_step(
             name,
             label=name,
-            x_label=str(x_dim.get("name") or "x")[:50],
-            x_unit=(x_dim.get("suffix") or None),
-            y_label=name[:50],
-            y_unit=unit,
+            x_label=clip(str(x_dim.get("name") or "x"), 50),
+            x_unit=clip(str(x_dim["suffix"]), 20) if x_dim.get("suffix") else None,
+            y_label=clip(name, 50),
+            y_unit=clip(str(unit), 20) if unit else None,
             status=status,
         )
         series: dict[str, tuple[list[float], list[float]]] = {}
@@ -304,9 +319,32 @@ class OpenHTFConverter(Converter):
             ys.append(coords[-1])  # type: ignore[arg-type]
         assert step.chart is not None
         for label, (xs, ys) in series.items():
-            step.chart.add_series(label[:100], ys, xs)
+            step.chart.add_series(clip(label), ys, xs)
         step.status = status
         step.auto = False
+
+
+def _attachment_note(name: str, item: dict[str, Any]) -> str:
+    """``Attachment scope.csv (text/csv, 1234 bytes, sha1 ...) was not inlined``."""
+    facts = [str(item.get("mimetype") or "unknown type")]
+    size = item.get("size")
+    if isinstance(size, int) and not isinstance(size, bool):
+        facts.append(f"{size} bytes")
+    if item.get("sha1"):
+        facts.append(f"sha1 {item['sha1']}")
+    return f"Attachment {name} ({', '.join(facts)}) was not inlined in the record"
+
+
+def _phase_exception(result: Any) -> tuple[str, str] | None:
+    """(``RuntimeError: fan not responding``, traceback) for a phase that raised."""
+    outcome = result.get("phase_result") if isinstance(result, dict) else None
+    if not isinstance(outcome, dict) or not (outcome.get("exc_type") or outcome.get("exc_val")):
+        return None
+    kind = str(outcome.get("exc_type") or "")
+    kind = re.sub(r"^<class '(?:[\w.]*\.)?(\w+)'>$", r"\1", kind)
+    value = str(outcome.get("exc_val") or "")
+    message = f"{kind}: {value}" if kind and value else kind or value
+    return message, str(outcome.get("exc_tb") or "")
 
 
 def record_to_report(
@@ -327,7 +365,7 @@ def _attachment(name: str, item: dict[str, Any]) -> Any:
     from pywats.reports import Attachment
 
     return Attachment(
-        name=name[:256],
+        name=clip(name, 256),
         content_type=str(item.get("mimetype") or "application/octet-stream"),
         data=item["data"],
     )

@@ -9,8 +9,9 @@ duplicates.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
 
@@ -22,6 +23,7 @@ class WSJFConverter(Converter):
 
     name = "wsjf"
     patterns = ("*.json", "*.wsjf")
+    parameters: ClassVar[Mapping[str, str] | None] = {}
 
     def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
         try:

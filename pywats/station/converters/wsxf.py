@@ -34,14 +34,14 @@ import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring
 
 from pywats.station.converters._base import Converter, ConverterContext
-from pywats.station.converters._common import read_bytes, stable_id
-from pywats.station.converters._xml import XmlDoc, format_number, local, parse_xml
+from pywats.station.converters._common import stable_id
+from pywats.station.converters._xml import XmlDoc, format_number, local, parse_xml, stream_xml
 
-__all__ = ["NAMESPACE", "WSXFConverter", "wsjf_to_wsxf", "wsxf_to_wsjf"]
+__all__ = ["NAMESPACE", "WSXFConverter", "read_wsxf", "wsjf_to_wsxf", "wsxf_to_wsjf"]
 
 NAMESPACE = "http://wats.virinco.com/schemas/WATS/Report/wsxf"
 _NS = "{" + NAMESPACE + "}"
@@ -537,24 +537,51 @@ def wsxf_to_wsjf(data: bytes, *, source: str = "<wsxf>") -> list[dict[str, Any]]
         ConversionError: malformed or unsafe XML, or a report missing what WSJF requires;
             the message names ``source``, line and column.
     """
-    doc = parse_xml(data, source)
+    doc = parse_xml(data, source, roots=_ROOTS, kind="a WSXF document")
     root = doc.root
-    top = local(root.tag)
-    if top == "Report":
-        elements = [root]
-    elif top == "Reports":
-        elements = [c for c in root if local(c.tag) == "Report"]
-        if not elements:
-            raise doc.error(root, "holds no <Report> element")
-    else:
-        raise doc.error(root, "is not a WSXF document (expected <Reports> or <Report>)")
+    elements = [root] if local(root.tag) == "Report" else _reports_in(doc, root)
     reader = _Reader(doc)
-    reports = [reader.report(el) for el in elements]
-    for report in reports:
-        _fill_step_ids(report.get("root"))
-        if not report.get("startUTC") and report.get("start"):
-            report["startUTC"] = _utc_text(report["start"])
-    return reports
+    return [_finish(reader.report(el)) for el in elements]
+
+
+_ROOTS = ("Reports", "Report")
+
+
+def _reports_in(doc: XmlDoc, root: Element) -> list[Element]:
+    elements = [c for c in root if local(c.tag) == "Report"]
+    if not elements:
+        raise doc.error(root, "holds no <Report> element")
+    return elements
+
+
+def _finish(report: dict[str, Any]) -> dict[str, Any]:
+    _fill_step_ids(report.get("root"))
+    if not report.get("startUTC") and report.get("start"):
+        report["startUTC"] = _utc_text(report["start"])
+    return report
+
+
+def read_wsxf(path: Path) -> tuple[list[dict[str, Any]], str]:
+    """Read a WSXF file report by report (memory holds one ``<Report>`` element at a time).
+
+    Returns the WSJF dicts and the file's SHA-256 (hex).
+    """
+    stream = stream_xml(path, roots=_ROOTS, kind="a WSXF document")
+    reader = _Reader(stream)
+    reports: list[dict[str, Any]] = []
+    stack: list[Element] = []
+    for event, el in stream.events():
+        if event == "start":
+            stack.append(el)
+            continue
+        stack.pop()
+        if local(el.tag) == "Report" and len(stack) <= 1:
+            reports.append(_finish(reader.report(el)))
+            if stack:
+                stream.drop(stack[0], el)
+    if not reports:
+        raise stream.error(stream.root, "holds no <Report> element")
+    return reports, stream.sha256.hexdigest()
 
 
 def _fill_step_ids(root: Any) -> None:
@@ -843,13 +870,13 @@ class WSXFConverter(Converter):
 
     name = "wsxf"
     patterns = ("*.wsxf", "*.xml")
+    parameters: ClassVar[Mapping[str, str] | None] = {}
 
     def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
-        data = read_bytes(path)
-        reports = wsxf_to_wsjf(data, source=path.name)
+        reports, digest = read_wsxf(path)
         for index, report in enumerate(reports):
             if not report.get("id"):
-                report["id"] = stable_id(data, index)
+                report["id"] = stable_id(b"", index, digest=digest)
             header = report.get("uut" if report["type"] == "T" else "uur")
             if context.operator and isinstance(header, dict) and not header.get("user"):
                 header["user"] = context.operator

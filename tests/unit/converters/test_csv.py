@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
+from pywats.reports import check
 from pywats.station.converters import ConversionError, ConverterContext
 from pywats.station.converters.csv import CSVConverter
-from pywats.station.converters.testing import check_golden
+from pywats.station.converters.testing import check_golden, convert_to_dicts
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "converters" / "csv"
 EXAMPLE = Path(__file__).resolve().parents[3] / "examples" / "converters" / "rig.csv"
@@ -108,3 +109,47 @@ def test_not_utf8(tmp_path: Path) -> None:
     context = ConverterContext(parameters={"encoding": "cp1252"})
     [report] = CSVConverter().convert(source, context)
     assert report.rev == "Ä"
+
+
+def test_status_words_error_rows_start_column_and_extra_cells() -> None:
+    from pywats.station.converters.dryrun import dry_run
+
+    source = DATA / "status-words.csv"
+    result = dry_run(source, "csv", parameters={"status_words": {"flaky": "P"}})
+    assert result.problems == []  # the error row carries no measurement the server refuses
+    [report] = check_golden(
+        CSVConverter(),
+        source,
+        DATA / "status-words.expected.json",
+        parameters={"status_words": {"flaky": "P"}},
+    )
+    steps = {s["name"]: s for s in report["root"]["steps"]}
+    assert steps["Known issue"]["status"] == "S"  # xfailed, a default word
+    flash = steps["Flash programming"]
+    assert flash["status"] == "E"
+    assert "booleanMeas" not in flash or flash["booleanMeas"] is None
+    assert steps["Fan retry"]["status"] == "P"  # a configured word
+    assert report["start"].startswith("2026-02-12T10:30:00")  # the TestDate column
+    assert report["rev"] == "1"
+    [warning] = result.warnings
+    assert warning.startswith("status-words.csv: line 6 holds more cells than the header's 9")
+
+
+def test_an_unknown_status_word_names_the_parameter(tmp_path: Path) -> None:
+    source = tmp_path / "w.csv"
+    source.write_text("SN,PN,Step,Status\nS1,P1,a,flaky\n", encoding="utf-8")
+    with pytest.raises(ConversionError, match=r"parameters.status_words.flaky"):
+        CSVConverter().convert(source, ConverterContext())
+
+
+REAL = Path(__file__).resolve().parents[4] / "shared" / "fixtures" / "real-inputs" / "csv"
+
+
+def test_real_devkit_sample_converts() -> None:
+    source = REAL / "olreppe_example_csv_docstring.csv"
+    if not source.is_file():
+        pytest.skip(f"{source} is absent (the ../shared fixtures are not checked out here)")
+    [report] = convert_to_dicts(CSVConverter(), source)
+    assert check(report) == []
+    assert (report["sn"], report["pn"], report["rev"]) == ("SN001", "PN-123", "1")
+    assert [s["name"] for s in report["root"]["steps"]] == ["Voltage Test", "Current Test"]

@@ -129,3 +129,83 @@ def test_unreadable_inputs(tmp_path: Path) -> None:
         JUnitConverter().convert(folder, ConverterContext())
     with pytest.raises(FileNotFoundError):
         dry_run(tmp_path / "missing.xml")
+
+
+@pytest.mark.parametrize(
+    ("converter", "root"),
+    [
+        (WSXFConverter(), "<testsuites>"),
+        (JUnitConverter(), "<Reports>"),
+        (ATMLConverter(), "<testsuites>"),
+    ],
+)
+def test_the_root_is_checked_before_the_rest_is_parsed(
+    tmp_path: Path, converter: Converter, root: str
+) -> None:
+    # 8 MB of a document of another kind, broken at the end: refused by its first tag, at
+    # once, without reading on (a whole-document parse would report the broken end).
+    source = tmp_path / "other.xml"
+    with source.open("w", encoding="utf-8") as out:
+        out.write(root + "\n")
+        for _ in range(200):
+            out.write("<x>" + "y" * 40_000 + "</x>\n")
+        out.write("<broken")
+    with pytest.raises(ConversionError) as caught:
+        converter.convert(source, ConverterContext())
+    assert f"other.xml: line 1, column 1: {root}" in str(caught.value)
+    assert "is not a" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("spec", "known"),
+    [
+        ("csv", "columns, delimiter, encoding, header, layout, misc, operation_code"),
+        ("atml", "operation_code, operator, pn, rev, sn"),
+        ("openhtf", "operation_code, operator, pn, rev, sn"),
+        ("wsxf", "operation_code, operator"),
+        ("wsjf", "operation_code, operator"),
+    ],
+)
+def test_every_builtin_converter_refuses_unknown_parameters(spec: str, known: str) -> None:
+    from pywats.station.converters import ParameterError
+
+    converter = load_converter(spec)
+    with pytest.raises(ParameterError) as caught:
+        converter.check_parameters({"layuot": "measurement", "operator": "op"})
+    assert f"converter {spec!r} does not know the parameter 'layuot'" in str(caught.value)
+    assert known in str(caught.value)
+
+
+REAL_INPUTS = Path(__file__).resolve().parents[3] / ".." / "shared" / "fixtures" / "real-inputs"
+
+
+def _real_files() -> list[tuple[str, Path]]:
+    kinds = ("junit", "atml", "openhtf", "csv")
+    return [
+        (kind, path)
+        for kind in kinds
+        for path in sorted((REAL_INPUTS / kind).glob("*"))
+        if path.is_file()
+    ]
+
+
+@pytest.mark.skipif(
+    not REAL_INPUTS.is_dir(), reason=f"{REAL_INPUTS} is absent (../shared is not checked out)"
+)
+@pytest.mark.parametrize(("kind", "path"), _real_files(), ids=lambda v: getattr(v, "name", v))
+def test_every_shared_real_file_converts_to_valid_reports(kind: str, path: Path) -> None:
+    # Files written by the tools themselves (SOURCES.md there says which); TestStand writes
+    # no part number, which is given as a parameter, as an operator would.
+    parameters = {"pn": "PART-1"} if kind == "atml" else {}
+    result = dry_run(path, kind, parameters=parameters)
+    assert result.reports
+    assert result.problems == []
+
+
+def test_a_subclass_of_a_builtin_converter_may_read_its_own_parameters() -> None:
+    from pywats.station.converters.wsjf import WSJFConverter
+
+    class Marked(WSJFConverter):  # lists no parameters of its own: not checked
+        name = "marked"
+
+    Marked().check_parameters({"marker_dir": "/tmp"})

@@ -144,3 +144,72 @@ def test_a_single_testsuite_root_and_parameters(tmp_path: Path) -> None:
     assert (data["pn"], data["sn"], data["rev"], data["result"]) == ("APP", "TEST-unit", "2.0", "P")
     assert data["uut"]["execTime"] == 1.5
     assert check(data) == []
+
+
+def _tree(step: dict[str, Any], depth: int = 0) -> list[str]:
+    out = [f"{'  ' * depth}{step['name']} {step['status']}"]
+    for child in step.get("steps") or []:
+        out.extend(_tree(child, depth + 1))
+    return out
+
+
+def test_nested_suites_nest_and_propagate_with_header_from_properties() -> None:
+    # Robot Framework --xunit: suites in suites, metadata (serial, part number) as the inner
+    # suite's properties, written after its test cases.
+    [report] = check_golden(
+        JUnitConverter(), DATA / "robot-nested.xml", DATA / "robot-nested.expected.json"
+    )
+    assert (report["sn"], report["pn"], report["rev"]) == ("RIG-0042", "PSU-220", "C")
+    assert _tree(report["root"])[1:] == [
+        "  Rig F",
+        "    Power Rails F",
+        "      Rail 3V3 Within Limits P",
+        "      Rail 5V Within Limits F",
+        "      Rail 12V Within Limits S",
+        "    Deep F",
+        "      Fan F",
+        "        Fan Spins P",
+        "        Fan Speed F",
+    ]
+    assert report["result"] == "F"
+
+
+def test_rfc1123_timestamps_on_testsuites_and_suite_output() -> None:
+    # mocha: RFC 1123 time stamps, also on <testsuites>; suite-level system-out/err.
+    [report] = check_golden(
+        JUnitConverter(),
+        DATA / "mocha-rfc1123.xml",
+        DATA / "mocha-rfc1123.expected.json",
+        parameters={"sn_property": "board_serial", "pn_property": "board_pn"},
+    )
+    assert report["startUTC"].startswith("2026-11-30T08:00:05")
+    assert (report["sn"], report["pn"]) == ("MB-77-0003", "MB-77")
+    suite = report["root"]["steps"][1]
+    assert suite["name"] == "firmware api"
+    assert "boot log: ok" in suite["reportText"]
+    assert "warning: slow flash" in suite["reportText"]
+    assert next(s["name"] for s in suite["steps"]) == "firmware api reports a version"
+
+
+def test_unknown_parameter_is_refused_with_the_known_ones(tmp_path: Path) -> None:
+    from pywats.station.converters import ParameterError
+    from pywats.station.converters.dryrun import dry_run
+
+    with pytest.raises(ParameterError) as caught:
+        dry_run(DATA / "robot-nested.xml", "junit", parameters={"sn_propery": "x"})
+    message = str(caught.value)
+    assert "'sn_propery' (did you mean 'sn_property'?)" in message
+    assert "it knows: operation_code, operator, pn, pn_property, rev" in message
+
+
+def test_times_with_a_decimal_comma_or_thousands_separators(tmp_path: Path) -> None:
+    # Maven Surefire in a German locale writes time="0,015"; some writers "1,234.5".
+    source = tmp_path / "TEST-locale.xml"
+    source.write_text(
+        '<testsuite name="s" time="1,234.5" timestamp="2026-01-01T12:00:00+00:00">'
+        '<testcase classname="c" name="a" time="0,015"/></testsuite>',
+        encoding="utf-8",
+    )
+    [report] = convert_to_dicts(JUnitConverter(), source)
+    assert report["uut"]["execTime"] == 1234.5
+    assert _steps(report)["a"]["totTime"] == 0.015

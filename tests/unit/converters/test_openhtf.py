@@ -138,3 +138,31 @@ def test_malformed(tmp_path: Path) -> None:
     assert "$.outcome: 'GREAT' is not PASS, FAIL, ERROR, TIMEOUT or ABORTED" in _error(
         tmp_path, bad
     )
+
+
+def test_record_without_inline_attachments_and_a_phase_that_raised(utc: None) -> None:
+    # Written by OpenHTF 1.6.3 with OutputToJSON(inline_attachments=False) (htf_noinline.py).
+    [report] = check_golden(
+        OpenHTFConverter(), DATA / "noinline-error.json", DATA / "noinline-error.expected.json"
+    )
+    assert report["result"] == "E"
+    steps = _steps(report)
+    note = steps["Attachment scope.csv"]
+    assert "attachment" not in note or note["attachment"] is None
+    assert note["reportText"] == (
+        "Attachment scope.csv (text/csv, sha1 0388b4870c9089d58a477569494b9d833bf22a90)"
+        " was not inlined in the record"
+    )
+    fan = steps["fan"]
+    assert fan["status"] == "E"
+    assert fan["errorMessage"] == "RuntimeError: fan tachometer not responding (I2C NACK at 0x2c)"
+    assert "Traceback" in fan["reportText"]
+
+
+def test_inlined_attachment_sizes_when_the_record_gives_them(tmp_path: Path) -> None:
+    record = json.loads((DATA / "noinline-error.json").read_text(encoding="utf-8"))
+    record["phases"][1]["attachments"]["scope.csv"]["size"] = 21
+    source = tmp_path / "sized.json"
+    source.write_text(json.dumps(record), encoding="utf-8")
+    [report] = convert_to_dicts(OpenHTFConverter(), source)
+    assert "(text/csv, 21 bytes, sha1 " in _steps(report)["Attachment scope.csv"]["reportText"]

@@ -19,6 +19,7 @@ from pywats.reports import (
     StepStatus,
     UURReport,
     UUTReport,
+    check,
     load,
 )
 
@@ -352,7 +353,7 @@ def test_from_wsjf_garbage_raises_validation_error() -> None:
 
 def test_validate_lists_every_problem() -> None:
     r = uut(pn="", sn="x" * 101)
-    r.root.add_numeric_step("n" * 101, 1.0)
+    r.root.add_numeric_step("n", 1.0).name = "n" * 101  # set by hand: the builder clips
     with pytest.raises(ReportValidationError) as info:
         r.validate()
     assert info.value.lines == [
@@ -360,6 +361,22 @@ def test_validate_lists_every_problem() -> None:
         "report: sn cannot be longer than 100 characters (it has 101).",
         f"root -> step {'n' * 101}: name cannot be longer than 100 characters (it has 101).",
     ]
+
+
+def test_builder_clips_long_names_by_the_shared_rule() -> None:
+    r = uut()
+    long = "rail_" + "x" * 150 + "_3V3"
+    step = r.root.add_multi_numeric_step(long)
+    step.add_numeric_measurement("m" * 120 + "_a", 1.0)
+    step.add_numeric_measurement("m" * 120 + "_b", 2.0)
+    r.add_misc_info("d" * 101, "t" * 101)
+    assert len(step.name) == 100
+    assert step.name.startswith("rail_x")
+    assert step.name.endswith("x_3V3")
+    assert "…" in step.name
+    assert step.report_text == long  # the full name is kept where WATS has room
+    assert [m.name[-2:] for m in step.numeric_meas or []] == ["_a", "_b"]  # still distinct
+    assert check(r.to_wsjf()) == []
 
 
 def test_additional_data_nested_round_trip() -> None:

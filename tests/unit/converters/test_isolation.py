@@ -1,0 +1,138 @@
+"""Conversions in worker processes: timeouts kill, memory is capped and returned, size limits."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pywats.station.converters import ConversionError, Converter, ConverterContext
+from pywats.station.converters.isolation import ConversionPool, Job
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "converters"
+
+
+class SleepingConverter(Converter):
+    """Never finishes (a converter stuck on a network share, a lock, an endless loop)."""
+
+    name = "sleeper"
+
+    def convert(self, path: Path, context: ConverterContext) -> list[Any]:
+        time.sleep(3600)
+        return []
+
+
+class GreedyConverter(Converter):
+    """Allocates far more than the worker may have."""
+
+    name = "greedy"
+
+    def convert(self, path: Path, context: ConverterContext) -> list[Any]:
+        hog = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
+        raise ConversionError(f"unreachable {len(hog)}")
+
+
+class Unpicklable(Converter):
+    name = "local"
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()  # cannot be pickled: runs in a thread
+
+    def convert(self, path: Path, context: ConverterContext) -> list[Any]:
+        from pywats.station.converters.junit import JUnitConverter
+
+        return JUnitConverter().convert(path, context)
+
+
+def _run(pool: ConversionPool, job: Job) -> Any:
+    async def go() -> Any:
+        try:
+            return await pool.run(job)
+        finally:
+            pool.close()
+
+    return asyncio.run(go())
+
+
+def test_a_conversion_in_a_worker_returns_json_reports() -> None:
+    pool = ConversionPool(timeout=60)
+    job = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter="junit", station_name="S")
+    outcome = _run(pool, job)
+    assert outcome.kind == "ok", outcome.reason
+    [report] = outcome.reports
+    assert (report["sn"], report["pn"]) == ("RIG-0042", "PSU-220")
+    assert json.loads(report.payload)["machineName"] == "S"
+    assert pool.started == 1
+    assert pool.live_workers == 0  # closed
+
+
+def test_a_timeout_really_stops_the_conversion() -> None:
+    pool = ConversionPool(timeout=1.0)
+    job = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter=SleepingConverter())
+
+    async def go() -> Any:
+        started = time.monotonic()
+        outcome = await pool.run(job)
+        return outcome, time.monotonic() - started, pool.live_workers
+
+    outcome, took, live = asyncio.run(go())
+    pool.close()
+    assert outcome.kind == "timeout"
+    assert "did not finish within 1 s (its process was stopped)" in outcome.reason
+    assert took < 15
+    assert live == 0  # the worker was killed, not left running
+
+
+def test_a_file_over_the_maximum_size_is_refused_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.xml"
+    big.write_bytes(b"<testsuites>" + b" " * (3 * 1024 * 1024) + b"</testsuites>")
+    pool = ConversionPool(timeout=60, max_bytes=2 * 1024 * 1024)
+    outcome = _run(pool, Job(path=str(big), converter="junit"))
+    assert outcome.kind == "refused"
+    assert outcome.reason == (
+        "the file is 3.0 MB, over the maximum of 2 MB (intake.max_file_mb); it was not read"
+    )
+    assert pool.started == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_AS is POSIX only")
+def test_memory_is_capped_per_conversion() -> None:
+    pool = ConversionPool(timeout=60, memory_mb=600)
+    job = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter=GreedyConverter())
+    outcome = _run(pool, job)
+    assert outcome.kind == "refused"
+    assert "needed more memory than intake.converter_memory_mb allows" in outcome.reason
+
+
+def test_workers_are_recycled_and_exit_when_idle() -> None:
+    pool = ConversionPool(timeout=60, idle_seconds=0.3, max_jobs=2)
+    job = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter="junit")
+
+    async def go() -> tuple[int, int, int]:
+        for _ in range(3):
+            assert (await pool.run(job)).kind == "ok"
+        started = pool.started
+        busy_or_idle = pool.live_workers
+        await asyncio.sleep(1.0)
+        return started, busy_or_idle, pool.live_workers
+
+    started, live_before, live_after = asyncio.run(go())
+    pool.close()
+    assert started == 2  # the first worker retired after max_jobs=2 files
+    assert live_before == 1
+    assert live_after == 0  # nothing kept alive (and nothing costing memory) when idle
+
+
+def test_a_converter_that_cannot_be_pickled_runs_in_a_thread() -> None:
+    pool = ConversionPool(timeout=60)
+    outcome = _run(
+        pool, Job(path=str(DATA / "junit" / "robot-nested.xml"), converter=Unpicklable())
+    )
+    assert outcome.kind == "ok"
+    assert pool.started == 0
