@@ -161,9 +161,14 @@ class Browser:
         return entries
 
     def quit(self) -> None:
+        """End the session (chromedriver closes Chromium), then stop chromedriver.
+
+        The session's own URL, without a trailing slash: ``DELETE .../session/ID/`` is a 404,
+        and chromedriver stopped with a session open leaves Chromium running, orphaned.
+        """
         try:
-            with contextlib.suppress(httpx.HTTPError, WebDriverError):
-                self._http.delete("")
+            with contextlib.suppress(httpx.HTTPError):
+                httpx.delete(f"{self._base}/session/{self._session}", timeout=30)
         finally:
             self._http.close()
             self._process.terminate()
