@@ -33,16 +33,21 @@ Environment: PYWATS_SERVER_URL, PYWATS_API_TOKEN, PYWATS_INSTANCE_ID override th
 instance file; NO_COLOR turns colour off.
 """
 
-app = typer.Typer(
-    name="wats",
-    cls=WatsGroup,
-    help="Work with a WATS server: reports, products, assets, production and more.",
-    epilog=_EPILOG,
-    no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="wats",
+        cls=WatsGroup,
+        help="Work with a WATS server: reports, products, assets, production and more.",
+        epilog=_EPILOG,
+        no_args_is_help=True,
+        pretty_exceptions_show_locals=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+
+app = _new_app()
 
 
 def _version(value: bool) -> None:
@@ -118,20 +123,26 @@ from wats_cli.commands import (  # noqa: E402
     watch,
 )
 
+# Groups with a name of their own; the rest add top-level commands.
+_GROUPS: dict[str, typer.Typer] = {
+    "config": config.app,
+    "report": report.app,
+    "product": product.app,
+    "asset": asset.app,
+    "production": production.app,
+    "analytics": analytics.app,
+    "software": software.app,
+    "rootcause": rootcause.app,
+    "process": process.app,
+    "queue": queue.app,
+}
+
 app.add_typer(auth.app)
-app.add_typer(config.app, name="config")
-app.add_typer(report.app, name="report")
-app.add_typer(product.app, name="product")
-app.add_typer(asset.app, name="asset")
-app.add_typer(production.app, name="production")
-app.add_typer(analytics.app, name="analytics")
-app.add_typer(software.app, name="software")
-app.add_typer(rootcause.app, name="rootcause")
-app.add_typer(process.app, name="process")
+for _name, _group in _GROUPS.items():
+    app.add_typer(_group, name=_name)
 app.add_typer(emulator.app)
 app.add_typer(watch.app)
 app.add_typer(control.app)
-app.add_typer(queue.app, name="queue")
 app.add_typer(demo.app)
 app.add_typer(service.app)
 app.add_typer(console.app)
@@ -146,4 +157,36 @@ def run() -> None:
     # that import fail, and httpx falls back as it does when they are not installed.
     if "httpx" not in sys.modules:
         sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
-    app(prog_name="wats")
+    _app_for(sys.argv[1:])(prog_name="wats")
+
+
+# Options of the wats callback that take a value (the next word is not a command).
+_VALUED = frozenset({"-i", "--instance", "--url", "-o", "--output", "--retries"})
+
+
+def _app_for(args: list[str]) -> typer.Typer:
+    """The tree to run for ``args``: the whole one, or only the named group being called.
+
+    Typer builds the Click command of every function (signatures, type hints) on each run,
+    about 2 ms per command; a call like ``wats product get X`` needs one group of the
+    ~80 commands. Help, completion and top-level commands get the whole tree.
+    """
+    import os
+
+    if any(key.endswith("_COMPLETE") for key in os.environ):
+        return app
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            return app
+        if word in _VALUED:
+            next(words, None)
+        elif not word.startswith("-"):
+            group = _GROUPS.get(word)
+            if group is None:
+                return app
+            slim = _new_app()
+            slim.callback()(main)
+            slim.add_typer(group, name=word)
+            return slim
+    return app

@@ -160,3 +160,41 @@ def test_shell_completion(wats_home: Path) -> None:
         timeout=TIMEOUT,
     )
     assert completed.stdout.split() == ["product", "production"]
+
+
+def test_a_group_call_builds_only_its_group_and_keeps_global_options(
+    env: dict[str, str],
+) -> None:
+    # run() hands Click only the named group (Typer builds every command on each start);
+    # global options before or after the group, help and unknown commands behave as before.
+    created = run(env, "product", "create", "PCB-9", "--name", "Board nine")
+    assert created.returncode == 0, created.stderr
+    for args in (
+        ("-o", "json", "product", "get", "PCB-9"),
+        ("product", "get", "PCB-9", "-o", "json"),
+        ("--retries", "0", "product", "get", "PCB-9", "--output=json"),
+    ):
+        got = run(env, *args)
+        assert got.returncode == 0, (args, got.stderr)
+        assert json.loads(got.stdout)["partNumber"] == "PCB-9"
+    helped = run(env, "product", "--help")
+    assert helped.returncode == 0
+    assert "get" in helped.stdout
+    assert "create" in helped.stdout
+    unknown = run(env, "product", "frobnicate")
+    assert unknown.returncode == 2
+    assert "frobnicate" in unknown.stderr
+    top = run(env, "--help")
+    assert "rootcause" in top.stdout
+    assert "status" in top.stdout
+
+
+def test_the_slim_tree_is_chosen_only_for_a_named_group() -> None:
+    from wats_cli.main import _GROUPS, _app_for, app
+
+    assert _app_for(["--help"]) is app
+    assert _app_for(["status", "-i", "x"]) is app
+    assert _app_for(["-i", "product", "status"]) is app  # 'product' is the -i value here
+    slim = _app_for(["-i", "x", "product", "get", "A"])
+    assert slim is not app
+    assert [group.typer_instance for group in slim.registered_groups] == [_GROUPS["product"]]
