@@ -208,6 +208,12 @@ def test_reload_picks_up_a_new_folder_and_a_broken_file_changes_nothing(
     broken = st.wats("reload", "-i", "it")
     assert broken.returncode == 3, broken.stderr
     assert "upload.concurrency" in broken.stderr
+    # status is a snapshot the service refreshes in its own loop: allow it one refresh
+    wait_for(
+        lambda: "upload.concurrency" in (status(st)["reload_error"] or ""),
+        10,
+        "the refused reload to show in status",
+    )
     shown = status(st)
     assert "upload.concurrency" in shown["reload_error"]
     assert "upload.concurrency" in shown["config_error"]
