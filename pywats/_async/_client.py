@@ -63,6 +63,7 @@ if TYPE_CHECKING:
     from pywats._async.rootcause import AsyncRootCauseService
     from pywats._async.scim import AsyncScimService
     from pywats._async.software import AsyncSoftwareService
+    from pywats._refcache import ReferenceCache
 
 __all__ = ["AsyncWATS"]
 
@@ -128,6 +129,13 @@ class AsyncClientState:
         client = Client(base_url=self.base_url, raise_on_unexpected_status=False)
         client.set_async_httpx_client(self.http)
         return client
+
+    @functools.cached_property
+    def reference(self) -> ReferenceCache:
+        """Reference data (processes) the client and its copies remember for a while."""
+        from pywats._refcache import ReferenceCache
+
+        return ReferenceCache()
 
 
 class AsyncWATS:

@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     from pywats._sync.rootcause import RootCauseService
     from pywats._sync.scim import ScimService
     from pywats._sync.software import SoftwareService
+    from pywats._refcache import ReferenceCache
 
 __all__ = ["pyWATS"]
 
@@ -130,6 +131,13 @@ class ClientState:
         client = Client(base_url=self.base_url, raise_on_unexpected_status=False)
         client.set_httpx_client(self.http)
         return client
+
+    @functools.cached_property
+    def reference(self) -> ReferenceCache:
+        """Reference data (processes) the client and its copies remember for a while."""
+        from pywats._refcache import ReferenceCache
+
+        return ReferenceCache()
 
 
 class pyWATS:
