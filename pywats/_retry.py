@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from typing import Any
 
 from tenacity import RetryCallState
@@ -42,9 +43,12 @@ def should_retry(exc: BaseException, config: RetryConfig) -> bool:
 class _Policy:
     """tenacity's retry/wait/stop/before_sleep callbacks for one RetryConfig."""
 
-    def __init__(self, config: RetryConfig, breaker: CircuitBreaker | None) -> None:
+    def __init__(
+        self, config: RetryConfig, breaker: CircuitBreaker | None, started: float | None
+    ) -> None:
         self.config = config
         self.breaker = breaker
+        self.started = started
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait after failed attempt ``attempt`` (1-based), before jitter is added."""
@@ -76,6 +80,8 @@ class _Policy:
             return False
         # idle_for counts the waits even when a test's sleep does not really sleep.
         elapsed = max(state.seconds_since_start or 0.0, state.idle_for)
+        if self.started is not None:  # the first attempt ran before tenacity's clock started
+            elapsed = max(elapsed, time.monotonic() - self.started)
         return elapsed + (state.upcoming_sleep or 0.0) > limit
 
     def before_sleep(self, state: RetryCallState) -> None:
@@ -90,9 +96,15 @@ class _Policy:
         )
 
 
-def retry_kwargs(config: RetryConfig, breaker: CircuitBreaker | None = None) -> dict[str, Any]:
-    """Keyword arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` (without ``sleep``)."""
-    policy = _Policy(config, breaker)
+def retry_kwargs(
+    config: RetryConfig, breaker: CircuitBreaker | None = None, *, started: float | None = None
+) -> dict[str, Any]:
+    """Keyword arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` (without ``sleep``).
+
+    ``started``: ``time.monotonic()`` when the call's first attempt began, when that attempt
+    ran before the retry loop (``_call``'s fast path); ``max_elapsed`` counts from there.
+    """
+    policy = _Policy(config, breaker, started)
     return {
         "retry": policy.retry,
         "wait": policy.wait,

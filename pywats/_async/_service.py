@@ -15,6 +15,7 @@ Nothing else in pywats retries, so attempts never multiply.
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -79,9 +80,26 @@ class AsyncService:
             retry = client._options.retry
             if not idempotent or retry is None or retry.max_retries == 0:
                 return await self._attempt(send)
-            kwargs = retry_kwargs(retry, client._state.breaker)
+            # The first attempt runs outside tenacity: most calls succeed at once, and
+            # building and stepping a retry loop costs more CPU than the exchange itself. A
+            # failure enters the loop as its first attempt (replayed, not re-sent), so the
+            # policy sees exactly what it would have seen.
+            started = time.monotonic()
+            try:
+                return await self._attempt(send)
+            except WatsError as exc:
+                first: WatsError | None = exc
+
+            async def attempt() -> T:
+                nonlocal first
+                if first is not None:
+                    failed, first = first, None
+                    raise failed
+                return await self._attempt(send)
+
+            kwargs = retry_kwargs(retry, client._state.breaker, started=started)
             retrying = AsyncRetrying(sleep=client._state.sleep, **kwargs)
-            result: T = await retrying(self._attempt, send)
+            result: T = await retrying(attempt)
             return result
         finally:
             if token is not None:

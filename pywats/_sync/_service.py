@@ -17,6 +17,7 @@ Nothing else in pywats retries, so attempts never multiply.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -81,9 +82,26 @@ class Service:
             retry = client._options.retry
             if not idempotent or retry is None or retry.max_retries == 0:
                 return self._attempt(send)
-            kwargs = retry_kwargs(retry, client._state.breaker)
+            # The first attempt runs outside tenacity: most calls succeed at once, and
+            # building and stepping a retry loop costs more CPU than the exchange itself. A
+            # failure enters the loop as its first attempt (replayed, not re-sent), so the
+            # policy sees exactly what it would have seen.
+            started = time.monotonic()
+            try:
+                return self._attempt(send)
+            except WatsError as exc:
+                first: WatsError | None = exc
+
+            def attempt() -> T:
+                nonlocal first
+                if first is not None:
+                    failed, first = first, None
+                    raise failed
+                return self._attempt(send)
+
+            kwargs = retry_kwargs(retry, client._state.breaker, started=started)
             retrying = Retrying(sleep=client._state.sleep, **kwargs)
-            result: T = retrying(self._attempt, send)
+            result: T = retrying(attempt)
             return result
         finally:
             if token is not None:
