@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import logging
 import random
-import time
-from typing import Any
-
-from tenacity import RetryCallState
+from typing import TYPE_CHECKING, Any
 
 from pywats._breaker import BreakerState, CircuitBreaker
 from pywats._exceptions import CircuitOpenError, WatsError
 from pywats._options import RetryConfig
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 __all__ = ["retry_kwargs", "should_retry"]
 
@@ -44,11 +44,11 @@ class _Policy:
     """tenacity's retry/wait/stop/before_sleep callbacks for one RetryConfig."""
 
     def __init__(
-        self, config: RetryConfig, breaker: CircuitBreaker | None, started: float | None
+        self, config: RetryConfig, breaker: CircuitBreaker | None, spent: float = 0.0
     ) -> None:
         self.config = config
         self.breaker = breaker
-        self.started = started
+        self.spent = spent
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait after failed attempt ``attempt`` (1-based), before jitter is added."""
@@ -79,9 +79,7 @@ class _Policy:
         if limit is None:
             return False
         # idle_for counts the waits even when a test's sleep does not really sleep.
-        elapsed = max(state.seconds_since_start or 0.0, state.idle_for)
-        if self.started is not None:  # the first attempt ran before tenacity's clock started
-            elapsed = max(elapsed, time.monotonic() - self.started)
+        elapsed = max((state.seconds_since_start or 0.0) + self.spent, state.idle_for)
         return elapsed + (state.upcoming_sleep or 0.0) > limit
 
     def before_sleep(self, state: RetryCallState) -> None:
@@ -97,14 +95,14 @@ class _Policy:
 
 
 def retry_kwargs(
-    config: RetryConfig, breaker: CircuitBreaker | None = None, *, started: float | None = None
+    config: RetryConfig, breaker: CircuitBreaker | None = None, *, spent: float = 0.0
 ) -> dict[str, Any]:
     """Keyword arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` (without ``sleep``).
 
-    ``started``: ``time.monotonic()`` when the call's first attempt began, when that attempt
-    ran before the retry loop (``_call``'s fast path); ``max_elapsed`` counts from there.
+    ``spent`` is the seconds the call used before the loop started (its first attempt, made
+    outside tenacity); ``max_elapsed`` counts them.
     """
-    policy = _Policy(config, breaker, started)
+    policy = _Policy(config, breaker, spent)
     return {
         "retry": policy.retry,
         "wait": policy.wait,
