@@ -5,6 +5,8 @@
 3. report build + serialise, parse a server export         (bench_reports.py)
 4. requests against one emulator: sync, async, submissions (bench_requests.py)
 5. station pipeline                                         (bench_station.py, when present)
+6. converter throughput, files per CPU second                (bench_converters.py)
+7. converting 2, 20 and 100 MB JUnit/WSXF/CSV files: peak RSS and CPU (bench_bigfiles.py)
 
 The anchor, ``pywats-api==0.6.0rc1``, lives in its own virtual environment under
 ``benchmarks/.work/`` (its import name is also ``pywats``), created with pip on first use;
@@ -30,7 +32,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_bigfiles
 import bench_cli
+import bench_converters
 import bench_import
 import bench_reports
 import bench_requests
@@ -217,6 +221,11 @@ def render(
         "   `ReportQueue.add`/`add_batch` alone on the repository's disk with the production",
         "   PRAGMAs (WAL, synchronous=FULL: an fsync per commit), 50-step UUT reports built",
         "   before the clock starts, one report per file, 5 runs alternating the two modes.",
+        "6. `benchmarks/bench_converters.py`: each converter's test input converted to WSJF",
+        "   dicts in a loop for 1 s, 3 times; files per CPU second (process time).",
+        "7. `benchmarks/bench_bigfiles.py`: each file written at bench time, converted once in",
+        "   a fresh process as the station's worker does (`run_job`); peak = `VmHWM`",
+        "   (interpreter included); target = the memory before the file + 10x its size.",
         "",
     ]
     if notes:
@@ -235,8 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["1", "2", "3", "4", "5"],
-        default=["1", "2", "3", "4", "5"],
+        choices=["1", "2", "3", "4", "5", "6", "7"],
+        default=["1", "2", "3", "4", "5", "6", "7"],
         help="run only these sections",
     )
     args = parser.parse_args(argv)
@@ -332,6 +341,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the station benchmark starts its own emulator and `wats watch` process
         progress("5. station")
         rows += _safely("5", "station", lambda: station_rows(args.quick, notes), notes)
+    if "6" in only:
+        progress("6. converters")
+        rows += _safely("6", "converters", lambda: bench_converters.rows(args.quick), notes)
+    if "7" in only:
+        progress("7. large files (minutes: 100 MB files are converted)")
+        rows += _safely("7", "large files", lambda: bench_bigfiles.rows(args.quick), notes)
 
     elapsed = time.perf_counter() - started
     text = render(rows, machine, notes, elapsed)
