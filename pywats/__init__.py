@@ -31,6 +31,7 @@ from pywats._version import __version__
 if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for type checkers
     from pywats._async._client import AsyncWATS
     from pywats._breaker import BreakerState, CircuitBreaker
+    from pywats._bulk import ExportResult, SubmitResult
     from pywats._models import (
         Asset,
         AssetLogEntry,
@@ -65,6 +66,8 @@ _LAZY: dict[str, str] = {
     "AsyncWATS": "pywats._async._client",
     "pyWATS": "pywats._sync._client",
     "BreakerState": "pywats._breaker",
+    "ExportResult": "pywats._bulk",
+    "SubmitResult": "pywats._bulk",
     "CircuitBreaker": "pywats._breaker",
     "F": "pywats._odata",
     "Filter": "pywats._odata",
@@ -121,6 +124,7 @@ __all__ = [
     "CircuitOpenError",
     "ClientOptions",
     "ConflictError",
+    "ExportResult",
     "F",
     "Filter",
     "MiscInfoMatch",
@@ -141,6 +145,7 @@ __all__ = [
     "SoftwarePackageFile",
     "Station",
     "StationRegistry",
+    "SubmitResult",
     "Tag",
     "Ticket",
     "TicketUpdate",
