@@ -9,7 +9,7 @@ which includes the interpreter's own ~26 MB) and its wall and CPU time.
     python benchmarks/bench_bigfiles.py --sizes 2 20 100     # also 100 MB (minutes, ~1 GB)
     python benchmarks/bench_bigfiles.py --json
 
-``nox -s bench`` runs it as section 7 (2, 20 and 100 MB; ``--quick``: 1 MB). The ceiling of
+``nox -s bench`` runs it as section 8 (2, 20 and 100 MB; ``--quick``: 1 MB). The ceiling of
 issue 16 is a peak of about 10x the file size; "own" is the peak less the process's memory
 before the conversion (interpreter, pywats and what converting a first 20 KB file of the kind
 loaded, ~30 MB: a worker loads it once for up to 200 files), which dominates the 2 MB figures.
@@ -83,7 +83,7 @@ def measure(fmt: str, size_mb: float, folder: Path) -> dict[str, Any]:
 
 
 def rows(quick: bool = False) -> list[Any]:
-    """The section-7 rows of ``benchmarks/run.py``: peak RSS and CPU time per format and size
+    """The section-8 rows of ``benchmarks/run.py``: peak RSS and CPU time per format and size
     (the median of 3 runs at 2 MB, one run at 20 and 100 MB)."""
     from _common import Cell, Row
 
@@ -98,7 +98,7 @@ def rows(quick: bool = False) -> list[Any]:
                 loads = ", ".join(f"{r['load']:g}" for r in runs)
                 out.append(
                     Row(
-                        "7",
+                        "8",
                         f"convert a {actual:g} MB {fmt} file: worker peak RSS",
                         "MB",
                         Cell.of([r["peak_mb"] for r in runs]),
@@ -109,7 +109,7 @@ def rows(quick: bool = False) -> list[Any]:
                 )
                 out.append(
                     Row(
-                        "7",
+                        "8",
                         f"convert a {actual:g} MB {fmt} file: CPU",
                         "s",
                         Cell.of([r["cpu"] for r in runs]),

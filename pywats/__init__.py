@@ -21,6 +21,7 @@ from pywats._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     ReportValidationError,
+    ScimTokenError,
     ServerError,
     WatsConnectionError,
     WatsError,
@@ -29,8 +30,18 @@ from pywats._exceptions import (
 from pywats._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for type checkers
+    from pywats._admin_models import (
+        BarcodeIdentifier,
+        ScimEmail,
+        ScimMeta,
+        ScimName,
+        ScimRole,
+        ScimUser,
+        ScimUserPage,
+    )
     from pywats._async._client import AsyncWATS
     from pywats._breaker import BreakerState, CircuitBreaker
+    from pywats._bulk import ExportResult, SubmitResult
     from pywats._models import (
         Asset,
         AssetLogEntry,
@@ -65,6 +76,8 @@ _LAZY: dict[str, str] = {
     "AsyncWATS": "pywats._async._client",
     "pyWATS": "pywats._sync._client",
     "BreakerState": "pywats._breaker",
+    "ExportResult": "pywats._bulk",
+    "SubmitResult": "pywats._bulk",
     "CircuitBreaker": "pywats._breaker",
     "F": "pywats._odata",
     "Filter": "pywats._odata",
@@ -78,6 +91,18 @@ _LAZY: dict[str, str] = {
     "StationRegistry": "pywats._station",
     "UURReport": "pywats.reports",
     "UUTReport": "pywats.reports",
+    **dict.fromkeys(
+        [
+            "BarcodeIdentifier",
+            "ScimEmail",
+            "ScimMeta",
+            "ScimName",
+            "ScimRole",
+            "ScimUser",
+            "ScimUserPage",
+        ],
+        "pywats._admin_models",
+    ),
     **dict.fromkeys(
         [
             "Asset",
@@ -115,12 +140,14 @@ __all__ = [
     "AsyncWATS",
     "AuthenticationError",
     "BadRequestError",
+    "BarcodeIdentifier",
     "BreakerConfig",
     "BreakerState",
     "CircuitBreaker",
     "CircuitOpenError",
     "ClientOptions",
     "ConflictError",
+    "ExportResult",
     "F",
     "Filter",
     "MiscInfoMatch",
@@ -135,12 +162,20 @@ __all__ = [
     "ReportHeader",
     "ReportValidationError",
     "RetryConfig",
+    "ScimEmail",
+    "ScimMeta",
+    "ScimName",
+    "ScimRole",
+    "ScimTokenError",
+    "ScimUser",
+    "ScimUserPage",
     "SerialNumberType",
     "ServerError",
     "SoftwarePackage",
     "SoftwarePackageFile",
     "Station",
     "StationRegistry",
+    "SubmitResult",
     "Tag",
     "Ticket",
     "TicketUpdate",
