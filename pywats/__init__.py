@@ -22,6 +22,7 @@ from pywats._exceptions import (
     RateLimitError,
     ReportValidationError,
     ServerError,
+    UnsupportedOperationError,
     WatsConnectionError,
     WatsError,
     WatsTimeoutError,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for typ
         UserSettings,
         VirtualFolder,
     )
+    from pywats._models_system import ClientLog, SystemNode
     from pywats._odata import F, Filter, ODataQuery, where
     from pywats._options import BreakerConfig, ClientOptions, RateLimit, RetryConfig
     from pywats._station import Station, StationRegistry
@@ -78,6 +80,8 @@ _LAZY: dict[str, str] = {
     "StationRegistry": "pywats._station",
     "UURReport": "pywats.reports",
     "UUTReport": "pywats.reports",
+    "ClientLog": "pywats._models_system",
+    "SystemNode": "pywats._models_system",
     **dict.fromkeys(
         [
             "Asset",
@@ -119,6 +123,7 @@ __all__ = [
     "BreakerState",
     "CircuitBreaker",
     "CircuitOpenError",
+    "ClientLog",
     "ClientOptions",
     "ConflictError",
     "F",
@@ -141,6 +146,7 @@ __all__ = [
     "SoftwarePackageFile",
     "Station",
     "StationRegistry",
+    "SystemNode",
     "Tag",
     "Ticket",
     "TicketUpdate",
@@ -150,6 +156,7 @@ __all__ = [
     "Unit",
     "UnitChange",
     "UnitVerification",
+    "UnsupportedOperationError",
     "UserSettings",
     "VirtualFolder",
     "WatsConnectionError",

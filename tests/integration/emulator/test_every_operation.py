@@ -21,6 +21,7 @@ from pywats.station.converters.wsxf import wsjf_to_wsxf
 from pywats.testing import ROUTES, Emulator
 
 from ._helpers import uur_report, uut_report
+from ._system_ops import drive_system_operations
 
 SPEC_PATH = Path(__file__).resolve().parents[3] / "openapi" / "wats.yaml"
 METHODS = ("get", "put", "post", "delete", "patch")
@@ -452,6 +453,8 @@ def test_every_operation_answers_and_matches_the_spec(
     )
     archived = drive("POST", "/api/RootCause/ArchiveTickets", json=[ticket["ticketId"]]).json()
     assert archived["status"] == 32
+
+    drive_system_operations(drive)  # SystemManager, SystemStatus, Export, Workflow
 
     missing = {(op.method, op.template) for op in ROUTES} - drive.seen
     assert not missing, f"operations never called: {sorted(missing)}"
