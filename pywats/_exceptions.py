@@ -188,7 +188,7 @@ class UnsupportedOperationError(ApiError):
 
     default_hint = (
         "The server may be an older WATS version without this operation: check its version"
-        " (`wats ping`, or api.analytics.version()) and ask its administrator about an upgrade"
+        " (`wats ping`, or api.analytics.get_version()) and ask its administrator about an upgrade"
     )
 
     @property
