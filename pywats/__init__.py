@@ -21,6 +21,7 @@ from pywats._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     ReportValidationError,
+    ScimTokenError,
     ServerError,
     UnsupportedOperationError,
     WatsConnectionError,
@@ -30,6 +31,15 @@ from pywats._exceptions import (
 from pywats._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for type checkers
+    from pywats._admin_models import (
+        BarcodeIdentifier,
+        ScimEmail,
+        ScimMeta,
+        ScimName,
+        ScimRole,
+        ScimUser,
+        ScimUserPage,
+    )
     from pywats._async._client import AsyncWATS
     from pywats._breaker import BreakerState, CircuitBreaker
     from pywats._models import (
@@ -84,6 +94,18 @@ _LAZY: dict[str, str] = {
     "SystemNode": "pywats._models_system",
     **dict.fromkeys(
         [
+            "BarcodeIdentifier",
+            "ScimEmail",
+            "ScimMeta",
+            "ScimName",
+            "ScimRole",
+            "ScimUser",
+            "ScimUserPage",
+        ],
+        "pywats._admin_models",
+    ),
+    **dict.fromkeys(
+        [
             "Asset",
             "AssetLogEntry",
             "AssetSummary",
@@ -119,6 +141,7 @@ __all__ = [
     "AsyncWATS",
     "AuthenticationError",
     "BadRequestError",
+    "BarcodeIdentifier",
     "BreakerConfig",
     "BreakerState",
     "CircuitBreaker",
@@ -140,6 +163,13 @@ __all__ = [
     "ReportHeader",
     "ReportValidationError",
     "RetryConfig",
+    "ScimEmail",
+    "ScimMeta",
+    "ScimName",
+    "ScimRole",
+    "ScimTokenError",
+    "ScimUser",
+    "ScimUserPage",
     "SerialNumberType",
     "ServerError",
     "SoftwarePackage",

@@ -6,6 +6,7 @@
     ├── ApiError(status, message, body)      the server answered with an error status
     │   ├── BadRequestError           400    carries the server's validation lines
     │   ├── AuthenticationError       401
+    │   │   └── ScimTokenError               SCIM refused (or was not given) its own JWT
     │   ├── PermissionDeniedError     403
     │   ├── NotFoundError             404
     │   ├── ConflictError             409
@@ -43,6 +44,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ReportValidationError",
+    "ScimTokenError",
     "ServerError",
     "UnsupportedOperationError",
     "WatsConnectionError",
@@ -145,6 +147,16 @@ class AuthenticationError(ApiError):
     """401: the token was refused."""
 
     default_hint = "Run `wats login` or set PYWATS_API_TOKEN"
+
+
+class ScimTokenError(AuthenticationError):
+    """401 on a SCIM user operation: its own JWT is missing, expired or refused."""
+
+    default_hint = (
+        "SCIM calls need the SCIM token, not the API token: get one with "
+        "`api.scim.create_token()` (GET /api/SCIM/v2/Token with the API token), then use "
+        "`api.scim.with_token(token)` or set PYWATS_SCIM_TOKEN"
+    )
 
 
 class PermissionDeniedError(ApiError):
@@ -283,6 +295,7 @@ for _cls in (
     ApiError,
     BadRequestError,
     AuthenticationError,
+    ScimTokenError,
     PermissionDeniedError,
     NotFoundError,
     ConflictError,

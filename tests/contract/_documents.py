@@ -25,10 +25,12 @@ REAL_REPORTS = SHARED / "fixtures" / "real-reports"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 # The domains the spec covers, as path prefixes of the server's public document: the eight of
-# the first issue, then SystemManager, SystemStatus, Export and Workflow (issue 20).
+# the first issue, then those of issue 20.
 DOMAIN_PATH = re.compile(
     r"^/api/(Report|Product|Products|Asset|Production|App|Software|RootCause"
-    r"|SystemManager|SystemStatus|Export|Workflow)(/|$)"
+    r"|Auth|SCIM|BarcodeIdentifiers"
+    r"|SystemManager|SystemStatus|Export|Workflow"
+    r")(/|$)"
 )
 WSJF_PREFIX = "Virinco.WATS.Schemas.WSJF."
 

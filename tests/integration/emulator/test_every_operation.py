@@ -20,6 +20,7 @@ import pytest
 from pywats.station.converters.wsxf import wsjf_to_wsxf
 from pywats.testing import ROUTES, Emulator
 
+from ._drive_issue20 import drive_auth_scim_barcodes
 from ._helpers import uur_report, uut_report
 from ._system_ops import drive_system_operations
 
@@ -455,6 +456,7 @@ def test_every_operation_answers_and_matches_the_spec(
     assert archived["status"] == 32
 
     drive_system_operations(drive)  # SystemManager, SystemStatus, Export, Workflow
+    drive_auth_scim_barcodes(drive)
 
     missing = {(op.method, op.template) for op in ROUTES} - drive.seen
     assert not missing, f"operations never called: {sorted(missing)}"
