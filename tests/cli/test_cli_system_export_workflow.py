@@ -125,12 +125,14 @@ def test_workflow_start_and_end(wats, api: Any, online: Emulator) -> None:
     api.product.save({"partNumber": "PCB-1", "name": "Board"})
     api.production.save_units([{"serialNumber": "SN 1", "partNumber": "PCB-1"}])
 
+    assert wats("config", "set", "station.name", "ICT-05").exit_code == 0
     started = wats("workflow", "start", "SN 1", "PCB-1", "--operator", "ann", "-o", "json")
     assert started.exit_code == 0, started.stderr
     assert json.loads(started.stdout)["started"] is True
     assert _run_hints(wats, started.stderr) == ["wats workflow end 'SN 1' PCB-1"]
     [state] = online.entities("workflow")
     assert [h["action"] for h in state["history"]] == ["StartTest", "EndTest"]
+    assert state["history"][0]["stationName"] == "ICT-05"  # the instance's station.name
 
     again = wats("workflow", "end", "SN 1", "PCB-1", "--failed", "-o", "json")
     assert again.exit_code == 1  # nothing running: the server said false

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 import typer
 
@@ -27,18 +26,22 @@ _SN = typer.Argument(..., metavar="SERIAL", help="The unit's serial number.", sh
 _PN = typer.Argument(..., metavar="PART", help="The unit's part number.", show_default=False)
 _OPERATOR = typer.Option(None, "--operator", help="The operator's name.")
 _STATION = typer.Option(
-    None, "--station", help="The station (default: the instance's station name)."
+    None, "--station", help="The station (default: the instance's station.name, if set)."
 )
 _STATUS = typer.Option(
     Status.released, "--status", help="The workflow definition's status (server default)."
 )
 
 
-def _station(api: Any, station: str | None) -> str | None:
+def _station(station: str | None) -> str | None:
+    """``--station``, else the instance file's ``station.name`` (None when neither is set)."""
     if station is not None:
         return station
-    active = api.station
-    return active.name if active is not None else None
+    from pywats.config import get_key, load_instance, resolve_instance
+    from wats_cli._context import state
+
+    name = get_key(load_instance(resolve_instance(state().instance)), "station.name")
+    return name if isinstance(name, str) and name.strip() else None
 
 
 def _report(done: bool, verb: str, serial: str, part: str, output: OutputFormat | None) -> None:
@@ -77,7 +80,7 @@ def start(
         serial_number,
         part_number,
         operator=operator,
-        station=_station(api, station),
+        station=_station(station),
         status=list(Status).index(status),  # 0 Draft, 1 Pending, 2 Released, 3 Revoked
     )
     _report(started, "start", serial_number, part_number, output)
@@ -104,7 +107,7 @@ def end(
         part_number,
         passed=not failed,
         operator=operator,
-        station=_station(api, station),
+        station=_station(station),
         status=list(Status).index(status),  # 0 Draft, 1 Pending, 2 Released, 3 Revoked
     )
     _report(ended, "end", serial_number, part_number, output)
