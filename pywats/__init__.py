@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for typ
     )
     from pywats._async._client import AsyncWATS
     from pywats._breaker import BreakerState, CircuitBreaker
+    from pywats._bulk import ExportResult, SubmitResult
     from pywats._models import (
         Asset,
         AssetLogEntry,
@@ -77,6 +78,8 @@ _LAZY: dict[str, str] = {
     "AsyncWATS": "pywats._async._client",
     "pyWATS": "pywats._sync._client",
     "BreakerState": "pywats._breaker",
+    "ExportResult": "pywats._bulk",
+    "SubmitResult": "pywats._bulk",
     "CircuitBreaker": "pywats._breaker",
     "F": "pywats._odata",
     "Filter": "pywats._odata",
@@ -149,6 +152,7 @@ __all__ = [
     "ClientLog",
     "ClientOptions",
     "ConflictError",
+    "ExportResult",
     "F",
     "Filter",
     "MiscInfoMatch",
@@ -176,6 +180,7 @@ __all__ = [
     "SoftwarePackageFile",
     "Station",
     "StationRegistry",
+    "SubmitResult",
     "SystemNode",
     "Tag",
     "Ticket",
