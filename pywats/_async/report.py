@@ -20,7 +20,8 @@ from wats_api.api.report import (
 )
 
 from pywats._async._service import AsyncService
-from pywats._models import MiscInfoMatch, ReportHeader, many
+from pywats._models import many
+from pywats._models_reports import MiscInfoMatch, ReportHeader
 from pywats._odata import Filter, ODataQuery
 from pywats._reportio import ReportSource, prepare_submission, read_report, submitted_id
 from pywats._wire import FileSource, JsonBody, as_uuid, file_bytes, json_of, opt, upload

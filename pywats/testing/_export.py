@@ -53,7 +53,7 @@ def _safe(text: Any) -> str:
 
 
 def _zip(records: list[ReportRecord], *, header_only: bool, individual: bool) -> bytes:
-    from pywats.testing._reports import _pdf
+    from pywats.testing._reports_files import _pdf
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -71,7 +71,7 @@ def _zip(records: list[ReportRecord], *, header_only: bool, individual: bool) ->
 
 async def queue_certificates(request: Request) -> Response:
     """Queue (and, here, finish at once) an export of UUT certificates."""
-    from pywats.testing._analytics import _filter, _select
+    from pywats.testing._analytics_filter import _filter, _select
 
     params = Params(request)
     header_only = params.flag("headerDataOnly")

@@ -276,7 +276,7 @@ async def post_level(request: Request) -> Response:
 
 async def system_status(request: Request) -> Response:
     """The server's status as names and text values."""
-    from pywats.testing._analytics import SERVER_VERSION
+    from pywats.testing._analytics_filter import SERVER_VERSION
 
     store = store_of(request)
     return ok(

@@ -26,7 +26,7 @@ _STATUSES = (0, 1, 2, 3)  # Draft, Pending, Released, Revoked
 
 
 def _state(request: Request) -> tuple[Params, str, dict[str, Any]]:
-    from pywats.testing._production import _find_unit, _key
+    from pywats.testing._production_units import _find_unit, _key
 
     params = Params(request)
     serial, part = params.req("serialNumber"), params.req("partNumber")
