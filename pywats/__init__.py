@@ -69,6 +69,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for typ
     from pywats._models_system import ClientLog, SystemNode
     from pywats._odata import F, Filter, ODataQuery, where
     from pywats._options import BreakerConfig, ClientOptions, RateLimit, RetryConfig
+    from pywats._refcache import Freshness
     from pywats._station import Station, StationRegistry
     from pywats._sync._client import pyWATS
     from pywats.reports import UURReport, UUTReport
@@ -82,6 +83,7 @@ _LAZY: dict[str, str] = {
     "SubmitResult": "pywats._bulk",
     "CircuitBreaker": "pywats._breaker",
     "F": "pywats._odata",
+    "Freshness": "pywats._refcache",
     "Filter": "pywats._odata",
     "ODataQuery": "pywats._odata",
     "where": "pywats._odata",
@@ -155,6 +157,7 @@ __all__ = [
     "ExportResult",
     "F",
     "Filter",
+    "Freshness",
     "MiscInfoMatch",
     "NotFoundError",
     "ODataQuery",

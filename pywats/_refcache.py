@@ -118,7 +118,7 @@ class ReferenceCache:
             return None
         age = self.clock() - entry.stored
         if age >= self._ttl or age < 0:
-            del self._entries[key]
+            self._entries.pop(key, None)  # pop: another thread may have dropped it too
             return None
         self._last[key] = Freshness(source="cache", fetched_at=entry.fetched_at, age_seconds=age)
         return entry.value

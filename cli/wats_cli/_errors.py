@@ -79,6 +79,8 @@ def classify(exc: BaseException, *, lister: str | None = None) -> tuple[int, str
         return EXIT_AUTH, None
     if isinstance(exc, ConfigError):
         return EXIT_CONFIG, f"see `wats config show{_instance_flag()}` and `wats config --help`"
+    if isinstance(exc, e.ScimTokenError):
+        return EXIT_AUTH, "get a SCIM token with `wats scim token` and put it in PYWATS_SCIM_TOKEN"
     if isinstance(exc, e.AuthenticationError):
         return (
             EXIT_AUTH,

@@ -107,6 +107,7 @@ from wats_cli.commands import (  # noqa: E402
     analytics,
     asset,
     auth,
+    barcode,
     config,
     console,
     control,
@@ -119,6 +120,7 @@ from wats_cli.commands import (  # noqa: E402
     queue,
     report,
     rootcause,
+    scim,
     service,
     software,
     system,
@@ -141,6 +143,8 @@ _GROUPS: dict[str, typer.Typer] = {
     "system": system.app,
     "export": export.app,
     "workflow": workflow.app,
+    "barcode": barcode.app,
+    "scim": scim.app,
 }
 
 app.add_typer(auth.app)

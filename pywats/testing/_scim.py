@@ -25,6 +25,7 @@ import binascii
 import hashlib
 import hmac
 import json
+import logging
 import re
 import secrets
 import time
@@ -58,6 +59,8 @@ __all__ = [
     "list_users",
     "update_user",
 ]
+
+log = logging.getLogger("pywats.testing")
 
 KIND = "scimuser"
 ROLES = ("Administrator", "Manager", "Operator", "Viewer")
@@ -179,6 +182,9 @@ def _scim_endpoint(handler: Handler) -> Handler:
             return _scim_error(problem.status, problem.message, problem.scim_type)
         except ApiProblem as problem:
             return _scim_error(problem.status, problem.detail or problem.message, "invalidValue")
+        except Exception:
+            log.exception("emulator handler failed: %s %s", request.method, request.url.path)
+            return _scim_error(500, "An error has occurred.")
 
     endpoint.__name__ = handler.__name__
     return endpoint
