@@ -5,6 +5,7 @@
 3. report build + serialise, parse a server export         (bench_reports.py)
 4. requests against one emulator: sync, async, submissions (bench_requests.py)
 5. station pipeline                                         (bench_station.py, when present)
+6. bulk export and submit of many reports                  (bench_bulk.py)
 
 The anchor, ``pywats-api==0.6.0rc1``, lives in its own virtual environment under
 ``benchmarks/.work/`` (its import name is also ``pywats``), created with pip on first use;
@@ -30,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_bulk
 import bench_cli
 import bench_import
 import bench_reports
@@ -60,6 +62,9 @@ class Plan:
     report_sizes: tuple[int, ...] = (2_000, 20_000)
     report_repeat: int = 3  # repetitions inside one bench_reports process
     report_runs: int = 3  # fresh bench_reports runs (the spread is across these)
+    bulk_reports: int = 2_000  # reports exported (100 steps each)
+    bulk_files: int = 1_000  # report files submitted
+    bulk_repeat: int = 3
 
 
 FULL = Plan()
@@ -72,6 +77,9 @@ QUICK = Plan(
     report_sizes=(50,),
     report_repeat=1,
     report_runs=1,
+    bulk_reports=6,
+    bulk_files=4,
+    bulk_repeat=1,
 )
 
 
@@ -232,6 +240,9 @@ def render(
         "   `ReportQueue.add`/`add_batch` alone on the repository's disk with the production",
         "   PRAGMAs (WAL, synchronous=FULL: an fsync per commit), 50-step UUT reports built",
         "   before the clock starts, one report per file, 5 runs alternating the two modes.",
+        "6. `benchmarks/bench_bulk.py`: its own emulator loaded with 100-step reports; each",
+        "   client in a fresh process, interleaved; reports (files) per second from the job's",
+        "   start to its end, imports done before, and the process's peak RSS.",
         "",
     ]
     if notes:
@@ -250,8 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["1", "2", "3", "4", "5"],
-        default=["1", "2", "3", "4", "5"],
+        choices=["1", "2", "3", "4", "5", "6"],
+        default=["1", "2", "3", "4", "5", "6"],
         help="run only these sections",
     )
     args = parser.parse_args(argv)
@@ -347,6 +358,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the station benchmark starts its own emulator and `wats watch` process
         progress("5. station")
         rows += _safely("5", "station", lambda: station_rows(args.quick, notes), notes)
+    if "6" in only:
+        # the bulk benchmark loads its own emulator with thousands of reports
+        progress("6. bulk export and submit")
+        rows += _safely(
+            "6",
+            "bulk transfers",
+            lambda: bench_bulk.rows(
+                reports=plan.bulk_reports,
+                files=plan.bulk_files,
+                repeat=plan.bulk_repeat,
+                anchor_python=anchor_python,
+                anchor_note=why,
+            ),
+            notes,
+        )
 
     elapsed = time.perf_counter() - started
     text = render(rows, machine, notes, elapsed)

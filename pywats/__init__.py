@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for typ
     )
     from pywats._async._client import AsyncWATS
     from pywats._breaker import BreakerState, CircuitBreaker
+    from pywats._bulk import ExportResult, SubmitResult
     from pywats._models import (
         Asset,
         AssetLogEntry,
@@ -75,6 +76,8 @@ _LAZY: dict[str, str] = {
     "AsyncWATS": "pywats._async._client",
     "pyWATS": "pywats._sync._client",
     "BreakerState": "pywats._breaker",
+    "ExportResult": "pywats._bulk",
+    "SubmitResult": "pywats._bulk",
     "CircuitBreaker": "pywats._breaker",
     "F": "pywats._odata",
     "Filter": "pywats._odata",
@@ -144,6 +147,7 @@ __all__ = [
     "CircuitOpenError",
     "ClientOptions",
     "ConflictError",
+    "ExportResult",
     "F",
     "Filter",
     "MiscInfoMatch",
@@ -171,6 +175,7 @@ __all__ = [
     "SoftwarePackageFile",
     "Station",
     "StationRegistry",
+    "SubmitResult",
     "Tag",
     "Ticket",
     "TicketUpdate",

@@ -39,7 +39,8 @@ from wats_api.api.software import (
 from pywats._sync._service import Service
 from pywats._downloads import Staging, check_plan, package_file_target
 from pywats._limits import DownloadBudget, streaming
-from pywats._models import SoftwarePackage, SoftwarePackageFile, VirtualFolder, many, one, the
+from pywats._models import many, one, the
+from pywats._models_software import SoftwarePackage, SoftwarePackageFile, VirtualFolder
 from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
 __all__ = ["SoftwareService", "PackageStatus"]
