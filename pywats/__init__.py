@@ -23,6 +23,7 @@ from pywats._exceptions import (
     ReportValidationError,
     ScimTokenError,
     ServerError,
+    UnsupportedOperationError,
     WatsConnectionError,
     WatsError,
     WatsTimeoutError,
@@ -65,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for typ
         UserSettings,
         VirtualFolder,
     )
+    from pywats._models_system import ClientLog, SystemNode
     from pywats._odata import F, Filter, ODataQuery, where
     from pywats._options import BreakerConfig, ClientOptions, RateLimit, RetryConfig
     from pywats._station import Station, StationRegistry
@@ -91,6 +93,8 @@ _LAZY: dict[str, str] = {
     "StationRegistry": "pywats._station",
     "UURReport": "pywats.reports",
     "UUTReport": "pywats.reports",
+    "ClientLog": "pywats._models_system",
+    "SystemNode": "pywats._models_system",
     **dict.fromkeys(
         [
             "BarcodeIdentifier",
@@ -145,6 +149,7 @@ __all__ = [
     "BreakerState",
     "CircuitBreaker",
     "CircuitOpenError",
+    "ClientLog",
     "ClientOptions",
     "ConflictError",
     "ExportResult",
@@ -176,6 +181,7 @@ __all__ = [
     "Station",
     "StationRegistry",
     "SubmitResult",
+    "SystemNode",
     "Tag",
     "Ticket",
     "TicketUpdate",
@@ -185,6 +191,7 @@ __all__ = [
     "Unit",
     "UnitChange",
     "UnitVerification",
+    "UnsupportedOperationError",
     "UserSettings",
     "VirtualFolder",
     "WatsConnectionError",

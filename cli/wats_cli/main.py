@@ -112,6 +112,7 @@ from wats_cli.commands import (  # noqa: E402
     control,
     demo,
     emulator,
+    export,
     process,
     product,
     production,
@@ -120,7 +121,9 @@ from wats_cli.commands import (  # noqa: E402
     rootcause,
     service,
     software,
+    system,
     watch,
+    workflow,
 )
 
 # Groups with a name of their own; the rest add top-level commands.
@@ -135,6 +138,9 @@ _GROUPS: dict[str, typer.Typer] = {
     "rootcause": rootcause.app,
     "process": process.app,
     "queue": queue.app,
+    "system": system.app,
+    "export": export.app,
+    "workflow": workflow.app,
 }
 
 app.add_typer(auth.app)
