@@ -21,28 +21,17 @@ nothing and waits for it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
-import random
 import sqlite3
-import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from pywats._breaker import counts_as_failure
-from pywats._exceptions import (
-    ApiError,
-    AuthenticationError,
-    BadRequestError,
-    CircuitOpenError,
-    PermissionDeniedError,
-    RateLimitError,
-    ReportValidationError,
-    WatsError,
-)
+from pywats._exceptions import ApiError, CircuitOpenError
+from pywats.station._submitter import SdkSubmitter, Submitter
+from pywats.station._upload_policy import Outcome, backoff, classify
 from pywats.station.converters.isolation import trim_memory
 from pywats.station.metrics import Histogram
 from pywats.station.queue import QueueItem, ReportQueue, Settlement
@@ -58,152 +47,6 @@ __all__ = [
 
 log = logging.getLogger("pywats.station")
 _BIG_PAYLOAD = 4 * 1024 * 1024  # characters of report JSON after which memory is trimmed
-
-
-@runtime_checkable
-class Submitter(Protocol):
-    """What the uploader needs from a client: send one WSJF report, return the server's id."""
-
-    async def submit(self, report: dict[str, Any]) -> str: ...
-
-
-@attrs.frozen
-class Outcome:
-    """How one failed attempt is to be recorded."""
-
-    park: bool
-    """True: permanent (park for an operator); False: transient (retry on the ladder)."""
-    message: str
-    wait: float | None = None
-    """A wait the server or breaker asked for, in seconds (Retry-After, breaker retry_in)."""
-
-
-def classify(exc: BaseException) -> Outcome:
-    """Decide whether a failed submission is retried or parked, and with what message."""
-    if isinstance(exc, CircuitOpenError):
-        return Outcome(False, str(exc), exc.retry_in or None)
-    if isinstance(exc, RateLimitError):
-        return Outcome(False, str(exc), exc.retry_after)
-    if isinstance(exc, AuthenticationError | PermissionDeniedError):
-        return Outcome(False, str(exc))
-    if isinstance(exc, ApiError) and 300 <= exc.status < 400:
-        return Outcome(False, str(exc))  # a redirect: the server URL is wrong, not the report
-    if isinstance(exc, BadRequestError):
-        text = "\n".join(exc.lines) if exc.lines else exc.message
-        return Outcome(True, f"{exc.status}: {text}")
-    if isinstance(exc, ReportValidationError):
-        return Outcome(True, "rejected by local validation:\n" + "\n".join(exc.lines))
-    if isinstance(exc, WatsError):
-        if exc.retryable:
-            return Outcome(False, str(exc))
-        if isinstance(exc, ApiError):
-            return Outcome(True, str(exc))
-        return Outcome(False, str(exc))
-    if isinstance(exc, TimeoutError):
-        return Outcome(False, "the server did not answer in time")
-    # An unexpected exception is a bug somewhere, not the report's fault: keep retrying,
-    # visibly (last_error), rather than parking good data.
-    return Outcome(False, f"{type(exc).__name__}: {exc}")
-
-
-def backoff(
-    attempts: int,
-    ladder: Sequence[float],
-    *,
-    wait: float | None = None,
-    jitter: float = 0.1,
-    rng: Callable[[], float] = random.random,
-    max_wait: float = 3600.0,
-) -> float:
-    """Seconds before the next attempt after ``attempts`` failures (1 = the first failure).
-
-    Steps through ``ladder`` and stays on its last value; ``wait`` (Retry-After, breaker)
-    wins when longer, up to ``max_wait`` (a server saying ``Retry-After: 99999999`` must not
-    park a report for years). Up to ``jitter`` (a fraction) is added so stations that failed
-    together do not retry together.
-    """
-    step = ladder[min(max(attempts, 1), len(ladder)) - 1]
-    step = step * (1 + jitter * rng())
-    return max(step, min(wait or 0.0, max_wait))
-
-
-@contextlib.contextmanager
-def _asyncio_only() -> Iterator[None]:
-    """Import the HTTP stack without what the service never runs: trio, tornado, httpx's CLI.
-
-    httpcore imports trio and tenacity imports tornado whenever they are installed (selenium
-    brings trio, openhtf tornado), and httpx imports its command-line tool (rich's console,
-    progress and syntax, pygments' lexers, click) whenever those are installed, which they
-    always are beside typer. Resident, that is ~6 MB for httpx's CLI and a few MB for
-    trio/tornado (measured in ``wats watch``). Each library treats the import failing as
-    "not installed"; afterwards the names are importable again for anything else.
-    """
-    blocked = [name for name in ("trio", "tornado", "httpx._main") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
-    try:
-        yield
-    finally:
-        for name in blocked:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
-
-
-class SdkSubmitter:
-    """A :class:`Submitter` over :class:`pywats.AsyncWATS` with the SDK's retries turned off."""
-
-    def __init__(
-        self,
-        base_url: str,
-        token: str,
-        *,
-        timeout: float = 30.0,
-        requests_per_minute: int = 500,
-        verify: bool | str = True,
-        breaker_failures: int = 5,
-        breaker_open_seconds: float = 30.0,
-    ) -> None:
-        with _asyncio_only():
-            import httpcore  # noqa: F401  imported here, without trio
-            import httpx  # noqa: F401  imported here, without its CLI
-            import tenacity  # noqa: F401  imported here, without tornado
-
-            from pywats._async._client import AsyncWATS
-        from pywats._options import BreakerConfig, RateLimit
-
-        limit = (
-            RateLimit(max_calls=requests_per_minute, period=60.0)
-            if requests_per_minute > 0
-            else None
-        )
-        breaker = BreakerConfig(
-            failure_threshold=breaker_failures, reset_timeout=breaker_open_seconds
-        )
-        self._client = AsyncWATS(
-            base_url, token, rate_limit=limit, verify=verify, circuit_breaker=breaker
-        )
-        self._api = self._client.with_options(max_retries=0, timeout=timeout)
-
-    async def submit(self, report: dict[str, Any]) -> str:
-        result = await self._api.report.submit(report)
-        return str(result)
-
-    async def server_version(self) -> str:
-        """Ask the server its version (checks the token too; goes through the breaker)."""
-        return str(await self._api.analytics.get_version())
-
-    def breaker_state(self) -> str:
-        """The SDK circuit breaker's state name (``closed``, ``open``, ``half_open``)."""
-        breaker = self._api.breaker
-        return "off" if breaker is None else str(breaker.state.value)
-
-    def breaker_wait(self) -> float:
-        """Seconds until the breaker lets a probe through (0 when closed)."""
-        breaker = self._api.breaker
-        return 0.0 if breaker is None else float(breaker.retry_in)
-
-    async def aclose(self) -> None:
-        await self._client.close()
 
 
 @attrs.define
