@@ -84,6 +84,20 @@ def _rss_mb(pid: int) -> float:
     return float(psutil.Process(pid).memory_info().rss) / 1e6
 
 
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of ``pid`` and its children (the converter workers), in MB."""
+    import psutil
+
+    parent = psutil.Process(pid)
+    total = parent.memory_info().rss
+    for child in parent.children(recursive=True):
+        try:
+            total += child.memory_info().rss
+        except psutil.Error:  # exited meanwhile
+            continue
+    return float(total) / 1e6
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
@@ -104,7 +118,11 @@ def measure(
     all at once (a burst: throughput, and latency including the wait in the queue).
 
     Returns keys: ``files``, ``seconds``, ``files_per_s``, ``latency_p50_s``,
-    ``latency_p95_s``, ``rss_idle_mb``, ``rss_load_max_mb``, ``rss_after_mb``, ``posts``.
+    ``latency_p95_s``, ``latency_max_s`` (found complete → acknowledged), ``written_p50_s``,
+    ``written_p95_s``, ``written_max_s`` (renamed into the folder → acknowledged, so with the
+    stability wait), ``queued_p95_s`` (found complete → committed to the queue: the intake's
+    share), ``rss_idle_mb``, ``rss_load_max_mb``, ``rss_tree_max_mb`` (the service
+    with its converter workers), ``rss_after_mb``, ``posts``.
     """
     import tomli_w
 
@@ -142,6 +160,9 @@ def measure(
             "PYWATS_API_TOKEN": emulator.token,
         }
         env.pop("PYWATS_SERVER_URL", None)
+        # An installed station has its bytecode; without it every converter worker the service
+        # starts would compile pywats again (these machines set PYTHONDONTWRITEBYTECODE).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         data = home / "data" / "instances" / "bench"
         proc = subprocess.Popen(
             [sys.executable, "-c", RUN_WATS, "watch", "-i", "bench", "--plain"],
@@ -159,18 +180,21 @@ def measure(
             rss_idle = _rss_mb(proc.pid)
 
             peak = [rss_idle]
+            peak_tree = [rss_idle]
             sampling = threading.Event()
 
             def sample() -> None:
                 while not sampling.wait(0.05):
                     try:
                         peak.append(_rss_mb(proc.pid))
+                        peak_tree.append(_tree_rss_mb(proc.pid))
                     except Exception:
                         return
 
             sampler = threading.Thread(target=sample, daemon=True)
             sampler.start()
             bodies = [json.dumps(_report(i)) for i in range(files)]
+            written: dict[str, float] = {}
             started = time.monotonic()
             for i, body in enumerate(bodies):
                 if rate:
@@ -178,6 +202,7 @@ def measure(
                 hidden = inbox / f".r{i:06d}.json.tmp"
                 hidden.write_text(body, encoding="utf-8")
                 os.replace(hidden, inbox / f"r{i:06d}.json")
+                written[f"r{i:06d}.json"] = time.time()
             while emulator.store.report_count() < files:
                 if time.monotonic() - started > timeout or proc.poll() is not None:
                     raise RuntimeError("not every report arrived")
@@ -197,13 +222,16 @@ def measure(
                     proc.kill()
                     proc.wait()
         db = sqlite3.connect(data / "queue.sqlite3")
-        latencies = [
-            float(row[0])
-            for row in db.execute(
-                "SELECT delivered_at - detected_at FROM item WHERE state = 'delivered'"
-                " AND detected_at IS NOT NULL"
-            )
-        ]
+        latencies: list[float] = []
+        since_written: list[float] = []
+        to_queue: list[float] = []
+        for delivered, detected, created, source in db.execute(
+            "SELECT delivered_at, detected_at, created_at, source FROM item"
+            " WHERE state = 'delivered' AND detected_at IS NOT NULL"
+        ):
+            latencies.append(float(delivered - detected))
+            since_written.append(float(delivered) - written[Path(source).name])
+            to_queue.append(float(created - detected))
         db.close()
     return {
         "files": files,
@@ -211,8 +239,14 @@ def measure(
         "files_per_s": files / elapsed,
         "latency_p50_s": statistics.median(latencies),
         "latency_p95_s": _percentile(latencies, 0.95),
+        "latency_max_s": max(latencies),
+        "written_p50_s": statistics.median(since_written),
+        "written_p95_s": _percentile(since_written, 0.95),
+        "written_max_s": max(since_written),
+        "queued_p95_s": _percentile(to_queue, 0.95),
         "rss_idle_mb": rss_idle,
         "rss_load_max_mb": max(peak),
+        "rss_tree_max_mb": max(peak_tree),
         "rss_after_mb": rss_after,
         "posts": posts,
     }

@@ -159,7 +159,7 @@ class Settlement:
 
     item_id: int
     kind: str
-    """``ack``, ``retry`` (with ``due``), ``park`` or ``quarantine``."""
+    """``ack``, ``retry`` (with ``due``), ``park``, ``quarantine`` or ``release`` (not sent)."""
     error: str = ""
     due: float | None = None
 

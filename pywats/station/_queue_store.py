@@ -9,6 +9,7 @@ stats). :class:`pywats.station.queue.ReportQueue` adds intake and the upload tra
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -47,6 +48,9 @@ class QueueStore:
             str(path), isolation_level=None, timeout=busy_timeout, check_same_thread=False
         )
         self._db.row_factory = sqlite3.Row
+        # Transactions may run in a worker thread (the uploader commits there, so an fsync does
+        # not stall the event loop): one at a time on this connection.
+        self._lock = threading.RLock()
         try:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
@@ -81,17 +85,23 @@ class QueueStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run statements in one ``BEGIN IMMEDIATE`` transaction (the write lock up front)."""
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        """Run statements in one ``BEGIN IMMEDIATE`` transaction (the write lock up front).
+
+        Transactions from several threads (the uploader's worker thread, the event loop) take
+        turns on the connection.
+        """
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def __enter__(self) -> Self:
         return self

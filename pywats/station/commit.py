@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["Committer", "Converted", "WatchedFolder", "check_post_folders"]
 
 log = logging.getLogger("pywats.station")
+_MAX_JOBS = 5000  # files a conversion worker takes before it is replaced
 
 
 @attrs.define(eq=False)  # compared by identity: a reload tells kept folders from new ones
@@ -105,6 +106,10 @@ class Committer:
             memory_mb=config.converter_memory_mb,
             isolation=config.converter_isolation,
             workers=min(2, os.cpu_count() or 1),
+            # A worker's start (an interpreter importing pywats) costs more CPU than a few
+            # hundred small conversions: recycle by memory (recycle_mb), and by count only
+            # now and then.
+            max_jobs=_MAX_JOBS,
         )
 
     async def convert(

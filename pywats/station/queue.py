@@ -16,6 +16,7 @@ States (one enum, one CHECK constraint, this diagram)::
 
     any row whose payload cannot be read ──► quarantined   (kept, never deleted)
     at start, rows left ``uploading`` by a crash ──► pending  (recover())
+    claimed in a batch but never sent (breaker opened, stopping) ──► pending  (settle: release)
 
 Naming: the issue calls these states queued / sending / done / parked; here they are
 ``pending`` (= queued), ``uploading`` (= sending), ``delivered`` (= done), ``parked`` and
@@ -101,6 +102,12 @@ WHERE id = :id AND state = 'uploading'
 _QUARANTINE = """
 UPDATE item SET state = 'quarantined', last_error = :error, updated_at = :now
 WHERE id = :id AND state IN ('pending', 'uploading')
+"""
+# Claimed but never sent (the breaker opened or the service stopped mid-batch): back to pending
+# as it was, the claim's attempt not counted, due when it was.
+_RELEASE = """
+UPDATE item SET state = 'pending', attempts = MAX(attempts - 1, 0), updated_at = :now
+WHERE id = :id AND state = 'uploading'
 """
 _RECOVER = """
 UPDATE item SET state = 'pending', updated_at = :now, next_attempt_at = MIN(next_attempt_at, :now)
@@ -259,12 +266,19 @@ class ReportQueue(QueueStore):
         """Record several upload outcomes in one transaction (one fsync for a batch).
 
         Each is the same guarded statement as :meth:`ack`, :meth:`retry_later`, :meth:`park`
-        or :meth:`quarantine`. Returns the ids whose row was no longer in the expected state
+        or :meth:`quarantine`, or ``release`` (back to ``pending`` unsent, the attempt not
+        counted). Returns the ids whose row was no longer in the expected state
         (an operator dropped it meanwhile); their outcome is not recorded.
         """
         now = time.time() if now is None else now
         stale: list[int] = []
-        sql = {"ack": _ACK, "retry": _RETRY_LATER, "park": _PARK, "quarantine": _QUARANTINE}
+        sql = {
+            "ack": _ACK,
+            "retry": _RETRY_LATER,
+            "park": _PARK,
+            "quarantine": _QUARANTINE,
+            "release": _RELEASE,
+        }
         with self.transaction() as db:
             for outcome in outcomes:
                 params = {

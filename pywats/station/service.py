@@ -22,6 +22,7 @@ import contextlib
 import logging
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -117,6 +118,7 @@ class StationService:
         check = getattr(submitter, "server_version", None)
         self.heartbeat = Heartbeat(check, config.server_url, clock=clock)
         self.uploader.on_breaker_change = lambda state: self.wake_heartbeat()
+        self.uploader.stopping = self.events.stop.is_set
         self.supervisor = Supervisor(self._fail)
         self.control = StationControl(self, secret="", config_path=config_path, clock=clock)
         self.state = "created"
@@ -127,6 +129,8 @@ class StationService:
         self._started = False
         self._snapshot: dict[str, Any] = {}
         self._observer: NativeObserver | None = None
+        self._incoming: set[Path] = set()
+        self._incoming_lock = threading.Lock()
         self._endpoint: Any = None
         self._record_service = False
 
@@ -314,10 +318,22 @@ class StationService:
     # -- lifecycle ----------------------------------------------------------------------------
 
     def _notify(self, path: Path) -> None:  # watchdog's thread
+        # A burst of files is thousands of events: gather them here and wake the loop once
+        # per gathering, not once per event (each wake-up is a write to the loop's pipe).
+        with self._incoming_lock:
+            first = not self._incoming
+            self._incoming.add(path)
         loop = self._loop
-        if loop is not None:
+        if first and loop is not None:
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self.hint, path)
+                loop.call_soon_threadsafe(self._take_hints)
+
+    def _take_hints(self) -> None:
+        with self._incoming_lock:
+            paths, self._incoming = self._incoming, set()
+        for path in paths:
+            self.intake.hint(path)
+        self.events.wake_intake.set()
 
     _loop: asyncio.AbstractEventLoop | None = None
 

@@ -47,6 +47,8 @@ __all__ = [
 
 log = logging.getLogger("pywats.station")
 _BIG_PAYLOAD = 4 * 1024 * 1024  # characters of report JSON after which memory is trimmed
+_ROWS_PER_SLOT = 8  # rows claimed per upload slot: a batch of 32 at the default concurrency 4
+_MAX_BATCH = 64
 
 
 @attrs.define
@@ -106,48 +108,118 @@ class Uploader:
         self._breaker_seen = "closed"
         self._last_now = float("-inf")
         self._unsettled: list[Settlement] = []
+        self._round: asyncio.Future[None] | None = None
+        """Resolved when the commit holding the outcomes appended since the last one ends."""
+        self._committer: asyncio.Future[None] | None = None
+        self.stopping: Callable[[], bool] = lambda: False
+        """Says the service is stopping: rows claimed and not yet sent are released."""
 
     def breaker_state(self) -> str:
         probe = getattr(self.submitter, "breaker_state", None)
         return str(probe()) if callable(probe) else "unknown"
 
     async def upload_due(self, now: float | None = None) -> int:
-        """Send one batch of due rows (up to ``concurrency``); return how many were tried."""
+        """Send one batch of due rows; return how many were tried.
+
+        A batch is up to :attr:`batch` rows claimed in one transaction and sent with at most
+        ``concurrency`` in flight: a slow answer holds one slot, not the batch. A slot is held
+        until its outcome is committed, so a crash re-sends at most ``concurrency`` reports;
+        outcomes that finish while a commit is running share the next one (group commit),
+        and commits run in a worker thread, so an fsync never stalls the event loop. Rows of
+        the batch not yet sent when the breaker opens or the service stops go back to
+        ``pending`` unsent (their attempt is not counted).
+        """
         async with self.lock:  # a reload swaps the client between batches, never inside one
             return await self._upload_due(now)
+
+    @property
+    def batch(self) -> int:
+        """Rows claimed together: several per slot, so the slots stay busy between claims."""
+        return max(self.concurrency, min(_MAX_BATCH, self.concurrency * _ROWS_PER_SLOT))
 
     async def _upload_due(self, now: float | None) -> int:
         now = self.clock() if now is None else now
         if now < self._last_now - 1.0:
             self._clock_stepped_back(now)
         self._last_now = now
-        if now < self.paused_until:
+        if self._holding(now):
             return 0
-        breaker_wait = getattr(self.submitter, "breaker_wait", None)
-        if callable(breaker_wait):
-            wait = float(breaker_wait())
-            if wait > 0:  # the breaker is open: claim nothing until it lets a probe through
-                self.paused_until = now + wait
-                return 0
         if self._unsettled and not self.flush():
             return 0  # the queue is still locked: claim nothing more until outcomes are written
         # While the breaker is not closed, one report probes the server; the rest would only be
         # refused by the breaker and pushed back a whole open period.
-        limit = 1 if self.breaker_state() in ("open", "half_open") else self.concurrency
+        probing = self.breaker_state() in ("open", "half_open")
+        limit = 1 if probing else self.batch
         try:
-            items = self.queue.claim(limit, now=now)
+            items = await asyncio.to_thread(self.queue.claim, limit, now=now)
         except sqlite3.Error as exc:
             log.warning("the queue is busy or unwritable (%s); uploads wait", exc)
             return 0
         if not items:
             return 0
-        outcomes = await asyncio.gather(*(self._send(item) for item in items))
-        self._unsettled.extend(outcomes)
-        self.flush()
+        slots = asyncio.Semaphore(1 if probing else self.concurrency)
+
+        async def one(item: QueueItem) -> Settlement:
+            async with slots:
+                if self._holding(self.clock()):
+                    outcome = Settlement(item.id, "release")
+                else:
+                    outcome = await self._send(item)
+                await self._commit(outcome)
+                return outcome
+
+        outcomes = await asyncio.gather(*(one(item) for item in items))
         self.check_breaker()
         if sum(len(item.payload) for item in items) > _BIG_PAYLOAD:
             trim_memory()  # the parsed reports are gone: return their memory to the OS
-        return len(items)
+        return sum(1 for outcome in outcomes if outcome.kind != "release")
+
+    async def _commit(self, outcome: Settlement) -> None:
+        """Record ``outcome`` with the others that finish meanwhile, in one transaction.
+
+        Returns once it is committed, or kept in memory because the queue refused (then
+        :meth:`flush` writes it before anything more is claimed).
+        """
+        self._unsettled.append(outcome)
+        if self._round is None:
+            self._round = asyncio.get_running_loop().create_future()
+        waiter = self._round
+        if self._committer is None:
+            self._committer = asyncio.ensure_future(self._commit_rounds())
+        await asyncio.shield(waiter)
+
+    async def _commit_rounds(self) -> None:
+        try:
+            while self._round is not None:
+                # Outcomes appended from now on wait for the next round.
+                done, self._round = self._round, None
+                count = len(self._unsettled)
+                try:
+                    stale = await asyncio.to_thread(
+                        self.queue.settle, self._unsettled[:count], now=self.clock()
+                    )
+                except sqlite3.Error as exc:
+                    self._refused(exc)
+                    done.set_result(None)
+                    if self._round is not None:  # kept in memory too; flush() writes them
+                        self._round.set_result(None)
+                        self._round = None
+                    return
+                del self._unsettled[:count]
+                self._report_stale(stale)
+                done.set_result(None)
+        finally:
+            self._committer = None
+
+    def _holding(self, now: float) -> bool:
+        """Whether nothing may be sent now: paused, the breaker open, or stopping."""
+        if self.stopping() or now < self.paused_until:
+            return True
+        wait = self.breaker_wait()
+        if wait > 0:  # the breaker is open: claim nothing until it lets a probe through
+            self.paused_until = now + wait
+            return True
+        return False
 
     def check_breaker(self) -> bool:
         """Notice the breaker opening or closing; True when it has just closed.
@@ -208,21 +280,26 @@ class Uploader:
         if not self._unsettled:
             return True
         try:
-            # One transaction for the batch: an fsync per report would cap the rate.
             stale = self.queue.settle(self._unsettled, now=self.clock())
         except sqlite3.Error as exc:
-            log.warning(
-                "the queue is busy or unwritable (%s): %d upload outcome(s) kept in memory and"
-                " written when it frees",
-                exc,
-                len(self._unsettled),
-            )
+            self._refused(exc)
             return False
         self._unsettled = []
+        self._report_stale(stale)
+        return True
+
+    def _refused(self, exc: sqlite3.Error) -> None:
+        log.warning(
+            "the queue is busy or unwritable (%s): %d upload outcome(s) kept in memory and"
+            " written when it frees",
+            exc,
+            len(self._unsettled),
+        )
+
+    def _report_stale(self, stale: list[int]) -> None:
         for item_id in stale:
             # An operator (`wats queue drop`) changed the row while it was in flight.
             log.warning("queue item %s changed while being sent; outcome not recorded", item_id)
-        return True
 
     async def _send(self, item: QueueItem) -> Settlement:
         try:
