@@ -171,7 +171,8 @@ class Committer:
     def commit(self, converted: list[Converted]) -> int:
         """Commit a batch of converted files in one transaction, then post-process each."""
         try:
-            fresh = [c for c in converted if not self.queue.seen_source(c.digest)]
+            # A file committed before (a crash between its commit and its post action) adds
+            # nothing; it is only post-processed below.
             self.queue.add_batch(
                 [
                     QueueEntry(
@@ -181,9 +182,10 @@ class Committer:
                         converter=c.folder.converter.name,
                         detected_at=c.detected_at,
                     )
-                    for c in fresh
+                    for c in converted
                 ],
                 now=self.clock(),
+                skip_seen_sources=True,
             )
         except Exception as exc:  # disk full, I/O error: the sources stay; try again later
             if len(converted) > 1:

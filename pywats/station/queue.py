@@ -81,6 +81,7 @@ UPDATE item SET state = 'pending', payload = :payload, source = :source, attempt
                 delivered_at = NULL, detected_at = :detected_at
 WHERE report_id = :report_id AND payload != :payload
 """
+_SEEN = "SELECT 1 FROM source_file WHERE sha256 = ?"
 _CLAIM = f"""
 UPDATE item SET state = 'uploading', attempts = attempts + 1, updated_at = :now
 WHERE id IN (SELECT id FROM item WHERE state = 'pending' AND next_attempt_at <= :now
@@ -165,14 +166,28 @@ class ReportQueue(QueueStore):
         )
         return self.add_batch([entry], now=now)
 
-    def add_batch(self, entries: Sequence[QueueEntry], *, now: float | None = None) -> int:
-        """Commit the reports of several source files in one transaction (one fsync)."""
+    def add_batch(
+        self,
+        entries: Sequence[QueueEntry],
+        *,
+        now: float | None = None,
+        skip_seen_sources: bool = False,
+    ) -> int:
+        """Commit the reports of several source files in one transaction (one fsync).
+
+        With ``skip_seen_sources``, an entry whose source file (``source_sha256``) was
+        committed before adds nothing: the check and the insert are one transaction.
+        """
         now = time.time() if now is None else now
         added = 0
         if not entries:
             return 0
         with self.transaction() as db:
             for entry in entries:
+                if skip_seen_sources and entry.source_sha256 is not None:
+                    seen = db.execute(_SEEN, (entry.source_sha256,)).fetchone()
+                    if seen is not None:
+                        continue
                 for report in entry.reports:
                     params = {
                         "report_id": str(report["id"]),
@@ -200,8 +215,7 @@ class ReportQueue(QueueStore):
 
     def seen_source(self, sha256: str) -> bool:
         """Whether a source file with this content was already committed."""
-        row = self._db.execute("SELECT 1 FROM source_file WHERE sha256 = ?", (sha256,)).fetchone()
-        return row is not None
+        return self._db.execute(_SEEN, (sha256,)).fetchone() is not None
 
     # -- upload transitions -----------------------------------------------------------------
 

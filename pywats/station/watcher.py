@@ -350,7 +350,6 @@ class NativeObserver:
         from watchdog.events import (
             FileClosedEvent,
             FileCreatedEvent,
-            FileModifiedEvent,
             FileMovedEvent,
             FileSystemEvent,
             FileSystemEventHandler,
@@ -384,15 +383,11 @@ class NativeObserver:
                     handler,
                     str(scanner.folder.path),
                     recursive=scanner.folder.recursive,
-                    # What can make a file appear or complete; not opens and reads (the
-                    # service's own lock probes and conversions would hint every file again),
-                    # nor deletions.
-                    event_filter=[
-                        FileCreatedEvent,
-                        FileModifiedEvent,
-                        FileClosedEvent,
-                        FileMovedEvent,
-                    ],
+                    # What makes a file appear or complete: created, closed after writing,
+                    # renamed in. Not each write (thousands for one big file; a tracked file's
+                    # size is watched anyway), not opens and reads (the service's own lock
+                    # probes and conversions would hint every file again), not deletions.
+                    event_filter=[FileCreatedEvent, FileClosedEvent, FileMovedEvent],
                 )
             except OSError as exc:
                 log.warning(
