@@ -21,6 +21,7 @@ from pywats._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     ReportValidationError,
+    ScimTokenError,
     ServerError,
     WatsConnectionError,
     WatsError,
@@ -29,6 +30,15 @@ from pywats._exceptions import (
 from pywats._version import __version__
 
 if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for type checkers
+    from pywats._admin_models import (
+        BarcodeIdentifier,
+        ScimEmail,
+        ScimMeta,
+        ScimName,
+        ScimRole,
+        ScimUser,
+        ScimUserPage,
+    )
     from pywats._async._client import AsyncWATS
     from pywats._breaker import BreakerState, CircuitBreaker
     from pywats._models import (
@@ -80,6 +90,18 @@ _LAZY: dict[str, str] = {
     "UUTReport": "pywats.reports",
     **dict.fromkeys(
         [
+            "BarcodeIdentifier",
+            "ScimEmail",
+            "ScimMeta",
+            "ScimName",
+            "ScimRole",
+            "ScimUser",
+            "ScimUserPage",
+        ],
+        "pywats._admin_models",
+    ),
+    **dict.fromkeys(
+        [
             "Asset",
             "AssetLogEntry",
             "AssetSummary",
@@ -115,6 +137,7 @@ __all__ = [
     "AsyncWATS",
     "AuthenticationError",
     "BadRequestError",
+    "BarcodeIdentifier",
     "BreakerConfig",
     "BreakerState",
     "CircuitBreaker",
@@ -135,6 +158,13 @@ __all__ = [
     "ReportHeader",
     "ReportValidationError",
     "RetryConfig",
+    "ScimEmail",
+    "ScimMeta",
+    "ScimName",
+    "ScimRole",
+    "ScimTokenError",
+    "ScimUser",
+    "ScimUserPage",
     "SerialNumberType",
     "ServerError",
     "SoftwarePackage",

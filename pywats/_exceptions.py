@@ -6,6 +6,7 @@
     ├── ApiError(status, message, body)      the server answered with an error status
     │   ├── BadRequestError           400    carries the server's validation lines
     │   ├── AuthenticationError       401
+    │   │   └── ScimTokenError               SCIM refused (or was not given) its own JWT
     │   ├── PermissionDeniedError     403
     │   ├── NotFoundError             404
     │   ├── ConflictError             409
@@ -41,6 +42,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "ReportValidationError",
+    "ScimTokenError",
     "ServerError",
     "WatsConnectionError",
     "WatsError",
@@ -143,6 +145,16 @@ class AuthenticationError(ApiError):
     default_hint = "Run `wats login` or set PYWATS_API_TOKEN"
 
 
+class ScimTokenError(AuthenticationError):
+    """401 on a SCIM user operation: its own JWT is missing, expired or refused."""
+
+    default_hint = (
+        "SCIM calls need the SCIM token, not the API token: get one with "
+        "`api.scim.create_token()` (GET /api/SCIM/v2/Token with the API token), then use "
+        "`api.scim.with_token(token)` or set PYWATS_SCIM_TOKEN"
+    )
+
+
 class PermissionDeniedError(ApiError):
     """403: the token is valid but lacks the permission for this operation."""
 
@@ -232,6 +244,7 @@ for _cls in (
     ApiError,
     BadRequestError,
     AuthenticationError,
+    ScimTokenError,
     PermissionDeniedError,
     NotFoundError,
     ConflictError,

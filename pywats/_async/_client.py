@@ -54,11 +54,14 @@ if TYPE_CHECKING:
 
     from pywats._async.analytics import AsyncAnalyticsService
     from pywats._async.asset import AsyncAssetService
+    from pywats._async.auth import AsyncAuthService
+    from pywats._async.barcode import AsyncBarcodeService
     from pywats._async.process import AsyncProcessService
     from pywats._async.product import AsyncProductService
     from pywats._async.production import AsyncProductionService
     from pywats._async.report import AsyncReportService
     from pywats._async.rootcause import AsyncRootCauseService
+    from pywats._async.scim import AsyncScimService
     from pywats._async.software import AsyncSoftwareService
 
 __all__ = ["AsyncWATS"]
@@ -332,6 +335,27 @@ class AsyncWATS:
         from pywats._async.process import AsyncProcessService
 
         return AsyncProcessService(self)
+
+    @functools.cached_property
+    def auth(self) -> AsyncAuthService:
+        """API tokens the server makes for the caller (legacy provisioning)."""
+        from pywats._async.auth import AsyncAuthService
+
+        return AsyncAuthService(self)
+
+    @functools.cached_property
+    def scim(self) -> AsyncScimService:
+        """SCIM user provisioning; needs its own token (``api.scim.with_token(...)``)."""
+        from pywats._async.scim import AsyncScimService
+
+        return AsyncScimService(self)
+
+    @functools.cached_property
+    def barcode(self) -> AsyncBarcodeService:
+        """Barcode identifiers, and splitting a scanned barcode into its parts."""
+        from pywats._async.barcode import AsyncBarcodeService
+
+        return AsyncBarcodeService(self)
 
     async def close(self) -> None:
         """Close the connection pool (shared with every ``with_options`` copy)."""

@@ -56,11 +56,14 @@ if TYPE_CHECKING:
 
     from pywats._sync.analytics import AnalyticsService
     from pywats._sync.asset import AssetService
+    from pywats._sync.auth import AuthService
+    from pywats._sync.barcode import BarcodeService
     from pywats._sync.process import ProcessService
     from pywats._sync.product import ProductService
     from pywats._sync.production import ProductionService
     from pywats._sync.report import ReportService
     from pywats._sync.rootcause import RootCauseService
+    from pywats._sync.scim import ScimService
     from pywats._sync.software import SoftwareService
 
 __all__ = ["pyWATS"]
@@ -334,6 +337,27 @@ class pyWATS:
         from pywats._sync.process import ProcessService
 
         return ProcessService(self)
+
+    @functools.cached_property
+    def auth(self) -> AuthService:
+        """API tokens the server makes for the caller (legacy provisioning)."""
+        from pywats._sync.auth import AuthService
+
+        return AuthService(self)
+
+    @functools.cached_property
+    def scim(self) -> ScimService:
+        """SCIM user provisioning; needs its own token (``api.scim.with_token(...)``)."""
+        from pywats._sync.scim import ScimService
+
+        return ScimService(self)
+
+    @functools.cached_property
+    def barcode(self) -> BarcodeService:
+        """Barcode identifiers, and splitting a scanned barcode into its parts."""
+        from pywats._sync.barcode import BarcodeService
+
+        return BarcodeService(self)
 
     def close(self) -> None:
         """Close the connection pool (shared with every ``with_options`` copy)."""

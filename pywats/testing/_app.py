@@ -8,8 +8,9 @@
                   └── handler modules, one per domain, sharing the Store on app.state
 
 ``ROUTES`` holds every operation of the public WATS API in the eight domains the SDK speaks
-(Report, Product, Production, Asset, App, Software, RootCause; 100 operations), plus the internal
-package-file download the spec adds. A contract test holds it equal to ``openapi/wats.yaml``.
+(Report, Product, Production, Asset, App, Software, RootCause; 100 operations) and those of
+issue 20 (Auth, Scim, BarcodeIdentifiers ...), plus the internal package-file download the spec
+adds. A contract test holds it equal to ``openapi/wats.yaml``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from pywats.testing import (
 from pywats.testing import (
     _assets as asset,
 )
+from pywats.testing import _auth as auth
+from pywats.testing import _barcodes as barcode
 from pywats.testing import (
     _production as production,
 )
@@ -40,6 +43,7 @@ from pywats.testing import (
 from pywats.testing import (
     _rootcause as rootcause,
 )
+from pywats.testing import _scim as scim
 from pywats.testing import (
     _software as software,
 )
@@ -161,6 +165,20 @@ ROUTES: list[Op] = [
     Op("POST", "/api/RootCause/ArchiveTickets", rootcause.archive_tickets),
     Op("GET", "/api/RootCause/Attachment", rootcause.get_attachment),
     Op("POST", "/api/RootCause/Attachment", rootcause.upload_attachment),
+    # Auth, Scim (user routes take the SCIM JWT), BarcodeIdentifiers
+    Op("GET", "/api/Auth/GetToken", auth.get_token),
+    Op("GET", "/api/Auth/GetToken/{identifier}", auth.get_token_for_identifier),
+    Op("GET", "/api/SCIM/v2/Token", scim.get_token),
+    scim.ScimOp("GET", "/api/SCIM/v2/Users", scim.list_users),
+    scim.ScimOp("POST", "/api/SCIM/v2/Users", scim.create_user),
+    scim.ScimOp("GET", "/api/SCIM/v2/Users/userName={userName}", scim.get_user_by_user_name),
+    scim.ScimOp("GET", "/api/SCIM/v2/Users/{id}", scim.get_user),
+    scim.ScimOp("DELETE", "/api/SCIM/v2/Users/{id}", scim.delete_user),
+    scim.ScimOp("PATCH", "/api/SCIM/v2/Users/{id}", scim.update_user),
+    Op("GET", "/api/BarcodeIdentifiers/BarcodeIdentifiers", barcode.list_identifiers),
+    Op("PUT", "/api/BarcodeIdentifiers/BarcodeIdentifier", barcode.put_identifier),
+    Op("DELETE", "/api/BarcodeIdentifiers/BarcodeIdentifier/{id}", barcode.delete_identifier),
+    Op("GET", "/api/BarcodeIdentifiers/IdentifyBarcode", barcode.identify),
 ]
 
 

@@ -185,7 +185,12 @@ def user_of_token(token: str) -> str:
 def _wrap(handler: Handler) -> Handler:
     async def endpoint(request: Request) -> Response:
         if not check_token(request, request.app.state.tokens):
-            return error(401, DENIED)
+            from pywats.testing._auth import issued_token_user  # tokens from /api/Auth/GetToken
+
+            issued = issued_token_user(request)
+            if issued is None:
+                return error(401, DENIED)
+            request.scope["wats.user"] = issued
         try:
             return await handler(request)
         except ApiProblem as problem:

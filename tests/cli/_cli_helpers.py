@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from pywats.reports import CompOp, UUTReport
 
@@ -34,3 +37,14 @@ def make_broken(path: Path) -> Path:
     del data["sn"]
     path.write_text(json.dumps(data))
     return path
+
+
+def upload_package(api: Any, files: dict[str, bytes], *, name: str = "station-tools") -> str:
+    """A software package holding ``files`` (zip member name -> bytes) on the emulator; its id."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member, data in files.items():
+            archive.writestr(member, data)
+    package_id = str(api.software.create_package({"name": name}).package_id)
+    api.software.upload_zip(package_id, buffer.getvalue())
+    return package_id

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,23 +18,6 @@ if TYPE_CHECKING:
     from pywats.testing import Emulator, Faults
 
 FIXTURE_TYPE = "Fixture"
-
-
-@pytest.fixture
-def online(fresh_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> Emulator:
-    """The emulator, reset, named by PYWATS_SERVER_URL / PYWATS_API_TOKEN."""
-    monkeypatch.setenv("PYWATS_SERVER_URL", fresh_emulator.url)
-    monkeypatch.setenv("PYWATS_API_TOKEN", fresh_emulator.token)
-    return fresh_emulator
-
-
-@pytest.fixture
-def api(online: Emulator) -> Iterator[Any]:
-    """An SDK client on the same emulator, to seed data."""
-    from pywats._sync._client import pyWATS
-
-    with pyWATS(online.url, online.token) as client:
-        yield client
 
 
 def run_json(wats: Any, *args: str) -> Any:

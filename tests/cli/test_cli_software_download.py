@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from _cli_helpers import upload_package
 
 if TYPE_CHECKING:
-    from pywats.testing import Emulator
+    pass
 
 CONTENTS = {
     "bin/tool.exe": bytes(range(256)) * 16,
@@ -20,29 +18,8 @@ CONTENTS = {
 }
 
 
-@pytest.fixture
-def api(fresh_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """An SDK client to seed data; the CLI finds the same emulator through the environment."""
-    from pywats._sync._client import pyWATS
-
-    monkeypatch.setenv("PYWATS_SERVER_URL", fresh_emulator.url)
-    monkeypatch.setenv("PYWATS_API_TOKEN", fresh_emulator.token)
-    with pyWATS(fresh_emulator.url, fresh_emulator.token) as client:
-        yield client
-
-
-def _package(api: Any, files: dict[str, bytes]) -> str:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    package_id = str(api.software.create_package({"name": "station-tools"}).package_id)
-    api.software.upload_zip(package_id, buffer.getvalue())
-    return package_id
-
-
 def test_download_writes_files_and_prints_their_paths(wats, api: Any, tmp_path: Path) -> None:
-    package_id = _package(api, CONTENTS)
+    package_id = upload_package(api, CONTENTS)
     dest = tmp_path / "out"
 
     result = wats("software", "download", package_id, "--dest", str(dest), "-o", "json")
@@ -58,7 +35,7 @@ def test_download_writes_files_and_prints_their_paths(wats, api: Any, tmp_path: 
 def test_download_defaults_to_the_current_folder(
     wats, api: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    package_id = _package(api, {"bin/a.txt": b"a"})
+    package_id = upload_package(api, {"bin/a.txt": b"a"})
     monkeypatch.chdir(tmp_path)
 
     result = wats("software", "download", package_id, "-o", "csv")
@@ -75,7 +52,7 @@ def test_download_failures_exit_with_their_codes(wats, api: Any, tmp_path: Path)
     assert unknown.exit_code == 5
     assert unknown.stdout == ""
 
-    hostile = _package(api, {"ok/a.txt": b"a", "x/../../escaped.txt": b"b"})
+    hostile = upload_package(api, {"ok/a.txt": b"a", "x/../../escaped.txt": b"b"})
     refused = wats("software", "download", hostile, "--dest", str(tmp_path / "out"))
     assert refused.exit_code == 2
     assert "'..'" in refused.stderr

@@ -7,40 +7,18 @@ stream to disk, so a file larger than what the client keeps in memory still down
 
 from __future__ import annotations
 
-import io
 import threading
 import time
-import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from _cli_helpers import upload_package
 
 if TYPE_CHECKING:
     from pywats.testing import Emulator
 
 DOWNLOAD = "/api/internal/Software/DownloadFile"
-
-
-@pytest.fixture
-def api(fresh_emulator: Emulator, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    from pywats._sync._client import pyWATS
-
-    monkeypatch.setenv("PYWATS_SERVER_URL", fresh_emulator.url)
-    monkeypatch.setenv("PYWATS_API_TOKEN", fresh_emulator.token)
-    with pyWATS(fresh_emulator.url, fresh_emulator.token) as client:
-        yield client
-
-
-def _package(api: Any, files: dict[str, bytes]) -> str:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in files.items():
-            archive.writestr(name, data)
-    package_id = str(api.software.create_package({"name": "tools"}).package_id)
-    api.software.upload_zip(package_id, buffer.getvalue())
-    return package_id
 
 
 def _tree(folder: Path) -> list[str]:
@@ -50,7 +28,7 @@ def _tree(folder: Path) -> list[str]:
 def test_a_symlink_planted_during_the_download_is_not_followed(
     wats: Any, api: Any, fresh_emulator: Emulator, tmp_path: Path
 ) -> None:
-    package_id = _package(api, {"a/1.txt": b"one", "b/2.txt": b"two"})
+    package_id = upload_package(api, {"a/1.txt": b"one", "b/2.txt": b"two"})
     dest, outside = tmp_path / "dest", tmp_path / "outside"
     dest.mkdir()
     outside.mkdir()
@@ -79,7 +57,7 @@ def test_a_symlink_planted_during_the_download_is_not_followed(
 def test_a_package_with_a_file_and_a_folder_of_one_name_writes_nothing(
     wats: Any, api: Any, tmp_path: Path
 ) -> None:
-    package_id = _package(api, {"a/b": b"file", "a/b/c": b"inside", "z/ok.txt": b"ok"})
+    package_id = upload_package(api, {"a/b": b"file", "a/b/c": b"inside", "z/ok.txt": b"ok"})
     dest = tmp_path / "dest"
 
     result = wats("software", "download", package_id, "--dest", str(dest))
@@ -90,7 +68,7 @@ def test_a_package_with_a_file_and_a_folder_of_one_name_writes_nothing(
 
 
 def test_a_failure_part_way_leaves_the_previous_state(wats: Any, api: Any, tmp_path: Path) -> None:
-    package_id = _package(api, {"first/new.txt": b"new", "x/y/z.txt": b"z"})
+    package_id = upload_package(api, {"first/new.txt": b"new", "x/y/z.txt": b"z"})
     dest = tmp_path / "dest"
     (dest / "x").mkdir(parents=True)
     (dest / "x" / "y").write_bytes(b"a file where the package needs a folder")
@@ -109,7 +87,7 @@ def test_files_stream_to_disk_past_the_in_memory_limit(
     from pywats._sync._client import pyWATS
 
     big = bytes(range(256)) * 8192  # 2 MiB
-    package_id = _package(api, {"fw/image.bin": big})
+    package_id = upload_package(api, {"fw/image.bin": big})
     with pyWATS(fresh_emulator.url, fresh_emulator.token, max_response_size=1024 * 1024) as small:
         paths = small.software.download(package_id, tmp_path / "dest")
         assert [p.read_bytes() == big for p in paths] == [True]

@@ -6,11 +6,11 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.integration.station._harness import Station
+from tests.integration.station._harness import Station, station_factory
 
 from ._fake import FakeControl, ServedConsole
 from ._webdriver import Browser
@@ -84,16 +84,4 @@ def shots(tmp_path: Path) -> Path:
 @pytest.fixture
 def station(tmp_path: Path, fresh_emulator: Emulator) -> Iterator[Callable[..., Station]]:
     """A real ``wats watch`` instance against the emulator (as in tests/integration/station)."""
-    made: list[Station] = []
-
-    def make(**settings: Any) -> Station:
-        st = Station(tmp_path, fresh_emulator, **settings)
-        made.append(st)
-        return st
-
-    yield make
-    for st in made:
-        if st.alive():
-            assert st.proc is not None
-            st.proc.kill()
-            st.proc.wait(timeout=10)
+    yield from station_factory(tmp_path, fresh_emulator)

@@ -24,9 +24,12 @@ SWAGGER_DIR = SHARED / "reference" / "wats-server-swagger"
 REAL_REPORTS = SHARED / "fixtures" / "real-reports"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
-# The eight domains of the issue, as path prefixes of the server's public document.
+# The domains the spec covers, as path prefixes of the server's public document: the eight of
+# the first issue, then those of issue 20.
 DOMAIN_PATH = re.compile(
-    r"^/api/(Report|Product|Products|Asset|Production|App|Software|RootCause)(/|$)"
+    r"^/api/(Report|Product|Products|Asset|Production|App|Software|RootCause"
+    r"|Auth|SCIM|BarcodeIdentifiers"
+    r")(/|$)"
 )
 WSJF_PREFIX = "Virinco.WATS.Schemas.WSJF."
 

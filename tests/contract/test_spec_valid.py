@@ -10,6 +10,9 @@ from openapi_spec_validator import validate
 from ._documents import resolve, spec, spec_operations
 
 TAGS = {"Report", "Product", "Asset", "Production", "Analytics", "Process", "Software", "RootCause"}
+TAGS |= {"Auth", "Scim", "BarcodeIdentifiers"}
+# SCIM's user operations authenticate with their own JWT (Bearer), not the API token.
+SCIM_USERS = "/api/SCIM/v2/Users"
 
 
 def test_spec_is_valid_openapi_3_1() -> None:
@@ -43,7 +46,17 @@ def test_basic_auth_applies_to_every_operation() -> None:
         "scheme": "basic",
     }
     assert document["security"] == [{"basic": []}]
-    assert all("security" not in op for op in spec_operations().values())
+    assert document["components"]["securitySchemes"]["scim"] == {
+        **document["components"]["securitySchemes"]["scim"],
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+    }
+    for (method, path), op in spec_operations().items():
+        if path.startswith(SCIM_USERS):
+            assert op["security"] == [{"scim": []}], (method, path)
+        else:
+            assert "security" not in op, (method, path)
 
 
 def test_non_json_payloads_are_binary_strings() -> None:
@@ -53,7 +66,7 @@ def test_non_json_payloads_are_binary_strings() -> None:
         contents += [r.get("content", {}) for r in op["responses"].values()]
         for content in contents:
             for media_type, media in content.items():
-                if media_type == "application/json":
+                if media_type in ("application/json", "application/scim+json"):
                     continue
                 schema = resolve(media["schema"])
                 if media_type == "multipart/form-data":

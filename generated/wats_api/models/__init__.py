@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .asset_message import AssetMessage
     from .asset_type import AssetType
     from .asset_type_list_item import AssetTypeListItem
+    from .barcode_identifier import BarcodeIdentifier
     from .common_user_settings import CommonUserSettings
     from .insert_report_result import InsertReportResult
     from .package_zip_upload import PackageZipUpload
@@ -31,6 +32,14 @@ if TYPE_CHECKING:
     from .report_header_uur_attachment import ReportHeaderUurAttachment
     from .report_header_uur_misc_info import ReportHeaderUurMiscInfo
     from .report_header_uur_sub_unit import ReportHeaderUurSubUnit
+    from .scim_email import ScimEmail
+    from .scim_list_response import ScimListResponse
+    from .scim_meta import ScimMeta
+    from .scim_name import ScimName
+    from .scim_patch_op import ScimPatchOp
+    from .scim_patch_operation import ScimPatchOperation
+    from .scim_role import ScimRole
+    from .scim_user import ScimUser
     from .serial_number_file_upload import SerialNumberFileUpload
     from .serial_number_type import SerialNumberType
     from .software_package import SoftwarePackage
@@ -83,6 +92,7 @@ _MODULES = {
     "AssetMessage": ".asset_message",
     "AssetType": ".asset_type",
     "AssetTypeListItem": ".asset_type_list_item",
+    "BarcodeIdentifier": ".barcode_identifier",
     "CommonUserSettings": ".common_user_settings",
     "InsertReportResult": ".insert_report_result",
     "PackageZipUpload": ".package_zip_upload",
@@ -98,6 +108,14 @@ _MODULES = {
     "ReportHeaderUurAttachment": ".report_header_uur_attachment",
     "ReportHeaderUurMiscInfo": ".report_header_uur_misc_info",
     "ReportHeaderUurSubUnit": ".report_header_uur_sub_unit",
+    "ScimEmail": ".scim_email",
+    "ScimListResponse": ".scim_list_response",
+    "ScimMeta": ".scim_meta",
+    "ScimName": ".scim_name",
+    "ScimPatchOp": ".scim_patch_op",
+    "ScimPatchOperation": ".scim_patch_operation",
+    "ScimRole": ".scim_role",
+    "ScimUser": ".scim_user",
     "SerialNumberFileUpload": ".serial_number_file_upload",
     "SerialNumberType": ".serial_number_type",
     "SoftwarePackage": ".software_package",
@@ -151,6 +169,7 @@ __all__ = (
     "AssetMessage",
     "AssetType",
     "AssetTypeListItem",
+    "BarcodeIdentifier",
     "CommonUserSettings",
     "InsertReportResult",
     "PackageZipUpload",
@@ -166,6 +185,14 @@ __all__ = (
     "ReportHeaderUurAttachment",
     "ReportHeaderUurMiscInfo",
     "ReportHeaderUurSubUnit",
+    "ScimEmail",
+    "ScimListResponse",
+    "ScimMeta",
+    "ScimName",
+    "ScimPatchOp",
+    "ScimPatchOperation",
+    "ScimRole",
+    "ScimUser",
     "SerialNumberFileUpload",
     "SerialNumberType",
     "SoftwarePackage",

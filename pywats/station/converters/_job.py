@@ -13,13 +13,13 @@ import json
 import os
 import traceback
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from pywats.reports import Step, UUTReport
+from pywats.reports import UUTReport
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
 
 __all__ = ["EncodedReport", "Job", "Outcome", "run_job"]
@@ -118,6 +118,11 @@ def _normalise(report: dict[str, Any], job: Job, digest: str, index: int) -> dic
         body = json.dumps(report, sort_keys=True, separators=(",", ":"), default=str)
         body_hash = hashlib.sha256(body.encode()).hexdigest()
         report["id"] = str(uuid.uuid5(_ID_NAMESPACE, f"{digest}:{index}:{body_hash}"))
+    _fill_station(report, job)
+    return report
+
+
+def _fill_station(report: dict[str, Any], job: Job) -> None:
     for key, value in (
         ("machineName", job.station_name),
         ("location", job.location),
@@ -125,25 +130,56 @@ def _normalise(report: dict[str, Any], job: Job, digest: str, index: int) -> dic
     ):
         if value and not report.get(key):
             report[key] = value
-    return report
 
 
-def _problems(reports: list[dict[str, Any]]) -> str:
-    """The validator's lines: what the server would refuse is refused here, unqueued."""
-    from pywats.reports import validate
+def _reports(converter: Converter, path: Path, context: ConverterContext) -> Iterator[Any]:
+    """The converter's reports one by one, each released by the list once taken."""
+    lazy = getattr(converter, "iter_reports", None)
+    produced: Iterable[Any] = (
+        lazy(path, context) if callable(lazy) else converter.convert(path, context)
+    )
+    if isinstance(produced, list):
+        produced.reverse()
+        while produced:
+            yield produced.pop()
+    else:
+        yield from produced
 
+
+def _encode(one: Any, job: Job, digest: str, index: int) -> tuple[EncodedReport, list[str]]:
+    """One report as queue JSON (``EncodedReport``) and the validator's lines about it."""
+    from pywats.station.converters import _stream
+
+    if isinstance(one, UUTReport) and one.id:
+        header = _stream.uut_header(one)
+        _fill_station(header, job)
+        sink = _stream.TextSink()
+        lines = _stream.write_uut(one, header, sink)
+        head = {"id": str(header["id"]), "sn": header.get("sn"), "pn": header.get("pn")}
+        return EncodedReport(sink.text(), head), lines
+    from pywats.reports import check
+    from pywats.station.converters._base import report_to_dict
+
+    data = _normalise(report_to_dict(one), job, digest, index)
+    lines = check(data)
+    head = {"id": str(data["id"]), "sn": data.get("sn"), "pn": data.get("pn")}
+    return EncodedReport(_stream.dumps(data), head), lines
+
+
+def _problem_text(reports: list[EncodedReport], problems: list[tuple[int, str, list[str]]]) -> str:
+    """The validator's lines for the whole file: what the server would refuse is refused here,
+    unqueued. Two reports of one file under one id are refused too (one would replace the
+    other)."""
     lines: list[str] = []
     first_index: dict[str, int] = {}
+    by_index = {index: (rid, found) for index, rid, found in problems}
     for index, report in enumerate(reports):
-        # Two reports of one file under one id: the second would replace the first.
-        seen = first_index.setdefault(str(report.get("id")), index)
+        seen = first_index.setdefault(report["id"], index)
         if seen != index:
-            lines.append(f"report {index} has the same id {report.get('id')} as report {seen}")
-        try:
-            validate(report)
-        except ValueError as exc:
-            found = getattr(exc, "lines", None) or [str(exc)]
-            prefix = f"report {index} (id {report.get('id')}): " if len(reports) > 1 else ""
+            lines.append(f"report {index} has the same id {report['id']} as report {seen}")
+        if index in by_index:
+            rid, found = by_index[index]
+            prefix = f"report {index} (id {rid}): " if len(reports) > 1 else ""
             lines.extend(prefix + str(line) for line in found)
     return "\n".join(lines)
 
@@ -171,78 +207,6 @@ def _converter(spec: Converter | str) -> Converter:
     return spec
 
 
-def _consume(report: UUTReport) -> dict[str, Any]:
-    """``report.to_wsjf()``, releasing each step once it is a dict: the object tree and the
-    dict tree are never both whole in memory (the peak of a big conversion)."""
-    from pywats.reports._wsjf import report_to_wsjf
-
-    report.finalize()
-    root = report.root
-    children, root.steps = root.steps, None
-    data = report_to_wsjf(report)
-    if children is not None:
-        data["root"]["steps"] = _consume_steps(children)
-    return data
-
-
-def _consume_steps(steps: list[Step]) -> list[dict[str, Any]]:
-    from pywats.reports._wsjf import _step_out
-
-    steps.reverse()
-    out: list[dict[str, Any]] = []
-    while steps:
-        step = steps.pop()
-        children, step.steps = step.steps, None
-        data = _step_out(step)
-        if children is not None:
-            data["steps"] = _consume_steps(children)
-        out.append(data)
-    return out
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-
-
-def _encode(report: dict[str, Any]) -> str:
-    """The report as compact JSON, emptying it as it goes: the dict tree and its JSON are
-    never both whole in memory. The text is what ``json.dumps`` writes, keys in order."""
-    parts: list[str] = []
-    _encode_into(report, "root", parts)
-    return "".join(parts)
-
-
-def _encode_into(node: dict[str, Any], key: str, parts: list[str]) -> None:
-    """Append ``node`` as JSON to ``parts``, its ``key`` member (a step or a list of steps)
-    written piece by piece and released."""
-    if key not in node:
-        parts.append(_dumps(node))
-        return
-    items = list(node.items())
-    node.clear()
-    parts.append("{")
-    for index, (name, value) in enumerate(items):
-        if index:
-            parts.append(",")
-        parts.append(_dumps(name) + ":")
-        if name != key or value is None:
-            parts.append(_dumps(value))
-        elif isinstance(value, dict):
-            _encode_into(value, "steps", parts)
-        else:
-            parts.append("[")
-            value.reverse()
-            first = True
-            while value:
-                if not first:
-                    parts.append(",")
-                _encode_into(value.pop(), "steps", parts)
-                first = False
-            parts.append("]")
-        items[index] = (name, None)
-    parts.append("}")
-
-
 def _not_regular() -> type[OSError]:
     from pywats.station._files import NotRegularFile
 
@@ -265,8 +229,6 @@ def _traceback() -> str:
 
 def run_job(job: Job) -> Outcome:
     """Convert ``job.path`` completely; every ending is an Outcome (see there)."""
-    from pywats.station.converters._base import report_to_dict
-
     path = Path(job.path)
     size = mtime_ns = -1
     try:
@@ -287,27 +249,20 @@ def run_job(job: Job) -> Outcome:
             purpose=job.purpose,
             parameters=job.parameters,
         )
-        produced = list(converter.convert(path, context))
-        produced.reverse()
-        reports: list[dict[str, Any]] = []
-        while produced:  # each report's objects are freed as soon as it is a dict
-            one = produced.pop()
-            as_dict = _consume(one) if isinstance(one, UUTReport) else report_to_dict(one)
-            del one
-            reports.append(_normalise(as_dict, job, digest, len(reports)))
-        key = source_key(str(path), digest)
-        problems = _problems(reports)
-        if problems:
-            return Outcome(
-                kind="invalid", reason=problems, source_key=key, size=size, mtime_ns=mtime_ns
-            )
         encoded: list[EncodedReport] = []
-        reports.reverse()
-        while reports:  # each report's dicts are freed as its JSON is written
-            one = reports.pop()
-            head = {"id": str(one["id"]), "sn": one.get("sn"), "pn": one.get("pn")}
-            encoded.append(EncodedReport(_encode(one), head))
-            del one
+        problems: list[tuple[int, str, list[str]]] = []
+        for index, one in enumerate(_reports(converter, path, context)):
+            report, lines = _encode(one, job, digest, index)
+            del one  # the report's objects are released as it is written
+            if lines:
+                problems.append((index, str(report["id"]), lines))
+            encoded.append(report)
+        key = source_key(str(path), digest)
+        refusal = _problem_text(encoded, problems)
+        if refusal:
+            return Outcome(
+                kind="invalid", reason=refusal, source_key=key, size=size, mtime_ns=mtime_ns
+            )
         return Outcome(
             kind="ok",
             source_key=key,

@@ -12,7 +12,10 @@
   ``idle_seconds`` without work, after ``max_jobs`` files, or as soon as their resident memory
   passes ``recycle_mb`` (a big file's memory is the OS's again when its worker exits). An idle
   service keeps no worker, so its own memory stays that of the service alone.
-- A worker that passes ``timeout`` is killed (SIGKILL): a hung converter costs nothing after.
+- A worker that passes its timeout is killed (SIGKILL): a hung converter costs nothing after.
+  The timeout grows with the file: ``timeout`` plus ``seconds_per_mb`` (default 1 s) for each
+  whole MB, so the default 60 s holds for files under 1 MB and a 100 MB file gets 160 s (it
+  needs about 50 s of CPU: issue 16's figures in benchmarks/results.md).
 - ``memory_mb`` caps each worker's address space (``RLIMIT_AS``, POSIX only): a runaway
   conversion fails with a MemoryError in its worker, reported as a refusal.
 - ``max_bytes`` refuses larger files before any worker reads them.
@@ -171,8 +174,10 @@ class ConversionPool:
         max_jobs: int = 200,
         recycle_mb: float = 200.0,
         isolation: str = "process",
+        seconds_per_mb: float = 1.0,
     ) -> None:
         self.timeout = timeout
+        self.seconds_per_mb = seconds_per_mb
         self.max_bytes = max_bytes
         self.memory_bytes = int(memory_mb * _MB)
         self.idle_seconds = idle_seconds
@@ -215,32 +220,32 @@ class ConversionPool:
     async def run(self, job: Job) -> Outcome:
         """Convert one file; the outcome says how it went (this never raises for the file)."""
         size = mtime_ns = -1
-        if self.max_bytes:
-            with contextlib.suppress(OSError):  # gone or unreadable: the worker says which
-                st = await asyncio.to_thread(os.stat, job.path)
-                size, mtime_ns = st.st_size, st.st_mtime_ns
+        with contextlib.suppress(OSError):  # gone or unreadable: the worker says which
+            st = await asyncio.to_thread(os.stat, job.path)
+            size, mtime_ns = st.st_size, st.st_mtime_ns
         refusal = too_big(size, self.max_bytes)
         if refusal:
             return Outcome(kind="refused", reason=refusal, size=size, mtime_ns=mtime_ns)
         if self.max_bytes and not job.max_bytes:
             job = _with_max(job, self.max_bytes)
+        timeout, why = self.timeout_for(size)
         if not self.in_process(job.converter):
-            return await self._in_thread(job)
+            return await self._in_thread(job, timeout, why)
         async with self._slots:
             worker = self._take()
             self._busy.add(worker)
             try:
                 await asyncio.wait_for(asyncio.to_thread(worker.start), _START_SECONDS)
                 exchange = asyncio.ensure_future(asyncio.to_thread(worker.exchange, job))
-                done, _ = await asyncio.wait([exchange], timeout=self.timeout)
+                done, _ = await asyncio.wait([exchange], timeout=timeout)
                 if not done:
                     worker.kill()  # the exchange thread sees EOF and ends
                     with contextlib.suppress(Exception):
                         await exchange
                     return Outcome(
                         kind="timeout",
-                        reason=f"did not finish within {self.timeout:g} s"
-                        " (its process was stopped)",
+                        reason=f"did not finish within {timeout:g} s ({why}its process was"
+                        " stopped)",
                     )
                 outcome = exchange.result()
             except (EOFError, OSError, TimeoutError, pickle.PickleError) as exc:
@@ -256,6 +261,17 @@ class ConversionPool:
                 self._busy.discard(worker)
             self._give_back(worker, outcome)
             return outcome
+
+    def timeout_for(self, size: int) -> tuple[float, str]:
+        """The timeout of a file of ``size`` bytes (-1: unknown) and how it was reached."""
+        whole_mb = max(0, size) // _MB
+        if not whole_mb or self.seconds_per_mb <= 0:
+            return self.timeout, ""
+        timeout = self.timeout + self.seconds_per_mb * whole_mb
+        return timeout, (
+            f"intake.converter_timeout {self.timeout:g} s + {self.seconds_per_mb:g} s for each"
+            f" of the file's {whole_mb} MB; "
+        )
 
     def _take(self) -> _Worker:
         while self._idle:
@@ -295,7 +311,7 @@ class ConversionPool:
         if keep:
             self._schedule_reap()
 
-    async def _in_thread(self, job: Job) -> Outcome:
+    async def _in_thread(self, job: Job, timeout: float, why: str) -> Outcome:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Outcome] = loop.create_future()
 
@@ -312,10 +328,11 @@ class ConversionPool:
         # block the service's exit nor starve a pool.
         threading.Thread(target=work, name=f"convert {job.path}", daemon=True).start()
         try:
-            return await asyncio.wait_for(future, self.timeout)
+            return await asyncio.wait_for(future, timeout)
         except TimeoutError:
             self.hung_threads += 1
-            return Outcome(kind="timeout", reason=f"did not finish within {self.timeout:g} s")
+            reason = f"did not finish within {timeout:g} s"
+            return Outcome(kind="timeout", reason=f"{reason} ({why[:-2]})" if why else reason)
 
     def close(self) -> None:
         """Stop every worker (idle ones at once; busy ones are killed)."""

@@ -41,11 +41,12 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 from xml.etree.ElementTree import Element
 
 from pywats.reports import AdditionalData, Step, UUTReport
 from pywats.reports._limits import clip
+from pywats.reports._parts import BooleanMeasurement
 from pywats.station.converters._base import Converter, ConverterContext
 from pywats.station.converters._common import from_timestamp, new_uut, parse_time, stable_id
 from pywats.station.converters._xml import XmlDoc, XmlStream, local, stream_xml
@@ -72,6 +73,14 @@ _MAX_TEXT = 5000
 _MAX_MESSAGE = 200
 _OUTCOME = {"failure": "F", "error": "E", "skipped": "S"}
 _WORSE = {("S", "F"), ("S", "E"), ("F", "E")}
+# A test case's one measurement, shared by every case with that verdict: a file can hold a
+# million cases, and a list plus a measurement per case is a quarter of the report's memory.
+# Tuples, so that nothing can append to them.
+_VERDICT = {
+    status: cast(list[BooleanMeasurement], (BooleanMeasurement(name=None, status=status),))
+    for status in ("P", "F")
+}
+_TIMES_CACHED = 4096  # distinct time="..." texts whose number is kept (one float object each)
 
 
 def _norm(name: str) -> str:
@@ -102,6 +111,7 @@ class _Build:
         self.suites: list[tuple[Step, dict[str, Step], str, float]] = []
         self.top_total = 0.0
         self.top_count = 0
+        self.times: dict[str, float | None] = {}
 
     def start_report(self) -> UUTReport:
         if self.report is None:
@@ -192,7 +202,12 @@ class _Build:
             if classname not in classes:
                 classes[classname] = seq.add_sequence(classname, tot_time=0.0)
             parent = classes[classname]
-        seconds = _seconds(self.doc, case, "time") or 0.0
+        text = case.get("time") or ""
+        seconds = self.times.get(text)
+        if seconds is None:
+            seconds = _seconds(self.doc, case, "time") or 0.0
+            if len(self.times) < _TIMES_CACHED:
+                self.times[text] = seconds
         self.suites[-1] = (seq, classes, path, total + seconds)
         if parent is not seq and parent.tot_time is not None:
             parent.tot_time += seconds
@@ -220,6 +235,7 @@ class _Build:
                 texts.append(f"[{tag}]\n{child.text.strip()}")
         if outcome in ("P", "F"):
             step = parent.add_pass_fail_step(name, outcome == "P", tot_time=seconds)
+            step.boolean_meas = _VERDICT[outcome]
         else:
             step = parent.add_generic_step(name, "ET_PFT", status=outcome, tot_time=seconds)
         if message:

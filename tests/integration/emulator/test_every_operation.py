@@ -20,6 +20,7 @@ import pytest
 from pywats.station.converters.wsxf import wsjf_to_wsxf
 from pywats.testing import ROUTES, Emulator
 
+from ._drive_issue20 import drive_auth_scim_barcodes
 from ._helpers import uur_report, uut_report
 
 SPEC_PATH = Path(__file__).resolve().parents[3] / "openapi" / "wats.yaml"
@@ -452,6 +453,8 @@ def test_every_operation_answers_and_matches_the_spec(
     )
     archived = drive("POST", "/api/RootCause/ArchiveTickets", json=[ticket["ticketId"]]).json()
     assert archived["status"] == 32
+
+    drive_auth_scim_barcodes(drive)
 
     missing = {(op.method, op.template) for op in ROUTES} - drive.seen
     assert not missing, f"operations never called: {sorted(missing)}"

@@ -233,6 +233,8 @@ def test_odd_query_values_never_give_500(client: httpx.Client, value: str) -> No
         "revision": "A",
         "serialNumber": "S",
         "assetId": "A1",
+        "identifier": "I",
+        "userName": "u",
     }
     failures = []
     for op in ROUTES:

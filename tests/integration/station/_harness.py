@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,3 +189,20 @@ class Station:
             return [dict(r) for r in db.execute("SELECT * FROM item ORDER BY id")]
         finally:
             db.close()
+
+
+def station_factory(tmp_path: Path, emulator: Emulator) -> Iterator[Callable[..., Station]]:
+    """Body of a ``station`` fixture: make stations on demand, kill the ones still running."""
+    made: list[Station] = []
+
+    def make(**settings: Any) -> Station:
+        st = Station(tmp_path, emulator, **settings)
+        made.append(st)
+        return st
+
+    yield make
+    for st in made:
+        if st.alive():
+            assert st.proc is not None
+            st.proc.kill()
+            st.proc.wait(timeout=10)

@@ -89,6 +89,27 @@ def test_a_timeout_really_stops_the_conversion() -> None:
     assert live == 0  # the worker was killed, not left running
 
 
+def test_the_timeout_grows_with_the_file_by_whole_megabytes() -> None:
+    pool = ConversionPool(timeout=60)
+    assert pool.timeout_for(900 * 1024) == (60, "")  # under 1 MB: the configured timeout
+    assert pool.timeout_for(-1) == (60, "")  # size unknown
+    timeout, why = pool.timeout_for(100 * 1024 * 1024 + 5)
+    assert timeout == 160
+    assert why == "intake.converter_timeout 60 s + 1 s for each of the file's 100 MB; "
+
+
+def test_a_timeout_on_a_large_file_says_how_it_was_reached(tmp_path: Path) -> None:
+    big = tmp_path / "big.xml"
+    big.write_bytes(b" " * (2 * 1024 * 1024))
+    pool = ConversionPool(timeout=0.5, seconds_per_mb=0.25)
+    outcome = _run(pool, Job(path=str(big), converter=SleepingConverter()))
+    assert outcome.kind == "timeout"
+    assert outcome.reason == (
+        "did not finish within 1 s (intake.converter_timeout 0.5 s + 0.25 s for each of the"
+        " file's 2 MB; its process was stopped)"
+    )
+
+
 def test_a_file_over_the_maximum_size_is_refused_unread(tmp_path: Path) -> None:
     big = tmp_path / "big.xml"
     big.write_bytes(b"<testsuites>" + b" " * (3 * 1024 * 1024) + b"</testsuites>")
