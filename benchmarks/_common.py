@@ -94,6 +94,7 @@ class Row:
     target: float | None = None  # upper bound for our median (lower bound for per_s)
     floor_target: float | None = None  # max overhead over the floor, e.g. 0.20
     note: str = ""
+    anchor_target: float | None = None  # min ratio over the anchor, e.g. 3.0 (3x better)
 
     @property
     def higher_is_better(self) -> bool:
@@ -131,6 +132,9 @@ class Row:
         overhead = self.overhead_vs_floor()
         if self.floor_target is not None and overhead is not None:
             results.append(overhead < self.floor_target)
+        ratio = self.vs_anchor()
+        if self.anchor_target is not None and ratio is not None:
+            results.append(ratio >= self.anchor_target)
         return all(results) if results else None
 
 
@@ -185,6 +189,8 @@ def fmt_target(row: Row) -> str:
     if row.target is not None:
         sign = "≥" if row.higher_is_better else "<"
         parts.append(f"{sign} {fmt_value(row.target, row.unit)}")
+    if row.anchor_target is not None:
+        parts.append(f"≥ {row.anchor_target:.1f}x {ANCHOR}")
     if row.floor_target is not None:
         parts.append(f"< +{row.floor_target * 100:.0f}% vs httpx")
     if not parts:

@@ -91,6 +91,7 @@ class Row:
     job: str
     impl: str
     median_s: float | None
+    cpu_s: float | None = None  # CPU seconds (process_time), steadier on a shared machine
     peak_mb: float | None = None
     maxrss_mb: float | None = None
     note: str = ""
@@ -162,6 +163,7 @@ def _rows_for(
                 job=f"build + serialise {n:,} steps",
                 impl=impl,
                 median_s=statistics.median(res["total_s"]),
+                cpu_s=statistics.median(res["total_cpu_s"]) if "total_cpu_s" in res else None,
                 peak_mb=res["peak_bytes"] / 1e6,
                 maxrss_mb=res["maxrss_bytes"] / 1e6,
                 note=f"build alone {statistics.median(res['build_s']) * 1e3:.1f} ms",

@@ -199,7 +199,8 @@ def run(
             cell("pywats", "async_rps"),
             cell("anchor", "async_rps"),
             cell("httpx", "async_rps"),
-            floor_target=0.20,
+            floor_target=0.10,
+            anchor_target=1.0,
         ),
         Row(
             SECTION,
@@ -208,6 +209,8 @@ def run(
             cell("pywats", "async_cpu_s"),
             cell("anchor", "async_cpu_s"),
             cell("httpx", "async_cpu_s"),
+            floor_target=0.10,
+            anchor_target=1.0,
         ),
         Row(
             SECTION,

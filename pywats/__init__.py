@@ -23,6 +23,7 @@ from pywats._exceptions import (
     ReportValidationError,
     ScimTokenError,
     ServerError,
+    UnsupportedOperationError,
     WatsConnectionError,
     WatsError,
     WatsTimeoutError,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for typ
     )
     from pywats._async._client import AsyncWATS
     from pywats._breaker import BreakerState, CircuitBreaker
+    from pywats._bulk import ExportResult, SubmitResult
     from pywats._models import (
         Asset,
         AssetLogEntry,
@@ -64,6 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for typ
         UserSettings,
         VirtualFolder,
     )
+    from pywats._models_system import ClientLog, SystemNode
     from pywats._odata import F, Filter, ODataQuery, where
     from pywats._options import BreakerConfig, ClientOptions, RateLimit, RetryConfig
     from pywats._station import Station, StationRegistry
@@ -75,6 +78,8 @@ _LAZY: dict[str, str] = {
     "AsyncWATS": "pywats._async._client",
     "pyWATS": "pywats._sync._client",
     "BreakerState": "pywats._breaker",
+    "ExportResult": "pywats._bulk",
+    "SubmitResult": "pywats._bulk",
     "CircuitBreaker": "pywats._breaker",
     "F": "pywats._odata",
     "Filter": "pywats._odata",
@@ -88,6 +93,8 @@ _LAZY: dict[str, str] = {
     "StationRegistry": "pywats._station",
     "UURReport": "pywats.reports",
     "UUTReport": "pywats.reports",
+    "ClientLog": "pywats._models_system",
+    "SystemNode": "pywats._models_system",
     **dict.fromkeys(
         [
             "BarcodeIdentifier",
@@ -142,8 +149,10 @@ __all__ = [
     "BreakerState",
     "CircuitBreaker",
     "CircuitOpenError",
+    "ClientLog",
     "ClientOptions",
     "ConflictError",
+    "ExportResult",
     "F",
     "Filter",
     "MiscInfoMatch",
@@ -171,6 +180,8 @@ __all__ = [
     "SoftwarePackageFile",
     "Station",
     "StationRegistry",
+    "SubmitResult",
+    "SystemNode",
     "Tag",
     "Ticket",
     "TicketUpdate",
@@ -180,6 +191,7 @@ __all__ = [
     "Unit",
     "UnitChange",
     "UnitVerification",
+    "UnsupportedOperationError",
     "UserSettings",
     "VirtualFolder",
     "WatsConnectionError",

@@ -24,10 +24,13 @@ def atomic_file(
     *,
     prefix: str | None = None,
     suffix: str = ".tmp",
+    fsync: bool = True,
 ) -> Iterator[IO[Any]]:
     """Yield a handle on a temporary file in ``path``'s folder; on success it replaces ``path``.
 
     Text mode writes UTF-8. The folder must exist. ``prefix`` defaults to ``.<name>.``.
+    ``fsync=False`` skips the flush to disk: still whole or absent if the process dies, but
+    not across a power cut (for many files where a re-run can redo the work).
     """
     fd, tmp = tempfile.mkstemp(
         prefix=f".{path.name}." if prefix is None else prefix, suffix=suffix, dir=path.parent
@@ -36,7 +39,8 @@ def atomic_file(
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -11,7 +11,9 @@
     │   ├── NotFoundError             404
     │   ├── ConflictError             409
     │   ├── RateLimitError            429    retryable, may carry retry_after
-    │   └── ServerError               5xx    retryable
+    │   ├── ServerError               5xx    retryable
+    │   └── UnsupportedOperationError 404    on the route itself: the server lacks the
+    │                                        operation (older version), not a missing record
     ├── WatsConnectionError                  the server could not be reached (retryable,
     │   │                                    except a refused TLS certificate)
     │   └── WatsTimeoutError
@@ -44,10 +46,12 @@ __all__ = [
     "ReportValidationError",
     "ScimTokenError",
     "ServerError",
+    "UnsupportedOperationError",
     "WatsConnectionError",
     "WatsError",
     "WatsTimeoutError",
     "error_for_status",
+    "is_missing_route",
 ]
 
 
@@ -187,6 +191,53 @@ class ServerError(ApiError):
     retryable = True
 
 
+class UnsupportedOperationError(ApiError):
+    """404 for the route itself: this server has no such operation (it may be older).
+
+    Not a NotFoundError: nothing is missing that a caller could create, and a lenient client
+    must not turn it into None. ``operation`` names it (``GET /api/SystemStatus``).
+    """
+
+    default_hint = (
+        "The server may be an older WATS version without this operation: check its version"
+        " (`wats ping`, or api.analytics.get_version()) and ask its administrator about an upgrade"
+    )
+
+    @property
+    def operation(self) -> str:
+        """The missing operation: method and path, without the server's address or query."""
+        return f"{self.method} {_path_of(self.url)}"
+
+    @classmethod
+    def for_route(cls, method: str, url: str, **kwargs: Any) -> UnsupportedOperationError:
+        """The error for a 404 on the route ``method url`` itself."""
+        message = (
+            f"the server has no operation {method} {_path_of(url)}"
+            " (a 404 for the route itself, not for a record)"
+        )
+        return cls(404, message, method=method, url=url, **kwargs)
+
+
+def _path_of(url: str) -> str:
+    where = url.split("://", 1)[-1]
+    return where[where.find("/") :].split("?", 1)[0] if "/" in where else "/"
+
+
+# What ASP.NET Web API (the WATS server's framework) answers for a URL no route matches; a
+# missing record comes back from a route that exists, with the controller's own message.
+_NO_ROUTE = (
+    "no http resource was found that matches the request uri",
+    "no type was found that matches the controller named",
+    "no action was found on the controller",
+)
+
+
+def is_missing_route(status: int, server_message: str) -> bool:
+    """Whether an error answer says the route itself does not exist on this server."""
+    text = server_message.lower()
+    return status == 404 and any(marker in text for marker in _NO_ROUTE)
+
+
 class WatsConnectionError(WatsError):
     """The server could not be reached (DNS, refused, reset, TLS)."""
 
@@ -250,6 +301,7 @@ for _cls in (
     ConflictError,
     RateLimitError,
     ServerError,
+    UnsupportedOperationError,
     WatsConnectionError,
     WatsTimeoutError,
     CircuitOpenError,

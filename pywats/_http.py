@@ -22,9 +22,11 @@ from pywats._exceptions import (
     ApiError,
     NotFoundError,
     RateLimitError,
+    UnsupportedOperationError,
     WatsConnectionError,
     WatsTimeoutError,
     error_for_status,
+    is_missing_route,
 )
 from pywats._version import __version__
 
@@ -208,6 +210,8 @@ def error_from_response(response: httpx.Response) -> ApiError:
         "url": _safe_url(request.url.copy_with(query=None)),
         "request_id": _request_id(response.headers),
     }
+    if is_missing_route(status, message):  # an older server without this operation
+        return UnsupportedOperationError.for_route(**kwargs)
     retry_after = parse_retry_after(response.headers.get("retry-after"))
     if issubclass(cls, RateLimitError):
         return cls(status, message, retry_after=retry_after, **kwargs)

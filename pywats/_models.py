@@ -9,17 +9,65 @@ this module bridges the two by field name:
 
 Change a value with ``attrs.evolve(product, name="New name")`` and hand it back to a ``save``
 method. Keys the server sent that the spec does not name are kept in ``extra``.
+
+This module holds the bridge and the shared :class:`Tag`; each domain's values live in
+``_models_<domain>.py`` and load with the first service that needs them (building a frozen
+attrs class costs about a millisecond, and a CLI call needs a handful of the ~30). Every
+name stays importable from here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
+import importlib
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar, cast
-from uuid import UUID
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 import attrs
+
+if TYPE_CHECKING:  # pragma: no cover - what the lazy table resolves to, for type checkers
+    from pywats._models_assets import (
+        Asset,
+        AssetLogEntry,
+        AssetSummary,
+        AssetType,
+    )
+    from pywats._models_production import (
+        SerialNumberType,
+        Unit,
+        UnitChange,
+        UnitVerification,
+        UnitVerificationResult,
+    )
+    from pywats._models_products import (
+        Product,
+        ProductRevision,
+        ProductSummary,
+    )
+    from pywats._models_reports import (
+        MiscInfoMatch,
+        MiscInfoValue,
+        ReportHeader,
+        ReportHeaderAsset,
+        ReportHeaderAttachment,
+        ReportHeaderMiscInfo,
+        ReportHeaderSubUnit,
+        ReportHeaderUurAttachment,
+        ReportHeaderUurSubUnit,
+    )
+    from pywats._models_rootcause import (
+        Ticket,
+        TicketAttachment,
+        TicketUpdate,
+        TicketView,
+    )
+    from pywats._models_software import (
+        SoftwarePackage,
+        SoftwarePackageFile,
+        VirtualFolder,
+    )
+    from pywats._models_users import (
+        UserSettings,
+    )
 
 __all__ = [
     "Asset",
@@ -247,500 +295,44 @@ class Tag(WireValue):
     extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
 
 
-# -- products -----------------------------------------------------------------------------------
-
-
-@_wire("ProductRevision")
-@attrs.frozen(kw_only=True)
-class ProductRevision(WireValue):
-    """One revision of a product."""
-
-    product_revision_id: UUID | None = None
-    product_id: UUID | None = None
-    part_number: str | None = None
-    revision: str | None = None
-    name: str | None = None
-    description: str | None = None
-    state: int | None = None
-    xml_data: str | None = None
-    tags: list[Tag] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("Product")
-@attrs.frozen(kw_only=True)
-class Product(WireValue):
-    """A product (part number) with its revisions and tags."""
-
-    product_id: UUID | None = None
-    part_number: str | None = None
-    name: str | None = None
-    description: str | None = None
-    non_serial: bool | None = None
-    state: int | None = None
-    """1 active, 0 inactive."""
-    xml_data: str | None = None
-    product_category_id: UUID | None = None
-    product_category_name: str | None = None
-    revisions: list[ProductRevision] | None = None
-    tags: list[Tag] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("ProductListItem")
-@attrs.frozen(kw_only=True)
-class ProductSummary(WireValue):
-    """A product as product queries list it."""
-
-    part_number: str | None = None
-    name: str | None = None
-    category: str | None = None
-    non_serial: bool | None = None
-    state: int | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-# -- reports --------------------------------------------------------------------------------
-
-
-@_wire("ReportHeaderSubUnit")
-@attrs.frozen(kw_only=True)
-class ReportHeaderSubUnit(WireValue):
-    part_type: str | None = None
-    serial_number: str | None = None
-    part_number: str | None = None
-    revision: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("ReportHeaderMiscInfo", "ReportHeaderUurMiscInfo")
-@attrs.frozen(kw_only=True)
-class ReportHeaderMiscInfo(WireValue):
-    description: str | None = None
-    value: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("ReportHeaderAsset")
-@attrs.frozen(kw_only=True)
-class ReportHeaderAsset(WireValue):
-    serial_number: str | None = None
-    running_count: int | None = None
-    running_count_exceeded: int | None = None
-    total_count: int | None = None
-    total_count_exceeded: int | None = None
-    days_since_maintenance: float | None = None
-    maintenance_days_overdue: float | None = None
-    days_since_calibration: float | None = None
-    calibration_days_overdue: float | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("ReportHeaderAttachment")
-@attrs.frozen(kw_only=True)
-class ReportHeaderAttachment(WireValue):
-    step_id: int | None = None
-    filename: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("ReportHeaderUurSubUnit")
-@attrs.frozen(kw_only=True)
-class ReportHeaderUurSubUnit(WireValue):
-    serial_number: str | None = None
-    part_number: str | None = None
-    revision: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("ReportHeaderUurAttachment")
-@attrs.frozen(kw_only=True)
-class ReportHeaderUurAttachment(WireValue):
-    id: UUID | None = None
-    filename: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("ReportHeader")
-@attrs.frozen(kw_only=True)
-class ReportHeader(WireValue):
-    """The header of a UUT (``report_type`` ``"T"``) or UUR (``"R"``) report.
-
-    ``result`` is a word (``Passed``, ``Failed``, ``Error``, ``Terminated``); ``user_name``
-    is the operator; the collections are filled only when asked for with ``expand``.
-    """
-
-    uuid: UUID | None = None
-    serial_number: str | None = None
-    part_number: str | None = None
-    revision: str | None = None
-    report_type: str | None = None
-    start: dt.datetime | None = None
-    result: str | None = None
-    batch_number: str | None = None
-    user_name: str | None = None
-    station_name: str | None = None
-    location: str | None = None
-    purpose: str | None = None
-    process_code: int | None = None
-    process_name: str | None = None
-    comment: str | None = None
-    execution_time: float | None = None
-    sw_filename: str | None = None
-    sw_version: str | None = None
-    test_socket_index: int | None = None
-    fixture_id: str | None = None
-    error_code: int | None = None
-    error_message: str | None = None
-    run: int | None = None
-    passed_in_run: int | None = None
-    receive_count: int | None = None
-    report_size: int | None = None
-    caused_uut_failure: str | None = None
-    caused_uut_failure_path: str | None = None
-    referenced_uut: UUID | None = None
-    measures_deleted: bool | None = None
-    time_stamp: int | None = None
-    sub_units: list[ReportHeaderSubUnit] | None = None
-    misc_info: list[ReportHeaderMiscInfo] | None = None
-    assets: list[ReportHeaderAsset] | None = None
-    attachments: list[ReportHeaderAttachment] | None = None
-    uur_sub_units: list[ReportHeaderUurSubUnit] | None = None
-    uur_misc_info: list[ReportHeaderMiscInfo] | None = None
-    uur_attachments: list[ReportHeaderUurAttachment] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("UutMiscData")
-@attrs.frozen(kw_only=True)
-class MiscInfoValue(WireValue):
-    description: str | None = None
-    data: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("UutMiscInfoMatch")
-@attrs.frozen(kw_only=True)
-class MiscInfoMatch(WireValue):
-    """A UUT report found by its misc info."""
-
-    uuid: UUID | None = None
-    serial_number: str | None = None
-    part_number: str | None = None
-    start: dt.datetime | None = None
-    result: str | None = None
-    process_code: int | None = None
-    process_name: str | None = None
-    misc_data: list[MiscInfoValue] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-# -- assets ---------------------------------------------------------------------------------
-
-
-@_wire("AssetType", "AssetTypeListItem")
-@attrs.frozen(kw_only=True)
-class AssetType(WireValue):
-    """A kind of asset, with its count limits and service intervals (days)."""
-
-    type_id: UUID | None = None
-    type_name: str | None = None
-    running_count_limit: int | None = None
-    total_count_limit: int | None = None
-    maintenance_interval: float | None = None
-    calibration_interval: float | None = None
-    warning_threshold: float | None = None
-    alarm_threshold: float | None = None
-    is_readonly: bool | None = None
-    icon: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("AssetLogEntry", "AssetLogListItem")
-@attrs.frozen(kw_only=True)
-class AssetLogEntry(WireValue):
-    """One line of an asset's log (``kind`` is the server's log type code)."""
-
-    _renames: ClassVar[dict[str, str]] = {"type_": "kind", "property_": "property"}
-
-    log_id: int | None = None
-    asset_id: str | None = None
-    serial_number: str | None = None
-    date: dt.datetime | None = None
-    user: str | None = None
-    kind: int | None = None
-    property: str | None = None
-    value: str | None = None
-    comment: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("AssetListItem")
-@attrs.frozen(kw_only=True)
-class AssetSummary(WireValue):
-    """An asset as asset queries list it."""
-
-    asset_id: str | None = None
-    serial_number: str | None = None
-    asset_name: str | None = None
-    type_id: UUID | None = None
-    parent_asset_id: str | None = None
-    parent_serial_number: str | None = None
-    part_number: str | None = None
-    revision: str | None = None
-    state: int | None = None
-    description: str | None = None
-    location: str | None = None
-    first_seen_date: dt.datetime | None = None
-    last_seen_date: dt.datetime | None = None
-    last_maintenance_date: dt.datetime | None = None
-    next_maintenance_date: dt.datetime | None = None
-    last_calibration_date: dt.datetime | None = None
-    next_calibration_date: dt.datetime | None = None
-    total_count: int | None = None
-    running_count: int | None = None
-    xml_data: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("Asset")
-@attrs.frozen(kw_only=True)
-class Asset(WireValue):
-    """An asset (fixture, instrument ...) with its type, children and log."""
-
-    asset_id: str | None = None
-    serial_number: str | None = None
-    asset_name: str | None = None
-    type_id: UUID | None = None
-    parent_asset_id: str | None = None
-    parent_serial_number: str | None = None
-    part_number: str | None = None
-    revision: str | None = None
-    client_id: int | None = None
-    state: int | None = None
-    description: str | None = None
-    location: str | None = None
-    first_seen_date: dt.datetime | None = None
-    last_seen_date: dt.datetime | None = None
-    last_maintenance_date: dt.datetime | None = None
-    next_maintenance_date: dt.datetime | None = None
-    last_calibration_date: dt.datetime | None = None
-    next_calibration_date: dt.datetime | None = None
-    total_count: int | None = None
-    running_count: int | None = None
-    tags: list[Tag] | None = None
-    asset_type: AssetType | None = None
-    asset_children: list[Asset] | None = None
-    asset_log: list[AssetLogEntry] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-# -- production -----------------------------------------------------------------------------
-
-
-@_wire("Unit")
-@attrs.frozen(kw_only=True)
-class Unit(WireValue):
-    """A produced unit (serial number of a part number) and its sub-units."""
-
-    serial_number: str | None = None
-    part_number: str | None = None
-    revision: str | None = None
-    parent_serial_number: str | None = None
-    batch_number: str | None = None
-    serial_date: dt.datetime | None = None
-    current_location: str | None = None
-    xml_data: str | None = None
-    unit_phase_id: int | None = None
-    unit_phase: str | None = None
-    process_code: str | None = None
-    tags: list[Tag] | None = None
-    product_revision: ProductRevision | None = None
-    product: Product | None = None
-    sub_units: list[Unit] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("UnitChange")
-@attrs.frozen(kw_only=True)
-class UnitChange(WireValue):
-    """A pending change to a unit (acknowledge it with ``delete_unit_change(id)``)."""
-
-    id: int | None = None
-    unit_serial_number: str | None = None
-    new_parent_serial_number: str | None = None
-    new_part_number: str | None = None
-    new_revision: str | None = None
-    new_unit_phase_id: int | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("UnitVerificationResult")
-@attrs.frozen(kw_only=True)
-class UnitVerificationResult(WireValue):
-    process_code: int | None = None
-    process_name: str | None = None
-    process_index: int | None = None
-    status: str | None = None
-    start_utc: dt.datetime | None = None
-    station_name: str | None = None
-    total_count: int | None = None
-    non_passed_count: int | None = None
-    repair_count: int | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("UnitVerificationGrade")
-@attrs.frozen(kw_only=True)
-class UnitVerification(WireValue):
-    """A unit's verification grade and the per-process results behind it."""
-
-    status: str | None = None
-    grade: str | None = None
-    all_processes_executed_in_correct_order: bool | None = None
-    all_processes_passed_first_run: bool | None = None
-    all_processes_passed_any_run: bool | None = None
-    all_processes_passed_last_run: bool | None = None
-    no_repairs: bool | None = None
-    results: list[UnitVerificationResult] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("SerialNumberType")
-@attrs.frozen(kw_only=True)
-class SerialNumberType(WireValue):
-    """A serial-number pool."""
-
-    _renames: ClassVar[dict[str, str]] = {"format_": "format"}
-
-    name: str | None = None
-    description: str | None = None
-    format: str | None = None
-    reg_ex: str | None = None
-    identifier: int | None = None
-    identifier_name: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-# -- software -------------------------------------------------------------------------------
-
-
-@_wire("SoftwarePackage")
-@attrs.frozen(kw_only=True)
-class SoftwarePackage(WireValue):
-    """A software distribution package (``status``: Draft, Pending, Released, Revoked)."""
-
-    package_id: UUID | None = None
-    name: str | None = None
-    version: int | None = None
-    status: str | None = None
-    description: str | None = None
-    install_on_root: bool | None = None
-    root_directory: str | None = None
-    priority: int | None = None
-    virtual_folder_id: UUID | None = None
-    tags: list[Tag] | None = None
-    created: dt.datetime | None = None
-    created_by: str | None = None
-    modified: dt.datetime | None = None
-    modified_by: str | None = None
-    released: dt.datetime | None = None
-    released_by: str | None = None
-    revoked: dt.datetime | None = None
-    revoked_by: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("SoftwarePackageFile")
-@attrs.frozen(kw_only=True)
-class SoftwarePackageFile(WireValue):
-    """A file in a package (metadata)."""
-
-    package_file_id: str | None = None
-    name: str | None = None
-    package_folder_name: str | None = None
-    attributes: str | None = None
-    description: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("VirtualFolder")
-@attrs.frozen(kw_only=True)
-class VirtualFolder(WireValue):
-    id: UUID | None = None
-    parent_id: UUID | None = None
-    name: str | None = None
-    description: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-# -- rootcause ------------------------------------------------------------------------------
-
-
-@_wire("TicketAttachment")
-@attrs.frozen(kw_only=True)
-class TicketAttachment(WireValue):
-    attachment_id: UUID | None = None
-    filename: str | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-@_wire("TicketUpdate")
-@attrs.frozen(kw_only=True)
-class TicketUpdate(WireValue):
-    """One entry of a ticket's history (or the change sent with an update)."""
-
-    update_id: UUID | None = None
-    update_utc: dt.datetime | None = None
-    update_user: str | None = None
-    content: str | None = None
-    update_type: int | None = None
-    attachments: list[TicketAttachment] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-class TicketView(enum.IntEnum):
-    """Which tickets ``api.rootcause.query`` lists."""
-
-    ASSIGNED = 0
-    FOLLOWING = 1
-    ALL = 2  # needs the "Manage All Tickets" permission
-
-
-@_wire("Ticket")
-@attrs.frozen(kw_only=True)
-class Ticket(WireValue):
-    """A RootCause ticket (``status`` is one of the flag values 1, 2, 4, 8, 16, 32)."""
-
-    ticket_id: UUID | None = None
-    ticket_number: int | None = None
-    subject: str | None = None
-    status: int | None = None
-    priority: int | None = None
-    progress: str | None = None
-    owner: str | None = None
-    assignee: str | None = None
-    team: str | None = None
-    origin: str | None = None
-    report_uuid: UUID | None = None
-    created_utc: dt.datetime | None = None
-    updated_utc: dt.datetime | None = None
-    tags: list[Tag] | None = None
-    history: list[TicketUpdate] | None = None
-    update: TicketUpdate | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
-
-
-# -- users ----------------------------------------------------------------------------------
-
-
-@_wire("CommonUserSettings")
-@attrs.frozen(kw_only=True)
-class UserSettings(WireValue):
-    full_name: str | None = None
-    culture_code: str | None = None
-    email: str | None = None
-    roles: list[str] | None = None
-    levels: list[str] | None = None
-    product_groups: list[str] | None = None
-    extra: dict[str, Any] = attrs.field(factory=dict, repr=False, eq=False)
+# value class -> the module that defines it; loaded on first access (PEP 562)
+_LAZY: dict[str, str] = {
+    "Product": "pywats._models_products",
+    "ProductRevision": "pywats._models_products",
+    "ProductSummary": "pywats._models_products",
+    "MiscInfoMatch": "pywats._models_reports",
+    "MiscInfoValue": "pywats._models_reports",
+    "ReportHeader": "pywats._models_reports",
+    "ReportHeaderAsset": "pywats._models_reports",
+    "ReportHeaderAttachment": "pywats._models_reports",
+    "ReportHeaderMiscInfo": "pywats._models_reports",
+    "ReportHeaderSubUnit": "pywats._models_reports",
+    "ReportHeaderUurAttachment": "pywats._models_reports",
+    "ReportHeaderUurSubUnit": "pywats._models_reports",
+    "Asset": "pywats._models_assets",
+    "AssetLogEntry": "pywats._models_assets",
+    "AssetSummary": "pywats._models_assets",
+    "AssetType": "pywats._models_assets",
+    "SerialNumberType": "pywats._models_production",
+    "Unit": "pywats._models_production",
+    "UnitChange": "pywats._models_production",
+    "UnitVerification": "pywats._models_production",
+    "UnitVerificationResult": "pywats._models_production",
+    "SoftwarePackage": "pywats._models_software",
+    "SoftwarePackageFile": "pywats._models_software",
+    "VirtualFolder": "pywats._models_software",
+    "Ticket": "pywats._models_rootcause",
+    "TicketAttachment": "pywats._models_rootcause",
+    "TicketUpdate": "pywats._models_rootcause",
+    "TicketView": "pywats._models_rootcause",
+    "UserSettings": "pywats._models_users",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pywats._models' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

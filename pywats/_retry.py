@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import logging
 import random
-from typing import Any
-
-from tenacity import RetryCallState
+from typing import TYPE_CHECKING, Any
 
 from pywats._breaker import BreakerState, CircuitBreaker
 from pywats._exceptions import CircuitOpenError, WatsError
 from pywats._options import RetryConfig
+
+if TYPE_CHECKING:
+    from tenacity import RetryCallState
 
 __all__ = ["retry_kwargs", "should_retry"]
 
@@ -42,9 +43,12 @@ def should_retry(exc: BaseException, config: RetryConfig) -> bool:
 class _Policy:
     """tenacity's retry/wait/stop/before_sleep callbacks for one RetryConfig."""
 
-    def __init__(self, config: RetryConfig, breaker: CircuitBreaker | None) -> None:
+    def __init__(
+        self, config: RetryConfig, breaker: CircuitBreaker | None, spent: float = 0.0
+    ) -> None:
         self.config = config
         self.breaker = breaker
+        self.spent = spent
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait after failed attempt ``attempt`` (1-based), before jitter is added."""
@@ -75,7 +79,7 @@ class _Policy:
         if limit is None:
             return False
         # idle_for counts the waits even when a test's sleep does not really sleep.
-        elapsed = max(state.seconds_since_start or 0.0, state.idle_for)
+        elapsed = max((state.seconds_since_start or 0.0) + self.spent, state.idle_for)
         return elapsed + (state.upcoming_sleep or 0.0) > limit
 
     def before_sleep(self, state: RetryCallState) -> None:
@@ -90,9 +94,15 @@ class _Policy:
         )
 
 
-def retry_kwargs(config: RetryConfig, breaker: CircuitBreaker | None = None) -> dict[str, Any]:
-    """Keyword arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` (without ``sleep``)."""
-    policy = _Policy(config, breaker)
+def retry_kwargs(
+    config: RetryConfig, breaker: CircuitBreaker | None = None, *, spent: float = 0.0
+) -> dict[str, Any]:
+    """Keyword arguments for ``tenacity.Retrying`` / ``AsyncRetrying`` (without ``sleep``).
+
+    ``spent`` is the seconds the call used before the loop started (its first attempt, made
+    outside tenacity); ``max_elapsed`` counts them.
+    """
+    policy = _Policy(config, breaker, spent)
     return {
         "retry": policy.retry,
         "wait": policy.wait,

@@ -129,11 +129,13 @@ def connection(*, require_url: bool = True) -> Connection:
     return conn
 
 
-def client(token: str | None = None) -> pyWATS:
+def client(token: str | None = None, *, per_minute: int | None = None) -> pyWATS:
     """Build the SDK client for this run (with ``token`` instead of the stored one, if given).
 
     A shell command is short-lived: it retries a failed request ``--retries`` times (default
     2) with short waits, and keeps no circuit breaker (a single process has no history).
+    ``per_minute`` replaces the SDK's client-side rate limit (500 a minute): 0 turns it off,
+    for bulk commands whose ``-j`` already bounds the load.
 
     Raises:
         ConfigError: no server URL is configured.
@@ -151,7 +153,15 @@ def client(token: str | None = None) -> pyWATS:
     retry = RetryConfig(
         max_retries=st.retries, max_backoff=4.0, max_retry_after=15.0, max_elapsed=30.0
     )
-    api = pyWATS(conn.url, token, retry=retry, circuit_breaker=None, verify=conn.verify)
+    if per_minute is None:
+        api = pyWATS(conn.url, token, retry=retry, circuit_breaker=None, verify=conn.verify)
+    else:
+        from pywats import RateLimit
+
+        limit = RateLimit(per_minute, 60) if per_minute > 0 else None
+        api = pyWATS(
+            conn.url, token, retry=retry, circuit_breaker=None, verify=conn.verify, rate_limit=limit
+        )
     st._cleanups.append(api.close)
     return api
 

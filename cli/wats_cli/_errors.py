@@ -87,6 +87,12 @@ def classify(exc: BaseException, *, lister: str | None = None) -> tuple[int, str
         )
     if isinstance(exc, e.PermissionDeniedError):
         return EXIT_AUTH, "ask a WATS administrator to grant the token's user this permission"
+    if isinstance(exc, e.UnsupportedOperationError):
+        return (
+            EXIT_NOT_FOUND,
+            f"the server may be older than this operation: `wats ping{_instance_flag()}` shows"
+            " its version",
+        )
     if isinstance(exc, e.NotFoundError) and not _from_wats(exc):
         return (
             EXIT_NOT_FOUND,

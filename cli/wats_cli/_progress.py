@@ -10,28 +10,44 @@ __all__ = ["progress"]
 
 
 @contextlib.contextmanager
-def progress(total: int, description: str) -> Iterator[Callable[[], None]]:
+def progress(total: int, description: str, *, unit: str = "") -> Iterator[Callable[[], None]]:
     """Yield ``advance()``; draw a rich bar on stderr for more than one item on a terminal.
 
     Nothing is drawn with ``--quiet``, for a single item, or when stderr is not a terminal
-    (logs and CI output stay clean).
+    (logs and CI output stay clean). With ``unit`` (e.g. "reports"), the bar also shows the
+    rate ("42.0 reports/s").
     """
     from wats_cli._context import state
 
     if total < 2 or state().quiet or not sys.stderr.isatty():
         yield lambda: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TimeRemainingColumn,
+    )
 
     from wats_cli._context import err_console
 
-    with Progress(
+    columns: list[str | ProgressColumn] = [
         "[progress.description]{task.description}",
         BarColumn(),
         MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err_console(),
-        transient=True,
-    ) as bar:
-        task = bar.add_task(description, total=total)
-        yield lambda: bar.advance(task)
+    ]
+    if unit:
+        # task.speed is None until rich has two samples: show nothing rather than "None".
+        columns.append("[progress.data.speed]{task.fields[rate]}")
+    columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=err_console(), transient=True) as bar:
+        task = bar.add_task(description, total=total, rate="")
+
+        def advance() -> None:
+            bar.advance(task)
+            speed = bar.tasks[0].speed if unit else None  # the only task
+            if speed is not None:
+                bar.update(task, rate=f"{speed:,.1f} {unit}/s")
+
+        yield advance

@@ -112,6 +112,7 @@ from wats_cli.commands import (  # noqa: E402
     control,
     demo,
     emulator,
+    export,
     process,
     product,
     production,
@@ -120,7 +121,9 @@ from wats_cli.commands import (  # noqa: E402
     rootcause,
     service,
     software,
+    system,
     watch,
+    workflow,
 )
 
 # Groups with a name of their own; the rest add top-level commands.
@@ -135,6 +138,9 @@ _GROUPS: dict[str, typer.Typer] = {
     "rootcause": rootcause.app,
     "process": process.app,
     "queue": queue.app,
+    "system": system.app,
+    "export": export.app,
+    "workflow": workflow.app,
 }
 
 app.add_typer(auth.app)
@@ -165,11 +171,12 @@ _VALUED = frozenset({"-i", "--instance", "--url", "-o", "--output", "--retries"}
 
 
 def _app_for(args: list[str]) -> typer.Typer:
-    """The tree to run for ``args``: the whole one, or only the named group being called.
+    """The tree to run for ``args``: the whole one, or only the group or command being called.
 
     Typer builds the Click command of every function (signatures, type hints) on each run,
-    about 2 ms per command; a call like ``wats product get X`` needs one group of the
-    ~80 commands. Help, completion and top-level commands get the whole tree.
+    about 2 ms per command; a call like ``wats product get X`` or ``wats ping`` needs one
+    group or one sub-app of the ~80 commands. Help, completion and unknown words get the
+    whole tree (Click's "No such command" and ``wats --help`` list everything).
     """
     import os
 
@@ -182,11 +189,44 @@ def _app_for(args: list[str]) -> typer.Typer:
         if word in _VALUED:
             next(words, None)
         elif not word.startswith("-"):
-            group = _GROUPS.get(word)
-            if group is None:
-                return app
-            slim = _new_app()
-            slim.callback()(main)
-            slim.add_typer(group, name=word)
-            return slim
+            return _slim(word) or app
     return app
+
+
+def _slim(word: str) -> typer.Typer | None:
+    """A root with the callback and only what ``word`` names (None: not a command)."""
+    group = _GROUPS.get(word)
+    if group is not None:
+        slim = _new_app()
+        slim.callback()(main)
+        slim.add_typer(group, name=word)
+        return slim
+    for info in app.registered_groups:
+        sub = info.typer_instance
+        if sub is None or _named(info.name) or word not in _top_level_names(sub):
+            continue
+        slim = _new_app()
+        slim.callback()(main)
+        slim.add_typer(sub)
+        return slim
+    return None
+
+
+def _named(value: object) -> bool:
+    from typer.models import DefaultPlaceholder
+
+    return value is not None and not isinstance(value, DefaultPlaceholder)
+
+
+def _top_level_names(sub: typer.Typer) -> set[str]:
+    """The words a sub-app added without a name answers to at the top level."""
+    from typer.main import get_command_name
+
+    if _named(sub.info.name):
+        return {str(sub.info.name)}
+    names = {
+        command.name or get_command_name(getattr(command.callback, "__name__", ""))
+        for command in sub.registered_commands
+    }
+    names |= {str(g.name) for g in sub.registered_groups if _named(g.name)}
+    return names

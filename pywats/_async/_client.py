@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from pywats._async.asset import AsyncAssetService
     from pywats._async.auth import AsyncAuthService
     from pywats._async.barcode import AsyncBarcodeService
+    from pywats._async.export import AsyncExportService
     from pywats._async.process import AsyncProcessService
     from pywats._async.product import AsyncProductService
     from pywats._async.production import AsyncProductionService
@@ -63,6 +64,8 @@ if TYPE_CHECKING:
     from pywats._async.rootcause import AsyncRootCauseService
     from pywats._async.scim import AsyncScimService
     from pywats._async.software import AsyncSoftwareService
+    from pywats._async.system import AsyncSystemService
+    from pywats._async.workflow import AsyncWorkflowService
 
 __all__ = ["AsyncWATS"]
 
@@ -147,7 +150,8 @@ class AsyncWATS:
         proxy: an HTTP(S) proxy URL.
         max_response_size: the largest answer read into memory, in bytes after
             decompression (default 64 MiB); a larger one raises WatsError. None: no limit.
-        max_download_size: the largest file ``software.download`` streams to disk, in bytes
+        max_download_size: the largest file a download (``software.download``,
+            ``export.download``) streams to disk, in bytes
             (default 8 GiB); a download must also receive 64 KiB in every ``timeout``.
         error_mode: ``"strict"`` raises NotFoundError on 404; ``"lenient"`` makes lookups
             return None instead.
@@ -335,6 +339,27 @@ class AsyncWATS:
         from pywats._async.process import AsyncProcessService
 
         return AsyncProcessService(self)
+
+    @functools.cached_property
+    def system(self) -> AsyncSystemService:
+        """System Manager: clients (stations), their logs, levels; the server's status."""
+        from pywats._async.system import AsyncSystemService
+
+        return AsyncSystemService(self)
+
+    @functools.cached_property
+    def export(self) -> AsyncExportService:
+        """Certificate exports: queue, wait, list, download."""
+        from pywats._async.export import AsyncExportService
+
+        return AsyncExportService(self)
+
+    @functools.cached_property
+    def workflow(self) -> AsyncWorkflowService:
+        """MES workflow test activities: start and end a unit's test."""
+        from pywats._async.workflow import AsyncWorkflowService
+
+        return AsyncWorkflowService(self)
 
     @functools.cached_property
     def auth(self) -> AsyncAuthService:

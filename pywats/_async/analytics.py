@@ -43,7 +43,8 @@ from wats_api.api.analytics import (
 from wats_api.models import AnalyticsFilter
 
 from pywats._async._service import AsyncService
-from pywats._models import UserSettings, one
+from pywats._models import one
+from pywats._models_users import UserSettings
 from pywats._wire import json_of, require
 
 __all__ = ["AsyncAnalyticsService"]

@@ -23,7 +23,8 @@ from wats_api.api.product import (
 )
 
 from pywats._async._service import AsyncService
-from pywats._models import Product, ProductRevision, ProductSummary, many, one, the
+from pywats._models import many, one, the
+from pywats._models_products import Product, ProductRevision, ProductSummary
 from pywats._odata import Filter, ODataQuery
 from pywats._wire import FileSource, file_bytes, json_of, model, require
 from pywats._wire import strings as _strings

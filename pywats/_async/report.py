@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import AsyncIterator, Iterable
 from typing import TYPE_CHECKING, Any
@@ -19,17 +20,20 @@ from wats_api.api.report import (
 )
 
 from pywats._async._service import AsyncService
-from pywats._models import MiscInfoMatch, ReportHeader, many
+from pywats._models import many
+from pywats._models_reports import MiscInfoMatch, ReportHeader
 from pywats._odata import Filter, ODataQuery
 from pywats._reportio import ReportSource, prepare_submission, read_report, submitted_id
 from pywats._wire import FileSource, JsonBody, as_uuid, file_bytes, json_of, opt, upload
 
 if TYPE_CHECKING:
+    from pywats._bulk import ExportFormat, ExportResult, SubmitResult
     from pywats.reports import UURReport, UUTReport
 
 __all__ = ["AsyncReportService"]
 
 _MAX_TOP = 10000  # the server's cap on $top for Report/Query/Header
+DEFAULT_CONCURRENCY = 8  # bulk calls: requests in flight at once
 
 
 class AsyncReportService(AsyncService):
@@ -56,6 +60,97 @@ class AsyncReportService(AsyncService):
         kwargs = report_post_wsjf._get_kwargs(body=JsonBody(data))
         response = await self._call(lambda: self._http.request(**kwargs), idempotent=True)
         return submitted_id(json_of(response.content), data)
+
+    async def submit_json(self, text: str | bytes, *, report_id: str | None = None) -> uuid.UUID:
+        """Submit a WSJF report given as JSON text, sent exactly as it is; return its id.
+
+        For text that is already a checked report (what the station's queue holds): it is
+        neither parsed nor validated here, so a large report costs no object tree in this
+        process; the server judges it (``BadRequestError`` with its lines). Retried like
+        :meth:`submit`: the report's own id makes a repeat replace, not duplicate.
+
+        Args:
+            text: the report as WSJF JSON (UTF-8 when bytes).
+            report_id: the report's id, returned when the server's answer names none.
+        """
+        content = text.encode("utf-8") if isinstance(text, str) else text
+        kwargs = report_post_wsjf._get_kwargs(body=JsonBody(None))
+        del kwargs["json"]
+        kwargs["content"] = content
+        response = await self._call(lambda: self._http.request(**kwargs), idempotent=True)
+        return submitted_id(json_of(response.content), {"id": report_id})
+
+    async def submit_many(
+        self,
+        reports: Iterable[ReportSource],
+        *,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        ordered: bool = False,
+    ) -> AsyncIterator[SubmitResult]:
+        """Submit many reports, ``concurrency`` at a time; yield a result for each.
+
+        The first report is sent alone (a server that is down costs one request, not
+        ``concurrency``). A report the validator or the server rejects gives a result with
+        ``error`` and never stops the others.
+
+        Example::
+
+            async for result in api.report.submit_many(reports, concurrency=8):
+                print(result.index, result.id or result.problems)
+
+        Raises:
+            WatsError: a failure that would fail every report (token refused, server
+                unreachable or 5xx after the retries): nothing more is sent; the reports in
+                flight then still get their result first.
+        """
+        from pywats._async._bulk import submit_reports
+
+        async for result in submit_reports(self, reports, concurrency=concurrency, ordered=ordered):
+            yield result
+
+    async def export(
+        self,
+        filter: Filter | str | None = None,
+        *,
+        to: str | os.PathLike[str],
+        format: ExportFormat = "wsjf",
+        concurrency: int = DEFAULT_CONCURRENCY,
+        ordered: bool = False,
+        limit: int | None = None,
+        orderby: str = "start asc",
+    ) -> AsyncIterator[ExportResult]:
+        """Fetch every matching report whole, ``concurrency`` at a time, into files in ``to``.
+
+        Each report becomes ``<to>/<id>.json`` (the server's WSJF, byte for byte) or
+        ``<id>.xml`` (WSXF), written atomically, so a file that exists is whole. Files already
+        present are skipped: an interrupted export continues when run again. The matching
+        headers are listed first (oldest first), then fetched; results come as reports
+        finish, or in listing order with ``ordered=True``.
+
+        Example::
+
+            async for r in api.report.export(F("partNumber").eq("PCB-1"), to="out"):
+                print(f"{r.index + 1}/{r.total}", r.status, r.path)
+
+        Raises:
+            WatsError: a failure that would fail every report (token refused, server
+                unreachable or 5xx after the retries), after the reports in flight got
+                their result; the files written so far stay.
+            ValueError: ``format`` is not wsjf or wsxf, or ``concurrency`` is below 1.
+        """
+        from pywats._async._bulk import export_reports
+
+        async for result in export_reports(
+            self,
+            filter,
+            to=to,
+            format=format,
+            concurrency=concurrency,
+            ordered=ordered,
+            limit=limit,
+            orderby=orderby,
+        ):
+            yield result
 
     async def submit_wsxf(self, document: FileSource) -> uuid.UUID | None:
         """Submit a report written in WSXF (XML); return its id.

@@ -18,7 +18,8 @@ from wats_api.api.root_cause import (
 )
 
 from pywats._async._service import AsyncService
-from pywats._models import Ticket, TicketView, many, one, the
+from pywats._models import many, one, the
+from pywats._models_rootcause import Ticket, TicketView
 from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
 __all__ = ["AsyncRootCauseService"]

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from pywats._sync.asset import AssetService
     from pywats._sync.auth import AuthService
     from pywats._sync.barcode import BarcodeService
+    from pywats._sync.export import ExportService
     from pywats._sync.process import ProcessService
     from pywats._sync.product import ProductService
     from pywats._sync.production import ProductionService
@@ -65,6 +66,8 @@ if TYPE_CHECKING:
     from pywats._sync.rootcause import RootCauseService
     from pywats._sync.scim import ScimService
     from pywats._sync.software import SoftwareService
+    from pywats._sync.system import SystemService
+    from pywats._sync.workflow import WorkflowService
 
 __all__ = ["pyWATS"]
 
@@ -149,7 +152,8 @@ class pyWATS:
         proxy: an HTTP(S) proxy URL.
         max_response_size: the largest answer read into memory, in bytes after
             decompression (default 64 MiB); a larger one raises WatsError. None: no limit.
-        max_download_size: the largest file ``software.download`` streams to disk, in bytes
+        max_download_size: the largest file a download (``software.download``,
+            ``export.download``) streams to disk, in bytes
             (default 8 GiB); a download must also receive 64 KiB in every ``timeout``.
         error_mode: ``"strict"`` raises NotFoundError on 404; ``"lenient"`` makes lookups
             return None instead.
@@ -337,6 +341,27 @@ class pyWATS:
         from pywats._sync.process import ProcessService
 
         return ProcessService(self)
+
+    @functools.cached_property
+    def system(self) -> SystemService:
+        """System Manager: clients (stations), their logs, levels; the server's status."""
+        from pywats._sync.system import SystemService
+
+        return SystemService(self)
+
+    @functools.cached_property
+    def export(self) -> ExportService:
+        """Certificate exports: queue, wait, list, download."""
+        from pywats._sync.export import ExportService
+
+        return ExportService(self)
+
+    @functools.cached_property
+    def workflow(self) -> WorkflowService:
+        """MES workflow test activities: start and end a unit's test."""
+        from pywats._sync.workflow import WorkflowService
+
+        return WorkflowService(self)
 
     @functools.cached_property
     def auth(self) -> AuthService:

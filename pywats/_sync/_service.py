@@ -5,7 +5,7 @@
 Every call into the generated client goes through ``_call()``, in this order::
 
     tenacity retry loop (only for idempotent calls; reads exc.retryable, Retry-After)
-    └── one attempt
+    └── one attempt (the first runs before the loop: tenacity loads only when a retry is due)
         ├── circuit breaker: admit or refuse (CircuitOpenError)
         ├── rate limiter: take a slot, or sleep until one frees up
         ├── one HTTP exchange (error statuses become typed errors in the response hook,
@@ -17,15 +17,15 @@ Nothing else in pywats retries, so attempts never multiply.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
-from tenacity import Retrying
 
 from pywats._exceptions import NotFoundError, WatsError
 from pywats._http import lookup_in_flight, timeout_override, translate_transport_errors
-from pywats._retry import retry_kwargs
+from pywats._retry import retry_kwargs, should_retry
 from pywats._synchronization import Exchange, PageFetch
 from pywats._wire import check_shape
 
@@ -81,9 +81,27 @@ class Service:
             retry = client._options.retry
             if not idempotent or retry is None or retry.max_retries == 0:
                 return self._attempt(send)
-            kwargs = retry_kwargs(retry, client._state.breaker)
+            started = time.monotonic()
+            try:
+                return self._attempt(send)
+            except WatsError as exc:
+                if not should_retry(exc, retry):
+                    raise
+                failed = exc
+            # Only now is a retry due: tenacity (and tornado, which it imports when installed)
+            # costs more to import than most calls take, so the first attempt runs without it.
+            from tenacity import Retrying
+
+            first: list[WatsError] = [failed]
+
+            def attempt() -> T:
+                if first:
+                    raise first.pop()  # the loop's attempt 1 is the one already made
+                return self._attempt(send)
+
+            kwargs = retry_kwargs(retry, client._state.breaker, spent=time.monotonic() - started)
             retrying = Retrying(sleep=client._state.sleep, **kwargs)
-            result: T = retrying(self._attempt, send)
+            result: T = retrying(attempt)
             return result
         finally:
             if token is not None:

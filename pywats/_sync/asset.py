@@ -32,7 +32,8 @@ from wats_api.api.asset import (
 )
 
 from pywats._sync._service import Service
-from pywats._models import Asset, AssetLogEntry, AssetSummary, AssetType, many, one
+from pywats._models import many, one
+from pywats._models_assets import Asset, AssetLogEntry, AssetSummary, AssetType
 from pywats._odata import Filter, ODataQuery
 from pywats._wire import json_of, model, one_of, opt_aware, require
 

@@ -34,7 +34,8 @@ from wats_api.api.production import (
 )
 
 from pywats._sync._service import Service
-from pywats._models import SerialNumberType, Unit, UnitChange, UnitVerification, many, one
+from pywats._models import many, one
+from pywats._models_production import SerialNumberType, Unit, UnitChange, UnitVerification
 from pywats._serials import SerialFormat, parse_serial_numbers
 from pywats._wire import FileSource, file_bytes, json_of, model, opt_aware, require, upload
 

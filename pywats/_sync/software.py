@@ -37,9 +37,10 @@ from wats_api.api.software import (
 )
 
 from pywats._sync._service import Service
+from pywats._sync._stream import stream_into
 from pywats._downloads import Staging, check_plan, package_file_target
-from pywats._limits import DownloadBudget, streaming
-from pywats._models import SoftwarePackage, SoftwarePackageFile, VirtualFolder, many, one, the
+from pywats._models import many, one, the
+from pywats._models_software import SoftwarePackage, SoftwarePackageFile, VirtualFolder
 from pywats._wire import FileSource, as_uuid, file_bytes, json_of, model, require, upload
 
 __all__ = ["SoftwareService", "PackageStatus"]
@@ -258,24 +259,7 @@ class SoftwareService(Service):
         kwargs = software_download_file._get_kwargs(
             repository_folder_file_id=as_uuid(file_id, "file_id")
         )
-        options = self._client.options
-
-        def send() -> None:
-            handle.seek(0)
-            handle.truncate()
-            flag = streaming.set(True)
-            try:
-                with self._http.stream(**kwargs) as response:
-                    budget = DownloadBudget(
-                        response.request, options.max_download_size, options.timeout
-                    )
-                    for chunk in response.iter_bytes():
-                        budget.take(len(chunk))
-                        handle.write(chunk)
-            finally:
-                streaming.reset(flag)
-
-        self._call(send)
+        stream_into(self, kwargs, handle)
 
     def get_virtual_folders(self) -> list[VirtualFolder]:
         """The virtual folders from Production Manager."""

@@ -83,6 +83,12 @@ class SdkSubmitter:
         result = await self._api.report.submit(report)
         return str(result)
 
+    async def submit_json(self, payload: str, report_id: str) -> str:
+        """Send a queued payload as it is (checked when it was converted): no object tree of
+        a large report is built in the service, so its memory does not stay fragmented."""
+        result = await self._api.report.submit_json(payload, report_id=report_id)
+        return str(result)
+
     async def server_version(self) -> str:
         """Ask the server its version (checks the token too; goes through the breaker)."""
         return str(await self._api.analytics.get_version())

@@ -150,12 +150,13 @@ _LIVE_KEYS = (
     "reload_error",
     "intake_paused",
     "files_waiting",
-    "delivered",
-    "retried",
-    "parked",
-    "quarantined",
     "folders",
 )
+
+# The service's counters of what happened since it started: events, not rows. A report parked,
+# retried by an operator and parked again counts two parkings while the queue holds one parked
+# row, so status shows them apart from the queue's counts, under a name that says so.
+_EVENT_KEYS = ("delivered", "retried", "parked", "quarantined")
 
 
 def read_status(config: StationConfig, *, timeout: float = 2.0) -> dict[str, Any]:
@@ -179,6 +180,7 @@ def read_status(config: StationConfig, *, timeout: float = 2.0) -> dict[str, Any
                 live = json.loads(answer.read())
             for key in _LIVE_KEYS:
                 status[key] = live.get(key)
+            status["events_since_start"] = {key: live.get(key) for key in _EVENT_KEYS}
         except (OSError, ValueError) as exc:
             status["endpoint_error"] = f"the service's endpoint did not answer: {exc}"
     if config.queue_path.exists():

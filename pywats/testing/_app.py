@@ -31,6 +31,7 @@ from pywats.testing import (
 )
 from pywats.testing import _auth as auth
 from pywats.testing import _barcodes as barcode
+from pywats.testing import _export as export
 from pywats.testing import (
     _production as production,
 )
@@ -47,6 +48,8 @@ from pywats.testing import _scim as scim
 from pywats.testing import (
     _software as software,
 )
+from pywats.testing import _system as system
+from pywats.testing import _workflow as workflow
 from pywats.testing._faults import FaultMiddleware, Faults, quiet_dropped_connections
 from pywats.testing._http import Op, error, user_of_token
 from pywats.testing._seed import seed
@@ -157,6 +160,19 @@ ROUTES: list[Op] = [
     Op("POST", "/api/Software/Package/FileAttribute/{id}", software.file_attribute),
     Op("GET", "/api/Software/VirtualFolders", software.virtual_folders),
     Op("GET", "/api/internal/Software/DownloadFile", software.download_file),
+    # SystemManager, SystemStatus, Export, Workflow (issue 20)
+    Op("GET", "/api/SystemManager/Clients", system.list_clients),
+    Op("GET", "/api/SystemManager/Client", system.get_client),
+    Op("PUT", "/api/SystemManager/Client", system.put_client),
+    Op("GET", "/api/SystemManager/ClientLog/{identifier}", system.get_client_log),
+    Op("GET", "/api/SystemManager/Level", system.get_level),
+    Op("POST", "/api/SystemManager/Level", system.post_level),
+    Op("GET", "/api/SystemStatus", system.system_status),
+    Op("POST", "/api/Export/Certificate", export.queue_certificates),
+    Op("GET", "/api/Export/List", export.list_exports),
+    Op("GET", "/api/Export/{fileName}", export.get_export),
+    Op("GET", "/api/Workflow/StartTest", workflow.start_test),
+    Op("GET", "/api/Workflow/EndTest", workflow.end_test),
     # RootCause
     Op("GET", "/api/RootCause/Ticket", rootcause.get_ticket),
     Op("POST", "/api/RootCause/Ticket", rootcause.create_ticket),

@@ -85,6 +85,8 @@ class Faults:
         self._latency = 0.0
         self._targeted: list[FaultRule] = []  # latency for some paths only (times unused)
         self._hits: Counter[tuple[str, str]] = Counter()
+        self._in_flight = 0
+        self._peak = 0
 
     def add(
         self,
@@ -181,6 +183,23 @@ class Faults:
             )
 
     @property
+    def peak_in_flight(self) -> int:
+        """The most requests the emulator was handling at once (since start or ``clear``)."""
+        with self._lock:
+            return self._peak
+
+    def enter(self) -> None:
+        """A request arrived (the middleware calls this and ``leave``; the peak counts)."""
+        with self._lock:
+            self._in_flight += 1
+            self._peak = max(self._peak, self._in_flight)
+
+    def leave(self) -> None:
+        """A request was answered (or failed)."""
+        with self._lock:
+            self._in_flight -= 1
+
+    @property
     def requests(self) -> Counter[tuple[str, str]]:
         """A copy of the request counts, keyed by ``(METHOD, lower-case path)``."""
         with self._lock:
@@ -193,13 +212,14 @@ class Faults:
             return [r for r in self._rules if r.times is None or r.times > 0]
 
     def clear(self) -> None:
-        """Remove every fault (rules, rate, latency) and zero the request counts."""
+        """Remove every fault (rules, rate, latency) and zero the request counts and the peak."""
         with self._lock:
             self._rules.clear()
             self._rate = None
             self._latency = 0.0
             self._targeted.clear()
             self._hits.clear()
+            self._peak = self._in_flight
 
     def apply(self, spec: str) -> None:
         """Add a fault written the command-line way (see :func:`parse_fault`)."""
@@ -337,6 +357,13 @@ class FaultMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        self.faults.enter()
+        try:
+            await self._handle(scope, receive, send)
+        finally:
+            self.faults.leave()
+
+    async def _handle(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         latency, rule = self.faults.decide(scope["method"], scope["path"])
         delay = latency + (rule.delay if rule else 0.0)
         if delay > 0:

@@ -189,12 +189,18 @@ def test_a_group_call_builds_only_its_group_and_keeps_global_options(
     assert "status" in top.stdout
 
 
-def test_the_slim_tree_is_chosen_only_for_a_named_group() -> None:
+def test_the_slim_tree_is_chosen_only_for_a_named_group_or_command() -> None:
+    from wats_cli.commands import service, watch
     from wats_cli.main import _GROUPS, _app_for, app
 
     assert _app_for(["--help"]) is app
-    assert _app_for(["status", "-i", "x"]) is app
-    assert _app_for(["-i", "product", "status"]) is app  # 'product' is the -i value here
+    assert _app_for(["no-such-command"]) is app  # Click lists every command in its error
+    status = _app_for(["status", "-i", "x"])
+    assert [group.typer_instance for group in status.registered_groups] == [watch.app]
+    # 'product' is the -i value here: the command is the top-level 'status'
+    assert _app_for(["-i", "product", "status"]).registered_groups[0].typer_instance is watch.app
+    named = _app_for(["service", "status"])
+    assert [group.typer_instance for group in named.registered_groups] == [service.app]
     slim = _app_for(["-i", "x", "product", "get", "A"])
     assert slim is not app
     assert [group.typer_instance for group in slim.registered_groups] == [_GROUPS["product"]]

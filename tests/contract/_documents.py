@@ -29,6 +29,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 DOMAIN_PATH = re.compile(
     r"^/api/(Report|Product|Products|Asset|Production|App|Software|RootCause"
     r"|Auth|SCIM|BarcodeIdentifiers"
+    r"|SystemManager|SystemStatus|Export|Workflow"
     r")(/|$)"
 )
 WSJF_PREFIX = "Virinco.WATS.Schemas.WSJF."

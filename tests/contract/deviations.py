@@ -118,6 +118,7 @@ DEVIATIONS: dict[str, str] = {
     "POST /api/Production/SerialNumbers/Take response 200": _FILE + " (XML or CSV text)",
     "GET /api/Production/SerialNumbers response 200": _FILE + " (XML or CSV)",
     "GET /api/RootCause/Attachment response 200": _FILE,
+    "GET /api/Export/{fileName} response 200": _FILE + " (the export's zip archive)",
     "GET /api/internal/Software/DownloadFile response 200": (
         _FILE + " (one package file's contents; our assumption, as the server does not say)"
     ),

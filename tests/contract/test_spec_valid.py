@@ -10,6 +10,7 @@ from openapi_spec_validator import validate
 from ._documents import resolve, spec, spec_operations
 
 TAGS = {"Report", "Product", "Asset", "Production", "Analytics", "Process", "Software", "RootCause"}
+TAGS |= {"System", "Export", "Workflow"}  # issue 20
 TAGS |= {"Auth", "Scim", "BarcodeIdentifiers"}
 # SCIM's user operations authenticate with their own JWT (Bearer), not the API token.
 SCIM_USERS = "/api/SCIM/v2/Users"

@@ -6,11 +6,23 @@ from typing import Any
 
 import typer
 
-from wats_cli._types import OutputFormat, ReportResult, output_option, parse_time
+from wats_cli._types import OutputFormat, ReportResult, output_option
+from wats_cli.commands._report_filter import (
+    ODATA,
+    PN,
+    RESULT,
+    SINCE,
+    SN,
+    STATION,
+    UNTIL,
+    report_filter,
+)
 from wats_cli.commands.convert import convert
+from wats_cli.commands.report_bulk import JOBS, RATE, export, submit_items
 
 app = typer.Typer(help="Test (UUT) and repair (UUR) reports in WSJF.", no_args_is_help=True)
 app.command()(convert)
+app.command()(export)
 
 
 _FILES = typer.Argument(
@@ -62,9 +74,11 @@ def submit(
     validate_only: bool = typer.Option(
         False, "--validate-only", help="Only check the files; send nothing (like `validate`)."
     ),
+    jobs: int = JOBS,
+    rate: int = RATE,
     output: OutputFormat = output_option(),
 ) -> None:
-    """Upload WSJF reports; prints each report's id.
+    """Upload WSJF reports, several at a time; prints each report's id.
 
     A file may hold one report or an array of them (as `wats report convert` writes);
     `wats report convert FILE | wats report submit` sends what was converted. Each report is
@@ -79,51 +93,9 @@ def submit(
     if validate_only:
         _finish_validation(_validate_files(files), output)
         return
-    from pywats import BadRequestError, ReportValidationError
-    from wats_cli._context import client, emit, info
-    from wats_cli._errors import EXIT_ERROR, EXIT_REJECTED
-    from wats_cli._progress import progress
     from wats_cli.commands._report_files import items
 
-    api = client()
-    pending = list(items(files))
-    results: list[dict[str, Any]] = []
-    try:
-        with progress(len(pending), "Submitting") as advance:
-            for item in pending:
-                row: dict[str, Any] = {"file": item.label, "status": "submitted", "id": None}
-                if item.problem:
-                    row.update(status="unreadable", problems=[item.problem])
-                elif not isinstance(item.report, dict):
-                    # Never a path or anything else the SDK would also accept: data only.
-                    kind = type(item.report).__name__
-                    row.update(status="rejected", problems=[f"not a WSJF report object: {kind}"])
-                else:
-                    try:
-                        row["id"] = str(api.report.submit(item.report))
-                    except (ReportValidationError, BadRequestError) as exc:
-                        row.update(status="rejected", problems=exc.lines)
-                    except (TypeError, ValueError) as exc:
-                        row.update(status="rejected", problems=[str(exc)])
-                results.append(row)
-                advance()
-    finally:
-        # A failure that stops the run (server down, token refused) still shows what was sent.
-        if results:
-            rest = [
-                {"file": i.label, "status": "not sent", "id": None} for i in pending[len(results) :]
-            ]
-            emit(results + rest, output, columns=["file", "status", "id"])
-    failed = [r for r in results if r["status"] != "submitted"]
-    for r in failed:
-        info(f"{r['file']}: {r['status']}")
-        for line in r["problems"]:
-            info(f"  {line}")
-    info(f"Submitted {len(results) - len(failed)} of {len(results)} report(s)")
-    if any(r["status"] == "rejected" for r in failed):
-        raise typer.Exit(EXIT_REJECTED)
-    if failed:
-        raise typer.Exit(EXIT_ERROR)
+    submit_items(list(items(files)), jobs=jobs, rate=rate, output=output)
 
 
 @app.command()
@@ -191,40 +163,24 @@ def get(
 
 @app.command()
 def query(
-    pn: str = typer.Option(None, "--pn", help="Part number."),
-    sn: str = typer.Option(None, "--sn", help="Serial number."),
-    since: str = typer.Option(None, "--since", help="Started at or after: 2026-11-01, 7d, 12h."),
-    until: str = typer.Option(None, "--until", help="Started before this time."),
-    result: ReportResult = typer.Option(None, "--result", help="Overall result."),
-    station: str = typer.Option(None, "--station", help="Station (machine) name."),
-    odata: str = typer.Option(None, "--filter", help="An extra OData $filter expression."),
+    pn: str = PN,
+    sn: str = SN,
+    since: str = SINCE,
+    until: str = UNTIL,
+    result: ReportResult = RESULT,
+    station: str = STATION,
+    odata: str = ODATA,
     top: int = typer.Option(
         100, "--top", min=1, max=1_000_000, help="Return at most this many (newest first)."
     ),
     output: OutputFormat = output_option(),
 ) -> None:
     """List report headers, newest first; pages of up to 1000 are fetched until --top."""
-    from pywats import F, Filter
     from wats_cli._context import client, emit
 
-    terms: list[Filter] = []
-    if pn:
-        terms.append(F("partNumber").eq(pn))
-    if sn:
-        terms.append(F("serialNumber").eq(sn))
-    if since:
-        terms.append(F("start").ge(parse_time(since, "--since")))
-    if until:
-        terms.append(F("start").lt(parse_time(until, "--until")))
-    if result is not None:
-        terms.append(F("result").eq(result.word))
-    if station:
-        terms.append(F("stationName").eq(station))
-    if odata:
-        terms.append(Filter(f"({odata})"))
-    where = None
-    for term in terms:
-        where = term if where is None else where & term
+    where = report_filter(
+        pn=pn, sn=sn, since=since, until=until, result=result, station=station, odata=odata
+    )
     headers = client().report.iter_headers(where, limit=top, page_size=min(top, 1000))
     emit(
         list(headers),

@@ -178,67 +178,45 @@ def install(
     )
 
 
-@app.command("uninstall")
-def uninstall(
-    instance: str = _INSTANCE,
-    user: bool = _USER,
-    account: str = _ACCOUNT,
-    home: str = _HOME,
-    dry_run: bool = _DRY_RUN,
-) -> None:
-    """Stop the service and remove its files (the instance's config, token and queue stay)."""
-    _run(
-        "uninstall",
-        dry_run=dry_run,
-        done="Uninstalled the service of instance {instance!r}",
-        instance=instance,
-        user=user,
-        account=account,
-        group=None,
-        home=home,
-    )
+def _control(action: str, summary: str, done: str) -> None:
+    """Register ``wats service ACTION``: the same options, one step of the service manager."""
+
+    def command(
+        instance: str = _INSTANCE,
+        user: bool = _USER,
+        account: str = _ACCOUNT,
+        home: str = _HOME,
+        dry_run: bool = _DRY_RUN,
+    ) -> None:
+        _run(
+            action,
+            dry_run=dry_run,
+            done=done,
+            instance=instance,
+            user=user,
+            account=account,
+            group=None,
+            home=home,
+        )
+
+    command.__name__ = action
+    command.__doc__ = summary
+    app.command(action)(command)
 
 
-@app.command("start")
-def start(
-    instance: str = _INSTANCE,
-    user: bool = _USER,
-    account: str = _ACCOUNT,
-    home: str = _HOME,
-    dry_run: bool = _DRY_RUN,
-) -> None:
-    """Start the installed service now."""
-    _run(
-        "start",
-        dry_run=dry_run,
-        done="Started the service of instance {instance!r}",
-        instance=instance,
-        user=user,
-        account=account,
-        group=None,
-        home=home,
-    )
-
-
-@app.command("stop")
-def stop(
-    instance: str = _INSTANCE,
-    user: bool = _USER,
-    account: str = _ACCOUNT,
-    home: str = _HOME,
-    dry_run: bool = _DRY_RUN,
-) -> None:
-    """Stop the service gracefully (uploads in flight finish); it starts again at boot."""
-    _run(
-        "stop",
-        dry_run=dry_run,
-        done="Stopped the service of instance {instance!r}",
-        instance=instance,
-        user=user,
-        account=account,
-        group=None,
-        home=home,
-    )
+_control(
+    "uninstall",
+    "Stop the service and remove its files (the instance's config, token and queue stay).",
+    "Uninstalled the service of instance {instance!r}",
+)
+_control(
+    "start", "Start the installed service now.", "Started the service of instance {instance!r}"
+)
+_control(
+    "stop",
+    "Stop the service gracefully (uploads in flight finish); it starts again at boot.",
+    "Stopped the service of instance {instance!r}",
+)
 
 
 @app.command("status")

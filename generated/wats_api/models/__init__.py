@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .asset_type import AssetType
     from .asset_type_list_item import AssetTypeListItem
     from .barcode_identifier import BarcodeIdentifier
+    from .client_update import ClientUpdate
     from .common_user_settings import CommonUserSettings
     from .insert_report_result import InsertReportResult
     from .package_zip_upload import PackageZipUpload
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from .serial_number_type import SerialNumberType
     from .software_package import SoftwarePackage
     from .software_package_file import SoftwarePackageFile
+    from .system_get_status_response_200 import SystemGetStatusResponse200
     from .tag import Tag
     from .ticket import Ticket
     from .ticket_attachment import TicketAttachment
@@ -93,6 +95,7 @@ _MODULES = {
     "AssetType": ".asset_type",
     "AssetTypeListItem": ".asset_type_list_item",
     "BarcodeIdentifier": ".barcode_identifier",
+    "ClientUpdate": ".client_update",
     "CommonUserSettings": ".common_user_settings",
     "InsertReportResult": ".insert_report_result",
     "PackageZipUpload": ".package_zip_upload",
@@ -120,6 +123,7 @@ _MODULES = {
     "SerialNumberType": ".serial_number_type",
     "SoftwarePackage": ".software_package",
     "SoftwarePackageFile": ".software_package_file",
+    "SystemGetStatusResponse200": ".system_get_status_response_200",
     "Tag": ".tag",
     "Ticket": ".ticket",
     "TicketAttachment": ".ticket_attachment",
@@ -170,6 +174,7 @@ __all__ = (
     "AssetType",
     "AssetTypeListItem",
     "BarcodeIdentifier",
+    "ClientUpdate",
     "CommonUserSettings",
     "InsertReportResult",
     "PackageZipUpload",
@@ -197,6 +202,7 @@ __all__ = (
     "SerialNumberType",
     "SoftwarePackage",
     "SoftwarePackageFile",
+    "SystemGetStatusResponse200",
     "Tag",
     "Ticket",
     "TicketAttachment",

@@ -22,6 +22,7 @@ from pywats.testing import ROUTES, Emulator
 
 from ._drive_issue20 import drive_auth_scim_barcodes
 from ._helpers import uur_report, uut_report
+from ._system_ops import drive_system_operations
 
 SPEC_PATH = Path(__file__).resolve().parents[3] / "openapi" / "wats.yaml"
 METHODS = ("get", "put", "post", "delete", "patch")
@@ -454,6 +455,7 @@ def test_every_operation_answers_and_matches_the_spec(
     archived = drive("POST", "/api/RootCause/ArchiveTickets", json=[ticket["ticketId"]]).json()
     assert archived["status"] == 32
 
+    drive_system_operations(drive)  # SystemManager, SystemStatus, Export, Workflow
     drive_auth_scim_barcodes(drive)
 
     missing = {(op.method, op.template) for op in ROUTES} - drive.seen

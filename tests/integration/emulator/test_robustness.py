@@ -235,6 +235,7 @@ def test_odd_query_values_never_give_500(client: httpx.Client, value: str) -> No
         "assetId": "A1",
         "identifier": "I",
         "userName": "u",
+        "fileName": "no-such-export",
     }
     failures = []
     for op in ROUTES:

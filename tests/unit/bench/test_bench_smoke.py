@@ -138,3 +138,18 @@ def test_quick_run_fills_every_section(
             assert anchor in ("not run (--no-anchor)", "no such command"), cells
     # the raw-httpx floor ran beside us for every request row
     assert all(cells[4][0].isdigit() for cells in by_section["4"])
+
+
+@pytest.mark.slow  # six client processes: ~10 s on a quiet machine
+@pytest.mark.timeout(180)
+def test_bulk_section_runs_at_a_tiny_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
+    bench_bulk = _load("bench_bulk", monkeypatch)
+    rows = bench_bulk.rows(reports=3, files=2, repeat=1, anchor_note="not run (--no-anchor)")
+    assert [row.section for row in rows] == ["6"] * 6
+    for row in rows:
+        assert row.ours.stats is not None, (row.name, row.ours.note)
+        assert row.floor is not None
+        assert row.floor.stats is not None, (row.name, row.floor.note)
+        assert row.anchor is not None
+        assert row.anchor.note == "not run (--no-anchor)"

@@ -35,3 +35,31 @@ def test_making_a_client_loads_the_stack_but_not_the_services() -> None:
     )
     assert "httpx" in loaded
     assert "wats_api" not in loaded  # the generated client loads with the first service
+
+
+def test_a_service_builds_only_its_own_domain_values() -> None:
+    # Building a frozen attrs class costs about a millisecond: `wats product get` should not
+    # pay for tickets, units and report headers.
+    code = (
+        "import pywats._sync.product, pywats._models as m\n"
+        "print(sorted(n for n in ('Product', 'Ticket', 'Unit', 'ReportHeader') if n in vars(m)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert out.stdout.split("\n")[0] == "[]"
+    loaded = _loaded_after("import pywats._sync.product")
+    assert "pywats._models_products" in loaded
+    assert [m for m in loaded if m.startswith("pywats._models_")] == ["pywats._models_products"]
+
+
+def test_every_value_class_resolves_from_the_models_module() -> None:
+    import pywats._models as models
+
+    for name in models.__all__:
+        value = getattr(models, name)
+        assert value is not None, name
+    from pywats import Product
+
+    assert models.Product is Product
+    assert Product.__name__ == "Product"

@@ -259,3 +259,21 @@ async def test_timeouts_and_refused_connections(fresh: Emulator, faults: Faults)
     async with AsyncWATS("http://127.0.0.1:9", fresh.token, retry=None) as offline:
         with pytest.raises(WatsConnectionError, match="could not reach"):
             await offline.product.query()
+
+
+@pytest.mark.anyio
+async def test_max_elapsed_counts_the_first_attempt(
+    fresh: Emulator, faults: Faults, waits: list[float]
+) -> None:
+    # The first attempt runs before the retry loop starts (the fast path of _call): its
+    # time still counts towards max_elapsed, so a slow failure is not retried past it.
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    retry = RetryConfig(max_retries=3, initial_backoff=0.001, jitter=0.0, max_elapsed=0.2)
+    async with AsyncWATS(fresh.url, fresh.token, retry=retry, sleep=record) as client:
+        faults.add("GET", PRODUCTS, status=503, delay=0.4, times=1)
+        with pytest.raises(ServerError):
+            await client.product.query()
+    assert faults.hits("GET", PRODUCTS) == 1
+    assert waits == []

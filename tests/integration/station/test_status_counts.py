@@ -1,0 +1,51 @@
+"""``wats status`` counts agree with the queue: rows by state, and events named as events.
+
+The service counts what happened since it started (a report parked, retried by an operator
+and parked again is two parkings); the queue holds rows (one parked row). Status shows the
+rows as the counts and the service's counters under ``events_since_start``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+
+import pytest
+
+from ._harness import Station, make_report, wait_for
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and locks")
+
+WSJF_POST = ("POST", "/api/Report/WSJF")
+
+
+def _status(st: Station, *args: str) -> str:
+    done = st.wats("status", "-i", "it", *args)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_report_parked_twice_is_one_parked_row_and_two_parking_events(
+    station: Callable[..., Station],
+) -> None:
+    st = station()
+    st.emulator.faults.add(*WSJF_POST, status=400, times=2, body="Serial number is not valid")
+    st.start()
+    report = make_report("P-2")
+    st.drop("p.json", report)
+    wait_for(lambda: [r for r in st.queue_rows() if r["state"] == "parked"], 15, "parked once")
+    assert st.wats("queue", "retry", "-i", "it", report["id"]).returncode == 0
+    wait_for(
+        lambda: json.loads(_status(st, "-o", "json"))["events_since_start"]["parked"] == 2,
+        15,
+        "parked twice",
+    )
+    shown = json.loads(_status(st, "-o", "json"))
+    assert [r["state"] for r in st.queue_rows()] == ["parked"]
+    assert shown["queue"]["counts"]["parked"] == 1
+    assert shown["events_since_start"]["parked"] == 2
+    assert "parked" not in shown  # no bare count that disagrees with the rows
+    table = _status(st, "-o", "table")
+    assert "events_since_start" in table or "events since start" in table
+    assert st.stop() == 0
