@@ -93,6 +93,10 @@ class SdkSubmitter:
         """Ask the server its version (checks the token too; goes through the breaker)."""
         return str(await self._api.analytics.get_version())
 
+    async def processes(self) -> list[dict[str, Any]]:
+        """The server's process list, fetched now (for the station's local copy)."""
+        return await self._api.process.refresh()
+
     def breaker_state(self) -> str:
         """The SDK circuit breaker's state name (``closed``, ``open``, ``half_open``)."""
         breaker = self._api.breaker
