@@ -110,7 +110,13 @@ def test_status_stop_and_status_again_read_the_queue(station: Callable[..., Stat
     for i, report in enumerate(reports):
         st.drop(f"s{i}.json", report)
     st.wait_stored({r["id"] for r in reports})
-    live = wait_for(lambda: (s := status(st))["server"] == "online" and s, 10, "server online")
+    # The snapshot is refreshed in the service's loop: a file's count lands after its move to
+    # Done, which follows the queue commit wait_stored saw, so wait for both.
+    live = wait_for(
+        lambda: (s := status(st))["server"] == "online" and s["folders"][0]["converted"] == 5 and s,
+        10,
+        "server online and 5 files counted",
+    )
     assert live["running"] is True
     assert live["state"] == "running"
     assert live["server_version"]
