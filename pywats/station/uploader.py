@@ -267,6 +267,8 @@ class Uploader:
         max_wait: float = 3600.0,
     ) -> None:
         self.max_wait = max_wait
+        self.text_above = _BIG_PAYLOAD
+        """Payloads longer than this (characters) are sent as their text (``submit_json``)."""
         self.queue = queue
         self.submitter = submitter
         self.concurrency = concurrency
@@ -404,7 +406,11 @@ class Uploader:
     async def _send(self, item: QueueItem) -> Settlement:
         as_text = getattr(self.submitter, "submit_json", None)
         try:
-            if callable(as_text):
+            # A big report goes as its stored text (checked when it was converted): parsing it
+            # into dicts on every attempt left the service's heap fragmented. Smaller ones are
+            # checked again by the SDK, so a report an integration queued unchecked is parked
+            # at once, even while the server is down.
+            if callable(as_text) and len(item.payload) > self.text_above:
                 _check_payload(item.payload)
                 sending = as_text(item.payload, item.report_id)
             else:

@@ -37,15 +37,20 @@ def queue(tmp_path: Path) -> Any:
     made.close()
 
 
-def test_the_stored_payload_is_sent_as_it_is(queue: ReportQueue) -> None:
-    report = wsjf("A")
-    queue.add([report], now=100.0)
-    [stored] = queue.items()
+def test_a_big_stored_payload_is_sent_as_it_is(queue: ReportQueue) -> None:
+    queue.add([wsjf("A")], now=100.0)
     submitter = TextSubmitter()
-    asyncio.run(Uploader(queue, submitter, clock=lambda: 100.0).upload_due(100.0))
-    assert submitter.dicts == []
-    assert submitter.texts == [(stored.payload, report["id"])]
+    uploader = Uploader(queue, submitter, clock=lambda: 100.0)
+    asyncio.run(uploader.upload_due(100.0))
+    assert submitter.texts == []  # a small report is checked again (parsed), as before
     assert [item.state for item in queue.items()] == [State.DELIVERED]
+    queue.add([wsjf("B")], now=100.0)
+    stored = next(item for item in queue.items() if item.state is State.PENDING)
+    uploader.text_above = 0  # every payload counts as big
+    asyncio.run(uploader.upload_due(100.0))
+    assert len(submitter.dicts) == 1
+    assert submitter.texts == [(stored.payload, stored.report_id)]
+    assert [item.state for item in queue.items()] == [State.DELIVERED] * 2
 
 
 @pytest.mark.parametrize(
@@ -63,7 +68,9 @@ def test_an_unreadable_row_is_still_quarantined(
     queue.add([wsjf("A")], now=100.0)
     queue._db.execute("UPDATE item SET payload = ?", (payload,))
     submitter = TextSubmitter()
-    asyncio.run(Uploader(queue, submitter, clock=lambda: 100.0).upload_due(100.0))
+    uploader = Uploader(queue, submitter, clock=lambda: 100.0)
+    uploader.text_above = 0
+    asyncio.run(uploader.upload_due(100.0))
     [item] = queue.items()
     assert item.state is State.QUARANTINED
     assert item.last_error == reason
