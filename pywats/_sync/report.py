@@ -127,7 +127,8 @@ class ReportService(Service):
         ``<id>.xml`` (WSXF), written atomically, so a file that exists is whole. Files already
         present are skipped: an interrupted export continues when run again. The matching
         headers are listed first (oldest first), then fetched; results come as reports
-        finish, or in listing order with ``ordered=True``.
+        finish, or in listing order with ``ordered=True``. The async client runs the
+        requests as asyncio tasks, the sync client in ``concurrency`` threads.
 
         Example::
 

@@ -27,6 +27,7 @@ from pywats.station.config import FolderConfig, StationConfig
 from pywats.station.converters import Converter
 from pywats.station.converters.isolation import ConversionPool, Job, trim_memory
 from pywats.station.queue import QueueEntry, ReportQueue
+from pywats.station.reference import ProcessCodes, ReferenceCopy
 from pywats.station.watcher import FolderScanner
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["Committer", "Converted", "WatchedFolder", "check_post_folders"]
 
 log = logging.getLogger("pywats.station")
+_MAX_JOBS = 5000  # files a conversion worker takes before it is replaced
 
 
 @attrs.define(eq=False)  # compared by identity: a reload tells kept folders from new ones
@@ -99,12 +101,17 @@ class Committer:
         self.conversion_errors: collections.Counter[str] = collections.Counter()
         self.converted_by_folder: collections.Counter[Path] = collections.Counter()
         self.failed_by_folder: collections.Counter[Path] = collections.Counter()
+        self.process_codes = ProcessCodes(ReferenceCopy(config.queue_path.parent))
         self.pool = ConversionPool(
             timeout=config.converter_timeout,
             max_bytes=int(config.max_file_mb * 1024 * 1024),
             memory_mb=config.converter_memory_mb,
             isolation=config.converter_isolation,
             workers=min(2, os.cpu_count() or 1),
+            # A worker's start (an interpreter importing pywats) costs more CPU than a few
+            # hundred small conversions: recycle by memory (recycle_mb), and by count only
+            # now and then.
+            max_jobs=_MAX_JOBS,
         )
 
     async def convert(
@@ -122,6 +129,7 @@ class Committer:
                 purpose=self.config.purpose,
                 parameters=dict(folder.config.parameters),
                 follow_symlinks=folder.config.follow_symlinks,
+                processes=self.process_codes.get(),
             )
         )
         for warning in outcome.warnings:
@@ -166,7 +174,8 @@ class Committer:
     def commit(self, converted: list[Converted]) -> int:
         """Commit a batch of converted files in one transaction, then post-process each."""
         try:
-            fresh = [c for c in converted if not self.queue.seen_source(c.digest)]
+            # A file committed before (a crash between its commit and its post action) adds
+            # nothing; it is only post-processed below.
             self.queue.add_batch(
                 [
                     QueueEntry(
@@ -176,9 +185,10 @@ class Committer:
                         converter=c.folder.converter.name,
                         detected_at=c.detected_at,
                     )
-                    for c in fresh
+                    for c in converted
                 ],
                 now=self.clock(),
+                skip_seen_sources=True,
             )
         except Exception as exc:  # disk full, I/O error: the sources stay; try again later
             if len(converted) > 1:
