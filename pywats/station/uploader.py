@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from pywats._breaker import counts_as_failure
-from pywats._exceptions import ApiError, CircuitOpenError
+from pywats._exceptions import ApiError, CircuitOpenError, ReportValidationError
 from pywats.station._submitter import SdkSubmitter, Submitter
 from pywats.station._upload_policy import Outcome, backoff, classify
 from pywats.station.converters.isolation import trim_memory
@@ -64,6 +64,16 @@ def _check_payload(payload: str) -> None:
     # An object parses to what _drop returns (None), as does "null": told apart by the text.
     if json.loads(payload, object_hook=_drop) is not None or not payload.lstrip().startswith("{"):
         raise ValueError("the stored payload is not a JSON object")
+
+
+def _invalid(report: dict[str, Any]) -> ReportValidationError | None:
+    from pywats.reports import validate
+
+    try:
+        validate(report)
+    except ReportValidationError as exc:
+        return exc
+    return None
 
 
 @attrs.define
@@ -107,8 +117,6 @@ class Uploader:
         max_wait: float = 3600.0,
     ) -> None:
         self.max_wait = max_wait
-        self.text_above = _BIG_PAYLOAD
-        """Payloads longer than this (characters) are sent as their text (``submit_json``)."""
         self.queue = queue
         self.submitter = submitter
         self.concurrency = concurrency
@@ -321,12 +329,16 @@ class Uploader:
     async def _send(self, item: QueueItem) -> Settlement:
         as_text = getattr(self.submitter, "submit_json", None)
         try:
-            # A big report goes as its stored text (checked when it was converted): parsing it
-            # into dicts on every attempt left the service's heap fragmented. Smaller ones are
-            # checked again by the SDK, so a report an integration queued unchecked is parked
-            # at once, even while the server is down.
-            if callable(as_text) and len(item.payload) > self.text_above:
-                _check_payload(item.payload)
+            if callable(as_text):
+                if item.detected_at is None:
+                    # Not converted here (an integration, a spool file, `queue.add`): nobody
+                    # has validated it yet, so what the server would refuse is refused here.
+                    # A converted file's reports were validated in their worker.
+                    problem = _invalid(item.report())
+                    if problem is not None:
+                        return self._failed(item, problem)
+                else:
+                    _check_payload(item.payload)
                 sending = as_text(item.payload, item.report_id)
             else:
                 sending = self.submitter.submit(item.report())

@@ -37,20 +37,17 @@ def queue(tmp_path: Path) -> Any:
     made.close()
 
 
-def test_a_big_stored_payload_is_sent_as_it_is(queue: ReportQueue) -> None:
-    queue.add([wsjf("A")], now=100.0)
+def test_the_stored_payload_is_sent_as_it_is(queue: ReportQueue) -> None:
+    report = wsjf("A")
+    # A converted file's row (found complete at 99.0): validated in its conversion worker, so
+    # sent as it is; rows queued otherwise are validated first (tests/integrations/test_push).
+    queue.add([report], now=100.0, detected_at=99.0)
+    [stored] = queue.items()
     submitter = TextSubmitter()
-    uploader = Uploader(queue, submitter, clock=lambda: 100.0)
-    asyncio.run(uploader.upload_due(100.0))
-    assert submitter.texts == []  # a small report is checked again (parsed), as before
+    asyncio.run(Uploader(queue, submitter, clock=lambda: 100.0).upload_due(100.0))
+    assert submitter.dicts == []
+    assert submitter.texts == [(stored.payload, report["id"])]
     assert [item.state for item in queue.items()] == [State.DELIVERED]
-    queue.add([wsjf("B")], now=100.0)
-    stored = next(item for item in queue.items() if item.state is State.PENDING)
-    uploader.text_above = 0  # every payload counts as big
-    asyncio.run(uploader.upload_due(100.0))
-    assert len(submitter.dicts) == 1
-    assert submitter.texts == [(stored.payload, stored.report_id)]
-    assert [item.state for item in queue.items()] == [State.DELIVERED] * 2
 
 
 @pytest.mark.parametrize(
@@ -68,9 +65,7 @@ def test_an_unreadable_row_is_still_quarantined(
     queue.add([wsjf("A")], now=100.0)
     queue._db.execute("UPDATE item SET payload = ?", (payload,))
     submitter = TextSubmitter()
-    uploader = Uploader(queue, submitter, clock=lambda: 100.0)
-    uploader.text_above = 0
-    asyncio.run(uploader.upload_due(100.0))
+    asyncio.run(Uploader(queue, submitter, clock=lambda: 100.0).upload_due(100.0))
     [item] = queue.items()
     assert item.state is State.QUARANTINED
     assert item.last_error == reason
