@@ -8,6 +8,8 @@ the machine; the CPU columns (process time) do not, or much less. The real files
 
     python benchmarks/bench_converters.py              # a table
     python benchmarks/bench_converters.py --json       # the figures as JSON
+
+``nox -s bench`` runs it as section 7 (files per CPU second, the median of 3 runs).
 """
 
 from __future__ import annotations
@@ -152,6 +154,28 @@ def measure(seconds: float) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def rows(quick: bool = False) -> list[Any]:
+    """The section-7 rows of ``benchmarks/run.py``: files converted per CPU second."""
+    from _common import Cell, Row
+
+    runs = [measure(0.1 if quick else 1.0) for _ in range(1 if quick else 3)]
+    out: list[Any] = []
+    for index, first in enumerate(runs[0]):
+        if "cpu_files_per_s" not in first:
+            continue  # the WSJF -> WSXF writer: wall-clock only
+        samples = [run[index]["cpu_files_per_s"] for run in runs]
+        out.append(
+            Row(
+                "7",
+                f"convert {first['case']} ({first['bytes'] / 1024:,.1f} KB)",
+                "per_s",
+                Cell.of(samples),
+                note="files per CPU second",
+            )
+        )
+    return out
 
 
 def main() -> None:

@@ -209,8 +209,6 @@ def run(
             cell("pywats", "async_cpu_s"),
             cell("anchor", "async_cpu_s"),
             cell("httpx", "async_cpu_s"),
-            floor_target=0.10,
-            anchor_target=1.0,
         ),
         Row(
             SECTION,

@@ -6,6 +6,8 @@
 4. requests against one emulator: sync, async, submissions (bench_requests.py)
 5. station pipeline                                         (bench_station.py, when present)
 6. bulk export and submit of many reports                  (bench_bulk.py)
+7. converter throughput, files per CPU second                (bench_converters.py)
+8. converting 2, 20 and 100 MB JUnit/WSXF/CSV files: peak RSS and CPU (bench_bigfiles.py)
 
 The anchor, ``pywats-api==0.6.0rc1``, lives in its own virtual environment under
 ``benchmarks/.work/`` (its import name is also ``pywats``), created with pip on first use;
@@ -31,8 +33,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_bigfiles
 import bench_bulk
 import bench_cli
+import bench_converters
 import bench_import
 import bench_reports
 import bench_requests
@@ -243,6 +247,11 @@ def render(
         "6. `benchmarks/bench_bulk.py`: its own emulator loaded with 100-step reports; each",
         "   client in a fresh process, interleaved; reports (files) per second from the job's",
         "   start to its end, imports done before, and the process's peak RSS.",
+        "7. `benchmarks/bench_converters.py`: each converter's test input converted to WSJF",
+        "   dicts in a loop for 1 s, 3 times; files per CPU second (process time).",
+        "8. `benchmarks/bench_bigfiles.py`: each file written at bench time, converted once in",
+        "   a fresh process as the station's worker does (`run_job`); peak = `VmHWM`",
+        "   (interpreter included); target = the memory before the file + 10x its size.",
         "",
     ]
     if notes:
@@ -261,8 +270,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         nargs="+",
-        choices=["1", "2", "3", "4", "5", "6"],
-        default=["1", "2", "3", "4", "5", "6"],
+        choices=["1", "2", "3", "4", "5", "6", "7", "8"],
+        default=["1", "2", "3", "4", "5", "6", "7", "8"],
         help="run only these sections",
     )
     args = parser.parse_args(argv)
@@ -373,6 +382,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             ),
             notes,
         )
+    if "7" in only:
+        progress("7. converters")
+        rows += _safely("7", "converters", lambda: bench_converters.rows(args.quick), notes)
+    if "8" in only:
+        progress("8. large files (minutes: 100 MB files are converted)")
+        rows += _safely("8", "large files", lambda: bench_bigfiles.rows(args.quick), notes)
 
     elapsed = time.perf_counter() - started
     text = render(rows, machine, notes, elapsed)

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from pywats._async.software import AsyncSoftwareService
     from pywats._async.system import AsyncSystemService
     from pywats._async.workflow import AsyncWorkflowService
+    from pywats._refcache import ReferenceCache
 
 __all__ = ["AsyncWATS"]
 
@@ -131,6 +132,13 @@ class AsyncClientState:
         client = Client(base_url=self.base_url, raise_on_unexpected_status=False)
         client.set_async_httpx_client(self.http)
         return client
+
+    @functools.cached_property
+    def reference(self) -> ReferenceCache:
+        """Reference data (processes) the client and its copies remember for a while."""
+        from pywats._refcache import ReferenceCache
+
+        return ReferenceCache()
 
 
 class AsyncWATS:

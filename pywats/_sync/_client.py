@@ -68,6 +68,7 @@ if TYPE_CHECKING:
     from pywats._sync.software import SoftwareService
     from pywats._sync.system import SystemService
     from pywats._sync.workflow import WorkflowService
+    from pywats._refcache import ReferenceCache
 
 __all__ = ["pyWATS"]
 
@@ -133,6 +134,13 @@ class ClientState:
         client = Client(base_url=self.base_url, raise_on_unexpected_status=False)
         client.set_httpx_client(self.http)
         return client
+
+    @functools.cached_property
+    def reference(self) -> ReferenceCache:
+        """Reference data (processes) the client and its copies remember for a while."""
+        from pywats._refcache import ReferenceCache
+
+        return ReferenceCache()
 
 
 class pyWATS:

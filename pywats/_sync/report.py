@@ -63,6 +63,25 @@ class ReportService(Service):
         response = self._call(lambda: self._http.request(**kwargs), idempotent=True)
         return submitted_id(json_of(response.content), data)
 
+    def submit_json(self, text: str | bytes, *, report_id: str | None = None) -> uuid.UUID:
+        """Submit a WSJF report given as JSON text, sent exactly as it is; return its id.
+
+        For text that is already a checked report (what the station's queue holds): it is
+        neither parsed nor validated here, so a large report costs no object tree in this
+        process; the server judges it (``BadRequestError`` with its lines). Retried like
+        :meth:`submit`: the report's own id makes a repeat replace, not duplicate.
+
+        Args:
+            text: the report as WSJF JSON (UTF-8 when bytes).
+            report_id: the report's id, returned when the server's answer names none.
+        """
+        content = text.encode("utf-8") if isinstance(text, str) else text
+        kwargs = report_post_wsjf._get_kwargs(body=JsonBody(None))
+        del kwargs["json"]
+        kwargs["content"] = content
+        response = self._call(lambda: self._http.request(**kwargs), idempotent=True)
+        return submitted_id(json_of(response.content), {"id": report_id})
+
     def submit_many(
         self,
         reports: Iterable[ReportSource],
@@ -108,7 +127,8 @@ class ReportService(Service):
         ``<id>.xml`` (WSXF), written atomically, so a file that exists is whole. Files already
         present are skipped: an interrupted export continues when run again. The matching
         headers are listed first (oldest first), then fetched; results come as reports
-        finish, or in listing order with ``ordered=True``.
+        finish, or in listing order with ``ordered=True``. The async client runs the
+        requests as asyncio tasks, the sync client in ``concurrency`` threads.
 
         Example::
 

@@ -5,9 +5,10 @@ allow_nan=False)``. orjson writes it about 8x faster, so it is used whenever its
 provably the same:
 
 * orjson writes a float of magnitude 1e-9 ≤ |x| < 1e-4 as ``0.00001`` or ``1e-7`` where
-  Python writes ``1e-05`` / ``1e-07``. Python's own text never holds ``0.0000`` or a one-digit
-  negative exponent, so when orjson's output holds either (a number, or a string that merely
-  looks like one) the standard library writes the document instead;
+  Python writes ``1e-05`` / ``1e-07``. Python's own text never holds a one-digit negative
+  exponent, nor ``0.0000`` unless after a digit (``10.00001``), so when orjson's output holds
+  either (a number, or a string that merely looks like one) the standard library writes the
+  document instead;
 * orjson refuses what the standard library may accept (integers past 64 bits, nesting past
   255 levels, lone surrogates): the standard library then writes it, or raises as before;
 * datetimes and dataclasses are not in a WSJF dict: orjson is told not to serialise them, so
@@ -27,6 +28,7 @@ __all__ = ["dumps", "use_orjson"]
 
 # A float orjson formats differently from Python: "0.0000..." or a one-digit negative exponent.
 _ONE_DIGIT_EXPONENT = re.compile(rb"e-\d(?!\d)")
+_DIGITS = frozenset(b"0123456789")
 
 _orjson: Any = None  # the module once imported; False when it is not installed
 _enabled = True
@@ -66,6 +68,16 @@ def dumps(data: Any) -> str:
         )
     except TypeError:  # orjson.JSONEncodeError is a TypeError
         return _stdlib(data)
-    if b"0.0000" in raw or (b"e-" in raw and _ONE_DIGIT_EXPONENT.search(raw)):
+    if _small_decimal(raw) or (b"e-" in raw and _ONE_DIGIT_EXPONENT.search(raw)):
         return _stdlib(data)
     return raw.decode("utf-8")
+
+
+def _small_decimal(raw: bytes) -> bool:
+    """Whether ``raw`` holds ``0.0000`` not preceded by a digit (``10.00001`` is Python's too)."""
+    i = raw.find(b"0.0000")
+    while i >= 0:
+        if i == 0 or raw[i - 1] not in _DIGITS:
+            return True
+        i = raw.find(b"0.0000", i + 1)
+    return False

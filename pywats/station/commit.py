@@ -27,6 +27,7 @@ from pywats.station.config import FolderConfig, StationConfig
 from pywats.station.converters import Converter
 from pywats.station.converters.isolation import ConversionPool, Job, trim_memory
 from pywats.station.queue import QueueEntry, ReportQueue
+from pywats.station.reference import ProcessCodes, ReferenceCopy
 from pywats.station.watcher import FolderScanner
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class Committer:
         self.conversion_errors: collections.Counter[str] = collections.Counter()
         self.converted_by_folder: collections.Counter[Path] = collections.Counter()
         self.failed_by_folder: collections.Counter[Path] = collections.Counter()
+        self.process_codes = ProcessCodes(ReferenceCopy(config.queue_path.parent))
         self.pool = ConversionPool(
             timeout=config.converter_timeout,
             max_bytes=int(config.max_file_mb * 1024 * 1024),
@@ -122,6 +124,7 @@ class Committer:
                 purpose=self.config.purpose,
                 parameters=dict(folder.config.parameters),
                 follow_symlinks=folder.config.follow_symlinks,
+                processes=self.process_codes.get(),
             )
         )
         for warning in outcome.warnings:

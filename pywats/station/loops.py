@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from pywats.station.lifecycle import wait_any
+from pywats.station.reference import refresh_station_copy
 
 if TYPE_CHECKING:
     from pywats.station.service import StationService
@@ -74,6 +75,7 @@ async def heartbeat_loop(service: StationService) -> None:
         sup.beat("heartbeat", within=2 * service.config.upload_timeout + _SLACK)
         try:
             await heartbeat.beat()
+            await refresh_station_copy(service)  # the process list for offline lookups
         except Exception:
             log.exception("server check failed")
         if service.uploader.check_breaker():

@@ -177,7 +177,28 @@ def test_submit_stops_at_the_first_report_when_the_server_is_down(
     wats: Any, online: Emulator, faults: Faults, tmp_path: Path, jobs: str
 ) -> None:
     faults.add("POST", "/api/Report/WSJF", status=503, times=None)
-    files = [str(make_report(tmp_path / f"r{i}.json", sn=f"S{i}")) for i in range(5)]
+    files = [str(tmp_path / "missing.json")]
+    files += [str(make_report(tmp_path / f"r{i}.json", sn=f"S{i}")) for i in range(5)]
     result = wats("--retries", "0", "report", "submit", *files, "-j", jobs)
     assert result.exit_code == 6
     assert faults.hits("POST", "/api/Report/WSJF") == 1  # the first is sent alone
+    rows = json.loads(result.stdout)
+    assert [r["file"] for r in rows] == files
+    assert [r["status"] for r in rows] == ["unreadable"] + ["not sent"] * 5
+
+
+def test_submit_reads_arrays_and_stdin_as_before(
+    wats: Any, online: Emulator, tmp_path: Path
+) -> None:
+    one = json.loads(make_report(tmp_path / "a.json", sn="A").read_text())
+    two = json.loads(make_report(tmp_path / "b.json", sn="B").read_text())
+    del one["id"], two["id"]
+    (tmp_path / "both.json").write_text(json.dumps([one, two]))
+    result = wats("report", "submit", str(tmp_path / "both.json"), "-j", "2")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["file"] for r in rows] == [f"{tmp_path / 'both.json'}[{i}]" for i in (0, 1)]
+    piped = wats("report", "submit", "-j", "3", input=json.dumps(one))
+    assert piped.exit_code == 0, piped.stderr
+    assert json.loads(piped.stdout)[0]["file"] == "<stdin>"
+    assert len(online.reports()) == 3

@@ -21,14 +21,20 @@ STDIN = "-"
 
 
 class Item:
-    """One report from a file (``report``), or why there is none (``problem``)."""
+    """One report from a file (``report``), or why there is none (``problem``).
 
-    __slots__ = ("label", "problem", "report")
+    ``more``: on the first report of an array, how many more the array holds (else 0).
+    """
 
-    def __init__(self, label: str, report: Any = None, problem: str | None = None) -> None:
+    __slots__ = ("label", "more", "problem", "report")
+
+    def __init__(
+        self, label: str, report: Any = None, problem: str | None = None, more: int = 0
+    ) -> None:
         self.label = label
         self.report = report
         self.problem = problem
+        self.more = more
 
 
 def stdin_default(files: list[str] | None) -> list[str]:
@@ -71,7 +77,8 @@ def items(files: list[str]) -> Iterator[Item]:
             if not data:
                 yield Item(label, problem="the array holds no reports")
             for index, report in enumerate(data):
-                yield Item(f"{label}[{index}]", report=report)
+                more = len(data) - 1 if index == 0 else 0
+                yield Item(f"{label}[{index}]", report=report, more=more)
         else:
             yield Item(label, report=data)
 

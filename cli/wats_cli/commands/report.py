@@ -18,7 +18,7 @@ from wats_cli.commands._report_filter import (
     report_filter,
 )
 from wats_cli.commands.convert import convert
-from wats_cli.commands.report_bulk import JOBS, RATE, export, submit_items
+from wats_cli.commands.report_bulk import JOBS, RATE, export, submit_files
 
 app = typer.Typer(help="Test (UUT) and repair (UUR) reports in WSJF.", no_args_is_help=True)
 app.command()(convert)
@@ -93,9 +93,7 @@ def submit(
     if validate_only:
         _finish_validation(_validate_files(files), output)
         return
-    from wats_cli.commands._report_files import items
-
-    submit_items(list(items(files)), jobs=jobs, rate=rate, output=output)
+    submit_files(files, jobs=jobs, rate=rate, output=output)
 
 
 @app.command()

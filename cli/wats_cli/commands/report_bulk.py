@@ -28,7 +28,7 @@ from wats_cli.commands._report_filter import (
 if TYPE_CHECKING:
     from pywats._bulk import ExportFormat, ExportResult
 
-__all__ = ["JOBS", "RATE", "export", "submit_items"]
+__all__ = ["JOBS", "RATE", "export", "submit_files"]
 
 DEFAULT_JOBS = 8  # = pywats' DEFAULT_CONCURRENCY, repeated so `--help` imports no pywats
 
@@ -183,39 +183,49 @@ class _Tally:
         )
 
 
-def submit_items(pending: list[Any], *, jobs: int, rate: int, output: OutputFormat | None) -> None:
-    """Send ``pending`` (``_report_files.Item``s), ``jobs`` at a time; one row each, in order.
+def submit_files(files: list[str], *, jobs: int, rate: int, output: OutputFormat | None) -> None:
+    """Send the reports in ``files``, ``jobs`` at a time; one row each, in input order.
 
-    An unreadable file or a report that is not an object never reaches the server. A failure
-    that stops the run (server unavailable, token refused) is raised after the rows are
-    written: the reports not tried, or in flight when it happened, are "not sent".
+    Files are read as the requests go (only those in flight are in memory). An unreadable
+    file or a report that is not an object never reaches the server. A failure that stops
+    the run (server unavailable, token refused) is raised after the rows are written: the
+    reports in flight then, and the files not read yet, are "not sent".
     """
     from pywats import WatsError
     from wats_cli._context import client, emit, info
     from wats_cli._errors import EXIT_ERROR, EXIT_REJECTED
     from wats_cli._progress import progress
+    from wats_cli.commands._report_files import items
 
     api = client(per_minute=rate)
-    rows: list[dict[str, Any]] = [
-        {"file": item.label, "status": "not sent", "id": None} for item in pending
-    ]
-    sendable: list[int] = []
-    for index, item in enumerate(pending):
-        if item.problem:
-            rows[index].update(status="unreadable", problems=[item.problem])
-        elif not isinstance(item.report, dict):
-            # Never a path or anything else the SDK would also accept: data only.
-            kind = type(item.report).__name__
-            rows[index].update(status="rejected", problems=[f"not a WSJF report object: {kind}"])
-        else:
-            sendable.append(index)
+    rows: list[dict[str, Any]] = []
+    sendable: list[int] = []  # rows[sendable[i]] is the i-th report handed to the SDK
+    read = 0  # files read so far
+
+    def reports(advance: Any) -> Any:
+        nonlocal read
+        for name in files:
+            read += 1
+            for item in items([name]):
+                advance(0, more=item.more)  # an array: its other reports join the total
+                row: dict[str, Any] = {"file": item.label, "status": "not sent", "id": None}
+                rows.append(row)
+                if item.problem:
+                    row.update(status="unreadable", problems=[item.problem])
+                elif not isinstance(item.report, dict):
+                    # Never a path or anything else the SDK would also accept: data only.
+                    kind = type(item.report).__name__
+                    row.update(status="rejected", problems=[f"not a WSJF report object: {kind}"])
+                else:
+                    sendable.append(len(rows) - 1)
+                    yield item.report
+                    continue
+                advance()
+
     stopped: WatsError | None = None
     try:
-        with progress(len(pending), "Submitting", unit="reports") as advance:
-            for _ in range(len(pending) - len(sendable)):
-                advance()
-            reports = (pending[i].report for i in sendable)
-            for sent in api.report.submit_many(reports, concurrency=jobs):
+        with progress(len(files), "Submitting", unit="reports") as advance:
+            for sent in api.report.submit_many(reports(advance), concurrency=jobs):
                 row = rows[sendable[sent.index]]
                 if sent.ok:
                     row["id"] = str(sent.id)
@@ -228,7 +238,8 @@ def submit_items(pending: list[Any], *, jobs: int, rate: int, output: OutputForm
     finally:
         # A failure that stops the run (server down, token refused) still shows what was sent.
         if any(row["status"] != "not sent" for row in rows):
-            emit(rows, output, columns=["file", "status", "id"])
+            rest = [{"file": name, "status": "not sent", "id": None} for name in files[read:]]
+            emit(rows + rest, output, columns=["file", "status", "id"])
     if stopped is not None:
         raise stopped
     failed = [r for r in rows if r["status"] != "submitted"]

@@ -51,6 +51,16 @@ class ConverterContext:
     warnings: list[str] = attrs.field(factory=list, eq=False)
     """What :meth:`warn` noted for this file (the service logs them; ``wats report convert``
     prints them)."""
+    processes: Mapping[str, int] = attrs.field(factory=dict)
+    """Process (operation) name → code, from the station's local copy of the server's list
+    (``pywats.station.reference``); empty where there is no copy yet."""
+
+    def process_code(self, name: str) -> int | None:
+        """The code of the process named ``name`` (exact, as WSJF requires), or None.
+
+        Works while the server is unreachable: the list is the station's local copy.
+        """
+        return self.processes.get(name)
 
     def warn(self, message: str) -> None:
         """Note something the file does that the converter passed over (e.g. extra cells)."""

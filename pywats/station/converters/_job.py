@@ -69,6 +69,8 @@ class Job:
     """Refuse files larger than this (0: no limit)."""
     follow_symlinks: bool = False
     """Read a symlinked file (the folder's ``follow_symlinks``); else it is skipped."""
+    processes: Mapping[str, int] = attrs.field(factory=dict)
+    """Process name → code from the station's local copy (``ConverterContext.processes``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -248,6 +250,7 @@ def run_job(job: Job) -> Outcome:
             location=job.location,
             purpose=job.purpose,
             parameters=job.parameters,
+            processes=job.processes,
         )
         encoded: list[EncodedReport] = []
         problems: list[tuple[int, str, list[str]]] = []

@@ -61,185 +61,24 @@ not read). See ``examples/converters/rig.csv``.
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from pywats.reports import Step, UUTReport
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
-from pywats.station.converters._common import from_timestamp, new_uut, parse_time, read_bytes
+from pywats.station.converters._common import from_timestamp, new_uut, parse_time
+from pywats.station.converters._csv_table import (
+    _BOOL_WORDS,
+    _HEADER_ROLES,
+    DEFAULT_COLUMNS,
+    Rows,
+    Table,
+)
+from pywats.station.converters._csv_table import number as _number
 
 __all__ = ["DEFAULT_COLUMNS", "CSVConverter"]
-
-DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "sn": ("SerialNumber", "Serial", "SN", "UnitSN"),
-    "pn": ("PartNumber", "PN", "Part"),
-    "rev": ("Revision", "Rev", "PartRevision"),
-    "operator": ("Operator", "User", "UserName"),
-    "start": ("Start", "StartTime", "Timestamp", "DateTime", "TestDate", "Date", "Time"),
-    "process_code": ("ProcessCode", "OperationCode", "Operation"),
-    "batch_sn": ("BatchSN", "Batch"),
-    "fixture_id": ("FixtureId", "Fixture"),
-    "sequence": ("Sequence", "Group", "SequenceName"),
-    "step": ("Step", "StepName", "TestName", "Test", "Name"),
-    "measurement": ("Measurement", "MeasurementName", "MeasName"),
-    "value": ("Value", "Measured", "Reading", "MeasuredValue"),
-    "low": ("Low", "LowLimit", "Min", "Lower", "LSL"),
-    "high": ("High", "HighLimit", "Max", "Upper", "USL"),
-    "limit": ("Limit", "Expected"),
-    "unit": ("Unit", "Units"),
-    "comp_op": ("CompOp", "Comparison", "CompOperator", "Operator Code"),
-    "status": ("Status", "Verdict", "PassFail", "Outcome", "Result"),
-}
-_HEADER_ROLES = ("sn", "pn", "rev", "operator", "start", "process_code", "batch_sn", "fixture_id")
-_STATUS_WORDS = {
-    "p": "P",
-    "pass": "P",
-    "passed": "P",
-    "ok": "P",
-    "true": "P",
-    "f": "F",
-    "fail": "F",
-    "failed": "F",
-    "nok": "F",
-    "false": "F",
-    "s": "S",
-    "skip": "S",
-    "skipped": "S",
-    "d": "D",
-    "done": "D",
-    "e": "E",
-    "error": "E",
-    "t": "T",
-    "terminated": "T",
-    "xfail": "S",
-    "xfailed": "S",
-    "xpass": "P",
-    "xpassed": "P",
-    "notrun": "S",
-    "not run": "S",
-    "errored": "E",
-    "aborted": "T",
-    "timeout": "T",
-}
-_BOOL_WORDS = {"pass": True, "passed": True, "true": True, "fail": False, "failed": False}
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[\s_\-]", "", name).lower()
-
-
-def _number(text: str) -> float | None:
-    value = text.strip()
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        pass
-    if value.count(",") == 1 and "." not in value:  # a decimal comma (1,25)
-        try:
-            return float(value.replace(",", "."))
-        except ValueError:
-            return None
-    return None
-
-
-class _Table:
-    """The parsed rows with the column of each role resolved, and positions for messages."""
-
-    def __init__(self, name: str, text: str, params: Mapping[str, Any]) -> None:
-        self.name = name
-        delimiter = params.get("delimiter")
-        if delimiter is None:
-            lines = [ln for ln in text.splitlines()[:40] if ln.strip() and not ln.startswith("#")]
-            sample = "\n".join(lines[:20])
-            try:
-                delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-            except csv.Error:
-                delimiter = ","
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=str(delimiter), strict=True)
-        self.rows: list[tuple[int, list[str]]] = []
-        seen: dict[str, str] = {}
-        self.extra: list[int] = []
-        header: list[str] | None = None
-        self.header_line = 0
-        try:
-            for cells in reader:
-                if not cells or all(not c.strip() for c in cells) or cells[0].startswith("#"):
-                    continue
-                if header is None:
-                    header = [c.strip() for c in cells]
-                    self.header_line = reader.line_num
-                    continue
-                if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-                    self.extra.append(reader.line_num)
-                # Header values repeat on every row: one string object each, not one per row.
-                cells = [seen.setdefault(c, c) if len(c) <= 64 else c for c in cells]
-                self.rows.append((reader.line_num, cells))
-        except csv.Error as exc:
-            raise ConversionError(
-                f"{name}: line {reader.line_num}: not valid CSV ({exc})"
-            ) from None
-        if header is None:
-            raise ConversionError(f"{name}: holds no header row (the file is empty)")
-        self.header = header
-        by_key = {_key(h): i for i, h in enumerate(header) if h}
-        overrides = params.get("columns") or {}
-        if not isinstance(overrides, Mapping):
-            raise ConversionError(f"{name}: parameters.columns must be a table of role = column")
-        self.index: dict[str, int] = {}
-        for role, aliases in DEFAULT_COLUMNS.items():
-            if role in overrides:
-                wanted = str(overrides[role])
-                if _key(wanted) not in by_key:
-                    raise ConversionError(
-                        f"{name}: line {self.header_line}: parameters.columns.{role} names the"
-                        f" column {wanted!r}, which the header row does not have"
-                        f" (columns: {', '.join(header)})"
-                    )
-                self.index[role] = by_key[_key(wanted)]
-                continue
-            for alias in aliases:
-                if _key(alias) in by_key:
-                    self.index[role] = by_key[_key(alias)]
-                    break
-        words = params.get("status_words") or {}
-        if not isinstance(words, Mapping):
-            raise ConversionError(
-                f"{name}: parameters.status_words must be a table of word = P/F/..."
-            )
-        self.status_words = dict(_STATUS_WORDS)
-        for word, status in words.items():
-            if str(status).upper() not in ("P", "F", "S", "D", "E", "T"):
-                raise ConversionError(
-                    f"{name}: parameters.status_words.{word} = {status!r}: use P, F, S, D, E or T"
-                )
-            self.status_words[str(word).strip().lower()] = str(status).upper()
-        self.misc = [str(m) for m in params.get("misc") or []]
-        for misc in self.misc:
-            if _key(misc) not in by_key:
-                raise ConversionError(
-                    f"{name}: line {self.header_line}: parameters.misc names the column"
-                    f" {misc!r}, which the header row does not have"
-                )
-        self.misc_index = {m: by_key[_key(m)] for m in self.misc}
-
-    def cell(self, cells: Sequence[str], role: str) -> str:
-        i = self.index.get(role)
-        if i is None or i >= len(cells):
-            return ""
-        return cells[i].strip()
-
-    def where(self, line: int, role: str | None = None) -> str:
-        if role is None or role not in self.index:
-            return f"{self.name}: line {line}"
-        return f"{self.name}: line {line}, column {self.header[self.index[role]]!r}"
 
 
 class CSVConverter(Converter):
@@ -259,31 +98,18 @@ class CSVConverter(Converter):
     }
 
     def convert(self, path: Path, context: ConverterContext) -> list[UUTReport]:
-        data = read_bytes(path)
+        return list(self.iter_reports(path, context))
+
+    def iter_reports(self, path: Path, context: ConverterContext) -> Iterator[UUTReport]:
+        """The reports one by one: the station writes each before the next is built."""
         params = context.parameters
-        encoding = str(params.get("encoding", "utf-8-sig"))
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise ConversionError(
-                f"{path.name}: line {data.count(10, 0, exc.start) + 1}: byte {exc.start}"
-                f" is not {encoding} text;"
-                " set parameters.encoding (e.g. 'cp1252')"
-            ) from None
-        except LookupError:
-            raise ConversionError(
-                f"parameters.encoding = {encoding!r} is not an encoding"
-            ) from None
-        digest = hashlib.sha256(data).hexdigest()
-        del data  # the text and the rows are what is read from here on
-        table = _Table(path.name, text, params)
-        del text
+        table = Table(path, params)
         if "step" not in table.index:
             raise ConversionError(
                 f"{path.name}: line {table.header_line}: no step-name column (tried"
                 f" {', '.join(DEFAULT_COLUMNS['step'])}); set parameters.columns.step"
             )
-        if not table.rows:
+        if not table.cells:
             raise ConversionError(f"{path.name}: has a header row but no data rows")
         if table.extra:
             lines = ", ".join(str(n) for n in table.extra[:10])
@@ -297,23 +123,27 @@ class CSVConverter(Converter):
         fixed = params.get("header") or {}
         if not isinstance(fixed, Mapping):
             raise ConversionError(f"{path.name}: parameters.header must be a table")
-        groups: dict[str, list[tuple[int, list[str]]]] = {}
-        for line, cells in table.rows:
+
+        def sn_of(line: int, cells: Sequence[str]) -> str:
             sn = str(fixed["sn"]) if "sn" in fixed else table.cell(cells, "sn")
             if not sn:
                 raise ConversionError(
                     f"{table.where(line, 'sn')}: no serial number; add a SerialNumber column"
                     " or set parameters.header.sn"
                 )
-            groups.setdefault(sn, []).append((line, cells))
+            return sn
+
+        groups = table.group(sn_of)
         mtime = from_timestamp(path.stat().st_mtime)
-        return [
-            self._report(table, rows, fixed, context, digest, i, mtime)
-            for i, rows in enumerate(groups.values())
-        ]
+        groups.reverse()
+        index = 0
+        while groups:
+            rows = table.take(groups.pop())
+            yield self._report(table, rows, fixed, context, table.sha256, index, mtime)
+            index += 1
 
     def _header(
-        self, table: _Table, rows: list[tuple[int, list[str]]], fixed: Mapping[str, Any], role: str
+        self, table: Table, rows: Rows, fixed: Mapping[str, Any], role: str
     ) -> tuple[str, int]:
         if role in fixed:
             return str(fixed[role]), rows[0][0]
@@ -325,8 +155,8 @@ class CSVConverter(Converter):
 
     def _report(
         self,
-        table: _Table,
-        rows: list[tuple[int, list[str]]],
+        table: Table,
+        rows: Rows,
         fixed: Mapping[str, Any],
         context: ConverterContext,
         digest: str,
@@ -406,7 +236,7 @@ class CSVConverter(Converter):
         return report
 
     @staticmethod
-    def _status(table: _Table, line: int, cells: Sequence[str]) -> str | None:
+    def _status(table: Table, line: int, cells: Sequence[str]) -> str | None:
         text = table.cell(cells, "status")
         if not text:
             return None
@@ -421,7 +251,7 @@ class CSVConverter(Converter):
 
     @staticmethod
     def _limits(
-        table: _Table, line: int, cells: Sequence[str]
+        table: Table, line: int, cells: Sequence[str]
     ) -> tuple[float | None, float | None, str | None]:
         out: list[float | None] = []
         for role in ("low", "high"):
@@ -433,7 +263,7 @@ class CSVConverter(Converter):
         op = table.cell(cells, "comp_op").upper() or None
         return out[0], out[1], op
 
-    def _kind(self, table: _Table, line: int, cells: Sequence[str]) -> tuple[str, Any]:
+    def _kind(self, table: Table, line: int, cells: Sequence[str]) -> tuple[str, Any]:
         text = table.cell(cells, "value")
         low, high, _ = self._limits(table, line, cells)
         number = _number(text)
@@ -453,7 +283,7 @@ class CSVConverter(Converter):
         return "string", text
 
     def _add_step(
-        self, table: _Table, line: int, cells: Sequence[str], parent: Step, name: str
+        self, table: Table, line: int, cells: Sequence[str], parent: Step, name: str
     ) -> None:
         kind, value = self._kind(table, line, cells)
         status = self._status(table, line, cells)
@@ -485,7 +315,7 @@ class CSVConverter(Converter):
             raise ConversionError(f"{table.where(line)}: step {name!r}: {exc}") from None
 
     def _multi_step(
-        self, table: _Table, line: int, cells: Sequence[str], parent: Step, name: str
+        self, table: Table, line: int, cells: Sequence[str], parent: Step, name: str
     ) -> Step:
         kind, _ = self._kind(table, line, cells)
         if kind == "numeric":
@@ -494,7 +324,7 @@ class CSVConverter(Converter):
             return parent.add_multi_pass_fail_step(name)
         return parent.add_multi_string_step(name)
 
-    def _add_measurement(self, table: _Table, line: int, cells: Sequence[str], step: Step) -> None:
+    def _add_measurement(self, table: Table, line: int, cells: Sequence[str], step: Step) -> None:
         kind, value = self._kind(table, line, cells)
         meas_name = table.cell(cells, "measurement")
         status = self._status(table, line, cells)

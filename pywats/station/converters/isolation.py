@@ -13,9 +13,9 @@
   passes ``recycle_mb`` (a big file's memory is the OS's again when its worker exits). An idle
   service keeps no worker, so its own memory stays that of the service alone.
 - A worker that passes its timeout is killed (SIGKILL): a hung converter costs nothing after.
-  The timeout grows with the file: ``timeout`` plus ``seconds_per_mb`` (default 1 s) for each
-  whole MB, so the default 60 s holds for files under 1 MB and a 100 MB file gets 160 s (it
-  needs about 50 s of CPU: issue 16's figures in benchmarks/results.md).
+  The timeout grows with the file: ``timeout`` plus ``seconds_per_mb`` (default 2 s) for each
+  whole MB, so the default 60 s holds for files under 1 MB and a 100 MB file gets 260 s (it
+  needs 35-80 s of CPU: issue 16's figures in benchmarks/results.md).
 - ``memory_mb`` caps each worker's address space (``RLIMIT_AS``, POSIX only): a runaway
   conversion fails with a MemoryError in its worker, reported as a refusal.
 - ``max_bytes`` refuses larger files before any worker reads them.
@@ -174,7 +174,7 @@ class ConversionPool:
         max_jobs: int = 200,
         recycle_mb: float = 200.0,
         isolation: str = "process",
-        seconds_per_mb: float = 1.0,
+        seconds_per_mb: float = 2.0,
     ) -> None:
         self.timeout = timeout
         self.seconds_per_mb = seconds_per_mb

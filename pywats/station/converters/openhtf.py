@@ -32,8 +32,6 @@ report text.
 from __future__ import annotations
 
 import json
-import math
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -42,51 +40,30 @@ from pywats.reports import Step, UUTReport
 from pywats.reports._limits import clip
 from pywats.station.converters._base import ConversionError, Converter, ConverterContext
 from pywats.station.converters._common import from_timestamp, new_uut, read_bytes
+from pywats.station.converters._openhtf_values import (
+    as_number as _as_number,
+)
+from pywats.station.converters._openhtf_values import (
+    attachment as _attachment,
+)
+from pywats.station.converters._openhtf_values import (
+    attachment_note as _attachment_note,
+)
+from pywats.station.converters._openhtf_values import (
+    numeric_limits as _numeric_limits,
+)
+from pywats.station.converters._openhtf_values import (
+    phase_exception as _phase_exception,
+)
+from pywats.station.converters._openhtf_values import (
+    string_limit as _string_limit,
+)
 
 __all__ = ["OpenHTFConverter", "record_to_report"]
 
 _RESULTS = {"PASS": "P", "FAIL": "F", "ERROR": "E", "TIMEOUT": "T", "ABORTED": "T"}
 _PHASE = {"PASS": "P", "FAIL": "F", "SKIP": "S", "ERROR": "E"}
 _MEAS = {"PASS": "P", "FAIL": "F", "UNSET": "S", "PARTIALLY_SET": "F"}
-_NUM = r"[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+|inf|nan)"
-_RANGE = re.compile(
-    rf"^(?:({_NUM}) <= )?(?:Marginal:{_NUM} <= )?x(?: <= Marginal:{_NUM})?(?: <= ({_NUM}))?$"
-)
-_EQUAL_NUM = re.compile(rf"^x == ({_NUM})$")
-_EQUAL = re.compile(r"^'x' is equal to '(.*)'$", re.DOTALL)
-_WITHIN = re.compile(rf"^'x' is within ({_NUM})% of ({_NUM})\.")
-_REGEX = re.compile(r"^'x' matches /(.*)/$", re.DOTALL)
-_SPECIAL = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf, "infinity": math.inf}
-
-
-def _as_number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str) and value.strip().lower() in _SPECIAL:
-        return _SPECIAL[value.strip().lower()]
-    return None
-
-
-def _literal(regex: str) -> str | None:
-    """The text an anchored regex matches exactly (``^1\\.4\\.2$`` -> ``1.4.2``), else None."""
-    if not (regex.startswith("^") and regex.endswith("$")):
-        return None
-    body = regex[1:-1]
-    out: list[str] = []
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body) and not body[i + 1].isalnum():
-            out.append(body[i + 1])
-            i += 2
-            continue
-        if ch in ".^$*+?{}[]\\|()":
-            return None
-        out.append(ch)
-        i += 1
-    return "".join(out)
 
 
 class _Record:
@@ -324,29 +301,6 @@ class OpenHTFConverter(Converter):
         step.auto = False
 
 
-def _attachment_note(name: str, item: dict[str, Any]) -> str:
-    """``Attachment scope.csv (text/csv, 1234 bytes, sha1 ...) was not inlined``."""
-    facts = [str(item.get("mimetype") or "unknown type")]
-    size = item.get("size")
-    if isinstance(size, int) and not isinstance(size, bool):
-        facts.append(f"{size} bytes")
-    if item.get("sha1"):
-        facts.append(f"sha1 {item['sha1']}")
-    return f"Attachment {name} ({', '.join(facts)}) was not inlined in the record"
-
-
-def _phase_exception(result: Any) -> tuple[str, str] | None:
-    """(``RuntimeError: fan not responding``, traceback) for a phase that raised."""
-    outcome = result.get("phase_result") if isinstance(result, dict) else None
-    if not isinstance(outcome, dict) or not (outcome.get("exc_type") or outcome.get("exc_val")):
-        return None
-    kind = str(outcome.get("exc_type") or "")
-    kind = re.sub(r"^<class '(?:[\w.]*\.)?(\w+)'>$", r"\1", kind)
-    value = str(outcome.get("exc_val") or "")
-    message = f"{kind}: {value}" if kind and value else kind or value
-    return message, str(outcome.get("exc_tb") or "")
-
-
 def record_to_report(
     record: dict[str, Any], context: ConverterContext, *, name: str = "record"
 ) -> UUTReport:
@@ -359,71 +313,3 @@ def record_to_report(
     """
     data = json.dumps(record, sort_keys=True, default=str).encode()
     return OpenHTFConverter()._report(_Record(name), record, "$", context, data, 0)
-
-
-def _attachment(name: str, item: dict[str, Any]) -> Any:
-    from pywats.reports import Attachment
-
-    return Attachment(
-        name=clip(name, 256),
-        content_type=str(item.get("mimetype") or "application/octet-stream"),
-        data=item["data"],
-    )
-
-
-def _numeric_limits(
-    validators: list[str],
-) -> tuple[str | None, float | None, float | None, list[str]]:
-    leftover: list[str] = []
-    found: tuple[str | None, float | None, float | None] | None = None
-    for text in validators:
-        if found is not None:
-            leftover.append(text)
-            continue
-        if m := _EQUAL_NUM.match(text):
-            found = ("EQ", float(m.group(1)), None)
-        elif (m := _RANGE.match(text)) and (m.group(1) or m.group(2)):
-            low = float(m.group(1)) if m.group(1) else None
-            high = float(m.group(2)) if m.group(2) else None
-            op = (
-                "GELE"
-                if low is not None and high is not None
-                else ("GE" if low is not None else "LE")
-            )
-            found = (op, low, high)
-        elif m := _WITHIN.match(text):
-            percent, expected = float(m.group(1)), float(m.group(2))
-            delta = abs(expected) * percent / 100
-            found = ("GELE", expected - delta, expected + delta)
-        elif (m := _EQUAL.match(text)) and _is_float(m.group(1)):
-            found = ("EQ", float(m.group(1)), None)
-        else:
-            leftover.append(text)
-    if found is None:
-        return "LOG", None, None, leftover
-    # the builder moves a lone high limit (LE) to lowLimit
-    return found[0], found[1], found[2], leftover
-
-
-def _is_float(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _string_limit(validators: list[str]) -> tuple[str, str | None, list[str]]:
-    leftover: list[str] = []
-    found: str | None = None
-    for text in validators:
-        literal = (m := _REGEX.match(text)) and _literal(m.group(1))
-        if found is None and (m := _EQUAL.match(text)):
-            found = m.group(1)
-        elif found is None and isinstance(literal, str):
-            found = literal
-        else:
-            leftover.append(text)
-    if found is None:
-        return "LOG", None, leftover
-    return "CASESENSIT", found, leftover

@@ -153,3 +153,45 @@ def test_real_devkit_sample_converts() -> None:
     assert check(report) == []
     assert (report["sn"], report["pn"], report["rev"]) == ("SN001", "PN-123", "1")
     assert [s["name"] for s in report["root"]["steps"]] == ["Voltage Test", "Current Test"]
+
+
+def test_a_large_file_is_read_across_blocks_as_one_text(tmp_path: Path) -> None:
+    """The file is streamed (issue 16): CRLF, lone CR and a quoted cell holding a line break
+    read the same wherever the reading blocks end."""
+    source = tmp_path / "rig.csv"
+    rows = ["SN,PN,Rev,Step,Value"]
+    size, i = 0, 0
+    while size < (1 << 20) + 4096:  # past one reading block
+        row = f'SN-{i % 3},P,A,"step\n{i}",{i}' if i % 5 == 0 else f"SN-{i % 3},P,A,s{i},{i}"
+        rows.append(row)
+        size += len(row) + 2
+        i += 1
+    endings = ["\r\n", "\r", "\n"]
+    source.write_bytes("".join(r + endings[n % 3] for n, r in enumerate(rows)).encode())
+    reports = CSVConverter().convert(source, ConverterContext())
+    assert [r.sn for r in reports] == ["SN-0", "SN-1", "SN-2"]
+    names = {s.name: s for r in reports for s in r.root.steps or []}
+    assert len(names) == i
+    assert names[f"step\n{i - i % 5}"].numeric_meas[0].value == i - i % 5  # type: ignore[index]
+
+
+def test_a_text_error_is_named_before_a_csv_error(tmp_path: Path) -> None:
+    # As when the whole text was decoded first: the file's encoding is what is wrong, even
+    # when the bad byte comes a block after a row the CSV reader refuses.
+    source = tmp_path / "rig.csv"
+    for padding in (0, 1 << 20):
+        data = b'SN,PN,Rev,Step,Value\n1,2,A,"a"b,1\n' + b"1,2,A,b,1\n" * (padding // 10)
+        data += b"1,2,A,\xc4,1\n"
+        source.write_bytes(data)
+        at = data.index(b"\xc4")
+        with pytest.raises(ConversionError) as caught:
+            CSVConverter().convert(source, ConverterContext())
+        assert str(caught.value).startswith(
+            f"rig.csv: line {data.count(10, 0, at) + 1}: byte {at} is not utf-8-sig text"
+        )
+
+
+def test_an_unknown_encoding_is_named(tmp_path: Path) -> None:
+    assert _error(tmp_path, "SN\n1\n", encoding="nope") == (
+        "parameters.encoding = 'nope' is not an encoding"
+    )

@@ -209,3 +209,33 @@ def test_a_subclass_of_a_builtin_converter_may_read_its_own_parameters() -> None
         name = "marked"
 
     Marked().check_parameters({"marker_dir": "/tmp"})
+
+
+def test_the_service_refuses_to_start_with_an_unknown_folder_parameter(tmp_path: Path) -> None:
+    # [folders.parameters] layuot = ...: `wats watch` stops at start, naming the known ones.
+    from pywats.config import ConfigError
+    from pywats.station.config import FolderConfig, StationConfig
+    from pywats.station.queue import ReportQueue
+    from pywats.station.service import StationService
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    folder = FolderConfig(path=inbox, converter="csv", parameters={"layuot": "measurement"})
+    config = StationConfig(
+        name="t",
+        server_url="http://unused",
+        station_name="S",
+        location="L",
+        purpose="P",
+        folders=(folder,),
+        queue_path=tmp_path / "queue.sqlite3",
+    )
+    queue = ReportQueue(config.queue_path)
+    try:
+        with pytest.raises(ConfigError) as caught:
+            StationService(config, queue=queue, submitter=object())  # type: ignore[arg-type]
+    finally:
+        queue.close()
+    message = str(caught.value)
+    assert message.startswith(f"folder {inbox}: converter 'csv' does not know the parameter")
+    assert "'layuot' (did you mean 'layout'?)" in message

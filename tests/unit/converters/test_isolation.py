@@ -94,8 +94,8 @@ def test_the_timeout_grows_with_the_file_by_whole_megabytes() -> None:
     assert pool.timeout_for(900 * 1024) == (60, "")  # under 1 MB: the configured timeout
     assert pool.timeout_for(-1) == (60, "")  # size unknown
     timeout, why = pool.timeout_for(100 * 1024 * 1024 + 5)
-    assert timeout == 160
-    assert why == "intake.converter_timeout 60 s + 1 s for each of the file's 100 MB; "
+    assert timeout == 260
+    assert why == "intake.converter_timeout 60 s + 2 s for each of the file's 100 MB; "
 
 
 def test_a_timeout_on_a_large_file_says_how_it_was_reached(tmp_path: Path) -> None:

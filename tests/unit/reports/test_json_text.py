@@ -79,6 +79,7 @@ def test_plain_report_takes_the_fast_path_and_matches(
     seq = r.root.add_sequence("plain")
     for i in range(50):
         seq.add_numeric_step(f"s{i}", 3.0 + i * 0.01, low=3.0, high=3.6, unit="V")
+    seq.add_numeric_step("close to ten", 10.00001, low=10.0, high=10.00005, unit="V")
     expected = stdlib(r.to_wsjf())
     if engine == "orjson":  # no fallback needed: orjson wrote it
         monkeypatch.setattr(wsjf_json, "_stdlib", lambda data: "fallback")

@@ -74,6 +74,20 @@ async def test_submit_accepts_a_dict_and_a_path(
 
 
 @pytest.mark.anyio
+async def test_submit_json_sends_the_text_as_it_is(async_api: AsyncWATS, fresh: Emulator) -> None:
+    data = make_wsjf(sn="SN-TEXT")
+    text = json.dumps(data, separators=(",", ":"))
+    report_id = await async_api.report.submit_json(text, report_id=data["id"])
+    assert report_id == uuid.UUID(data["id"])
+    assert [r["sn"] for r in fresh.reports()] == ["SN-TEXT"]
+    # Not checked here: the server judges it (the station checked it when it was converted).
+    bad = json.dumps(make_wsjf(sn="SN-BAD", pn=""))
+    with pytest.raises(BadRequestError):
+        await async_api.report.submit_json(bad.encode())
+    assert fresh.faults.hits("POST", "/api/Report/WSJF") == 2
+
+
+@pytest.mark.anyio
 async def test_invalid_reports_are_refused_before_sending(
     async_api: AsyncWATS, fresh: Emulator
 ) -> None:

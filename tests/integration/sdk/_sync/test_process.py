@@ -8,6 +8,7 @@ import pytest
 
 from pywats import NotFoundError
 from pywats._sync._client import pyWATS
+from pywats.testing import Emulator
 
 
 def test_processes(api: pyWATS) -> None:
@@ -29,3 +30,39 @@ def test_processes(api: pyWATS) -> None:
     with pytest.raises(NotFoundError):
         api.process.get(4242)
     assert api.with_options(error_mode="lenient").process.get(4242) is None
+
+
+def test_processes_are_reference_data_kept_for_the_ttl(
+    api: pyWATS, fresh: Emulator
+) -> None:
+    route = ("GET", "/api/app/processes")
+    assert api.process.freshness() is None
+    assert (api.process.get(100))["code"] == 100
+    assert (api.process.get("Repair"))["code"] == 500
+    api.process.query(
+        include_test_operations=True, include_repair_operations=True, include_wip_operations=True
+    )  # the default list, spelt out
+    copy = api.with_options(max_retries=0)  # copies share the cache
+    assert (copy.process.get("PCBA test"))["code"] == 50
+    assert fresh.requests[route] == 1
+    kept = api.process.freshness()
+    assert kept is not None
+    assert kept.source == "cache"
+
+    repairs = api.process.query(include_repair_operations=True)
+    assert {p["code"] for p in repairs} == {500, 510}
+    assert fresh.requests[route] == 2  # other flags, another entry
+
+    refreshed = api.process.refresh()
+    assert {p["code"] for p in refreshed} >= {10, 100}
+    fetched = api.process.freshness()
+    assert fetched is not None
+    assert (fetched.source, fetched.age) == ("server", "just now")
+    assert fresh.requests[route] == 3
+
+    api.process.cache.ttl = 0  # never reuse
+    api.process.get(100)
+    api.process.get(100)
+    assert fresh.requests[route] == 5
+    with pytest.raises(ValueError, match="ttl"):
+        api.process.cache.ttl = -1
