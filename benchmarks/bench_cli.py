@@ -60,17 +60,17 @@ DATA_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("software", "list"),
     ("rootcause", "list", "--view", "all"),
     ("process", "list"),
-    ("system", "clients"),
+    ("system", "status"),
     ("export", "list"),
     ("ping",),
 )
 
-#: Groups that read only local files (configuration, the station's queue): not timed here.
-LOCAL_GROUPS = frozenset({"config", "queue"})
-
-#: Groups with no read: each command changes the server's state, so a repeat times a refusal
-#: (``wats workflow start`` answers false, exit code 1, while the test it started runs).
-WRITE_ONLY_GROUPS = frozenset({"workflow"})
+#: Groups not timed here, and why.
+UNTIMED_GROUPS = {
+    "config": "reads local files only",
+    "queue": "reads the station's local queue only",
+    "workflow": "every command changes a unit's state: a repeat would not be the same work",
+}
 
 
 def _script(python: Path, name: str) -> Path:

@@ -34,6 +34,16 @@ class SafeFormatter(logging.Formatter):
         record.message = escape_controls(record.message)
         return super().formatMessage(record)
 
+    def format(self, record: logging.LogRecord) -> str:
+        # The file and stderr share this formatter, and the rotating file formats a line
+        # twice (to see whether it fits): format each record once.
+        cached = record.__dict__.get("_pywats_formatted")
+        if cached is not None and cached[0] is self:
+            return str(cached[1])
+        line = super().format(record)
+        record.__dict__["_pywats_formatted"] = (self, line)
+        return line
+
 
 def configure_logging(log_path: Path | None, *, console: bool = True) -> list[logging.Handler]:
     """Send the station's log to a rotating file (5 × 5 MB, 0600) and, if asked, to stderr."""

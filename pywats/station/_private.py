@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging.handlers
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +32,24 @@ def write_private(path: Path, text: str) -> None:
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files (the current one and each new one) are 0600."""
 
+    _regular = True
+
     def _open(self) -> Any:
         flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if "a" in self.mode else os.O_TRUNC)
         fd = os.open(self.baseFilename, flags, 0o600)
         with contextlib.suppress(OSError):
             os.fchmod(fd, 0o600)
+        self._regular = stat.S_ISREG(os.fstat(fd).st_mode)
         return os.fdopen(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+    def shouldRollover(self, record: logging.LogRecord) -> bool:
+        # As the standard handler decides (never roll anything but a regular file over, e.g.
+        # /dev/null; bpo-45401), but from the file opened rather than two stat() calls of its
+        # path per line: a burst of files is thousands of lines.
+        if self.stream is None:
+            self.stream = self._open()
+        if self.maxBytes <= 0 or not self._regular:
+            return False
+        line = f"{self.format(record)}\n"
+        self.stream.seek(0, 2)
+        return bool(self.stream.tell() + len(line) >= self.maxBytes)

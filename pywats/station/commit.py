@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["Committer", "Converted", "WatchedFolder", "check_post_folders"]
 
 log = logging.getLogger("pywats.station")
+_MAX_JOBS = 5000  # files a conversion worker takes before it is replaced
 
 
 @attrs.define(eq=False)  # compared by identity: a reload tells kept folders from new ones
@@ -107,6 +108,10 @@ class Committer:
             memory_mb=config.converter_memory_mb,
             isolation=config.converter_isolation,
             workers=min(2, os.cpu_count() or 1),
+            # A worker's start (an interpreter importing pywats) costs more CPU than a few
+            # hundred small conversions: recycle by memory (recycle_mb), and by count only
+            # now and then.
+            max_jobs=_MAX_JOBS,
         )
 
     async def convert(
@@ -169,7 +174,8 @@ class Committer:
     def commit(self, converted: list[Converted]) -> int:
         """Commit a batch of converted files in one transaction, then post-process each."""
         try:
-            fresh = [c for c in converted if not self.queue.seen_source(c.digest)]
+            # A file committed before (a crash between its commit and its post action) adds
+            # nothing; it is only post-processed below.
             self.queue.add_batch(
                 [
                     QueueEntry(
@@ -179,9 +185,10 @@ class Committer:
                         converter=c.folder.converter.name,
                         detected_at=c.detected_at,
                     )
-                    for c in fresh
+                    for c in converted
                 ],
                 now=self.clock(),
+                skip_seen_sources=True,
             )
         except Exception as exc:  # disk full, I/O error: the sources stay; try again later
             if len(converted) > 1:

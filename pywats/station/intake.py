@@ -15,6 +15,7 @@ import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pywats.station import _files
 from pywats.station._threads import run_in_thread
@@ -30,6 +31,7 @@ log = logging.getLogger("pywats.station")
 
 _FILE_RETRY_SECONDS = 30.0  # a file that cannot be read, committed or moved waits this long
 _FIND_TIMEOUT = 300.0  # a look at the folders taking longer is reported (and not repeated)
+_AHEAD = 16  # conversions under way at once (the pool runs as many as it has workers)
 
 
 class Intake:
@@ -175,6 +177,13 @@ class Intake:
             self._consider(path, now)
         ready: list[tuple[Path, WatchedFolder]] = []
         for path in list(self._owner):
+            # A file still settling is not looked at again before it can have settled (a
+            # burst tracks thousands): a hint (it changed) or a scan looks at it at once.
+            # (A wall clock that stepped back is looked at, and the check starts it again.)
+            settles_at = self.completeness.settles_at(path)
+            settling = settles_at - self.completeness.stable_seconds <= now < settles_at
+            if settling and not rescan and path not in hints:
+                continue
             folder = self._owner[path]
             state = self.completeness.check(
                 path, now, follow_symlinks=folder.config.follow_symlinks
@@ -199,23 +208,56 @@ class Intake:
         return ready
 
     async def _take(self, ready: list[tuple[Path, WatchedFolder]], now: float) -> int:
-        """Convert the ready files off the loop, commit them in batches; how many were taken."""
+        """Convert the ready files, commit them as they come; return how many were taken.
+
+        A pipeline: up to :data:`_AHEAD` conversions are under way at once, and what has been
+        converted is committed in one transaction while the next files convert (group
+        commit). A commit and the post actions after it run in a worker thread, so an fsync
+        or a slow rename stalls neither the conversions nor the uploads. Stopping ends the
+        pass once the files under way are committed.
+        """
         taken = 0
-        batch = 16  # files converted side by side and committed in one transaction
-        for start in range(0, len(ready), batch):
-            chunk = ready[start : start + batch]
-            results = await asyncio.gather(
-                *(self.committer.convert(p, f, now) for p, f in chunk), return_exceptions=True
-            )
-            for (path, _), result in zip(chunk, results, strict=True):
-                if isinstance(result, BaseException) and not isinstance(result, Exception):
-                    raise result  # cancellation (shutdown): nothing was committed
-                if isinstance(result, Exception):  # a bug must not stall the other files
-                    log.error("taking %s failed", _files.printable(path), exc_info=result)
-                    self.retry_later(path, now, f"could not take {_files.printable(path)}")
-            taken += self.committer.commit([r for r in results if isinstance(r, Converted)])
-            if self.stopping():
-                break
+        queued = iter(ready)
+        converting: dict[asyncio.Future[Converted | None], Path] = {}
+        converted: list[Converted] = []
+        committing: asyncio.Future[int] | None = None
+        try:
+            while True:
+                while len(converting) < _AHEAD and not self.stopping():
+                    entry = next(queued, None)
+                    if entry is None:
+                        break
+                    path, folder = entry
+                    converting[asyncio.ensure_future(self.committer.convert(path, folder, now))] = (
+                        path
+                    )
+                if committing is None and converted:
+                    batch, converted = converted, []
+                    committing = asyncio.ensure_future(
+                        asyncio.to_thread(self.committer.commit, batch)
+                    )
+                waiting: set[asyncio.Future[Any]] = set(converting)
+                if committing is not None:
+                    waiting.add(committing)
+                if not waiting:
+                    break
+                done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+                if committing is not None and committing in done:
+                    taken += committing.result()
+                    committing = None
+                for task in done:
+                    path = converting.pop(task, None)  # type: ignore[arg-type]
+                    if path is None:
+                        continue
+                    exc = task.exception()
+                    if exc is not None:  # a bug must not stall the other files
+                        log.error("taking %s failed", _files.printable(path), exc_info=exc)
+                        self.retry_later(path, now, f"could not take {_files.printable(path)}")
+                    elif isinstance(result := task.result(), Converted):
+                        converted.append(result)
+        finally:
+            for task in converting:  # cancelled (shutdown): nothing of theirs was committed
+                task.cancel()
         taken += self._take_spool()
         if taken:
             self.on_taken()

@@ -11,7 +11,8 @@ The parts live in their own modules: the intake and the commit protocol
 (:mod:`~pywats.station.loops`, :mod:`~pywats.station.supervisor`), the server heartbeat
 (:mod:`~pywats.station.heartbeat`), hot reload (:mod:`~pywats.station.reload`), the local
 endpoint and its facade (:mod:`~pywats.station.endpoint`, :mod:`~pywats.station.control`),
-the status file (:mod:`~pywats.station.status`) and the log (:mod:`~pywats.station._logging`).
+the status file (:mod:`~pywats.station.status`) and the log (:mod:`~pywats.station._logging`);
+starting, serving and shutting down are :mod:`~pywats.station._running`.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -29,24 +30,21 @@ from typing import Any
 
 from pywats.station._logging import configure_logging
 from pywats.station._threads import run_in_thread
-from pywats.station.commit import WatchedFolder, check_post_folders
+from pywats.station.commit import WatchedFolder
 from pywats.station.config import ConfigError, StationConfig, load_config
-from pywats.station.control import StationControl, new_secret
+from pywats.station.control import StationControl
 from pywats.station.converters import Converter, load_converter
 from pywats.station.heartbeat import Heartbeat
 from pywats.station.intake import Intake
 from pywats.station.lifecycle import (
     AlreadyRunningError,
     Events,
-    finish,
-    install_signal_handlers,
 )
 from pywats.station.queue import ReportQueue
 from pywats.station.reload import ConfigFile
 from pywats.station.status import (
     read_status,
     service_file,
-    write_service_file,
 )
 from pywats.station.supervisor import Supervisor
 from pywats.station.uploader import SdkSubmitter, Submitter, Uploader
@@ -120,6 +118,7 @@ class StationService:
         check = getattr(submitter, "server_version", None)
         self.heartbeat = Heartbeat(check, config.server_url, clock=clock)
         self.uploader.on_breaker_change = lambda state: self.wake_heartbeat()
+        self.uploader.stopping = self.events.stop.is_set
         self.supervisor = Supervisor(self._fail)
         self.control = StationControl(self, secret="", config_path=config_path, clock=clock)
         self.state = "created"
@@ -130,6 +129,8 @@ class StationService:
         self._started = False
         self._snapshot: dict[str, Any] = {}
         self._observer: NativeObserver | None = None
+        self._incoming: set[Path] = set()
+        self._incoming_lock = threading.Lock()
         self._endpoint: Any = None
         self._record_service = False
 
@@ -317,85 +318,36 @@ class StationService:
     # -- lifecycle ----------------------------------------------------------------------------
 
     def _notify(self, path: Path) -> None:  # watchdog's thread
+        # A burst of files is thousands of events: gather them here and wake the loop once
+        # per gathering, not once per event (each wake-up is a write to the loop's pipe).
+        with self._incoming_lock:
+            first = not self._incoming
+            self._incoming.add(path)
         loop = self._loop
-        if loop is not None:
+        if first and loop is not None:
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self.hint, path)
+                loop.call_soon_threadsafe(self._take_hints)
+
+    def _take_hints(self) -> None:
+        with self._incoming_lock:
+            paths, self._incoming = self._incoming, set()
+        for path in paths:
+            self.intake.hint(path)
+        self.events.wake_intake.set()
 
     _loop: asyncio.AbstractEventLoop | None = None
 
     async def start(self) -> None:
         """Recover crashed uploads, start watchers and the local endpoint."""
-        self._loop = asyncio.get_running_loop()
-        self._started = True
-        recovered = self.queue.recover()
-        if recovered:
-            log.info("returned %d report(s) left in flight by the last run to pending", recovered)
-        if self.queue.rebase(now=self.clock()):
-            log.warning("the system clock is behind the queue's last update: waits rebased")
-        logging.getLogger("pywats").addHandler(self.control.errors)
-        if self.config_file is not None:
-            self.config_file.remember()
-        for folder in self.folders:
-            check_post_folders(folder.config)  # Done/ and Error/ must be real directories
-        self._observer = NativeObserver(self._notify)
-        self._observer.start(folder.scanner for folder in self.folders)
-        self.intake.announce()
-        self.control.secret = (
-            new_secret(self.config) if self._record_service else secrets.token_urlsafe(32)
-        )
-        if self.config.control_enabled:
-            await self._start_endpoint()
-        self.state = "running"
-        self.refresh_snapshot()
-        if self._record_service:
-            write_service_file(self.config, endpoint=self.endpoint_url)
+        from pywats.station._running import start
 
-    async def _start_endpoint(self) -> None:
-        from pywats.station.endpoint import start_endpoint
-
-        try:
-            self._endpoint = await start_endpoint(self.control, self.config)
-        except ConfigError:
-            assert self._observer is not None
-            self._observer.stop()
-            raise
-        self.endpoint_url = self._endpoint.url
+        await start(self)
 
     async def serve(self, *, on_refresh: Callable[[dict[str, Any]], None] | None = None) -> None:
         """Run until ``request_stop()`` (or SIGTERM/SIGINT, which call it); then shut down."""
-        from pywats.station.loops import heartbeat_loop, intake_loop, status_loop, upload_loop
+        from pywats.station._running import serve
 
-        await self.start()
-        events = self.events
-        loop = asyncio.get_running_loop()
-        installed = install_signal_handlers(
-            loop, self.request_stop, on_hangup=lambda: self.spawn_reload("SIGHUP")
-        )
-        sup = self.supervisor
-        sup.start("upload", lambda: upload_loop(self))
-        sup.start("intake", lambda: intake_loop(self))
-        sup.start("heartbeat", lambda: heartbeat_loop(self))
-        sup.start("status", lambda: status_loop(self, on_refresh))
-        watching = asyncio.create_task(sup.run(events.stop), name="supervisor")
-        try:
-            await events.stop.wait()
-            self.state = "stopping"
-            log.info(
-                "stopping: intake stopped, finishing uploads in flight (up to %g s)",
-                self.config.shutdown_timeout,
-            )
-            watching.cancel()
-            for name in ("intake", "upload"):
-                task = sup.tasks.get(name)
-                if task is not None:
-                    await finish(task, events.force, self.config.shutdown_timeout)
-        finally:
-            watching.cancel()
-            await sup.cancel_all()
-            for sig in installed:
-                loop.remove_signal_handler(sig)
-            await self.shutdown()
+        await serve(self, on_refresh=on_refresh)
 
     def spawn_reload(self, why: str) -> None:
         """Reload in a task of its own (signal handlers, the file watch); one at a time."""
@@ -407,22 +359,9 @@ class StationService:
 
     async def shutdown(self) -> None:
         """Stop watchers and the endpoint, close the client and the queue."""
-        self.state = "stopped"
-        if self._observer is not None:
-            self._observer.stop()
-        if self._endpoint is not None:
-            await self._endpoint.stop()
-            self._endpoint = None
-        self.intake.committer.pool.close()  # idle workers exit, busy ones are stopped
-        if not self.uploader.flush():  # outcomes the queue refused so far: one last try
-            log.warning("upload outcomes not written; those rows are sent again at next start")
-        close = getattr(self.uploader.submitter, "aclose", None)
-        if close is not None:
-            with contextlib.suppress(Exception):
-                await close()
-        self.queue.close()
-        logging.getLogger("pywats").removeHandler(self.control.errors)
-        log.info("stopped")
+        from pywats.station._running import shutdown
+
+        await shutdown(self)
 
     def run(self, *, dashboard: bool | None = None) -> None:
         """Hold the instance's lock and serve in the foreground until stopped.
@@ -439,11 +378,6 @@ class StationService:
 
     def serve_in_foreground(self, dashboard: bool) -> None:
         """``asyncio.run(serve())``, under the terminal dashboard when asked."""
-        self._record_service = True
-        if dashboard:
-            from pywats.station._dashboard import Dashboard
+        from pywats.station._running import serve_in_foreground
 
-            with Dashboard(self) as board:
-                asyncio.run(self.serve(on_refresh=board.update))
-        else:
-            asyncio.run(self.serve())
+        serve_in_foreground(self, dashboard)

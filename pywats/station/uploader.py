@@ -21,29 +21,19 @@ nothing and waits for it.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import logging
-import random
 import sqlite3
-import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import attrs
 
 from pywats._breaker import counts_as_failure
-from pywats._exceptions import (
-    ApiError,
-    AuthenticationError,
-    BadRequestError,
-    CircuitOpenError,
-    PermissionDeniedError,
-    RateLimitError,
-    ReportValidationError,
-    WatsError,
-)
+from pywats._exceptions import ApiError, CircuitOpenError
+from pywats.station._submitter import SdkSubmitter, Submitter
+from pywats.station._upload_policy import Outcome, backoff, classify
 from pywats.station.converters.isolation import trim_memory
 from pywats.station.metrics import Histogram
 from pywats.station.queue import QueueItem, ReportQueue, Settlement
@@ -59,6 +49,8 @@ __all__ = [
 
 log = logging.getLogger("pywats.station")
 _BIG_PAYLOAD = 4 * 1024 * 1024  # characters of report JSON after which memory is trimmed
+_ROWS_PER_SLOT = 8  # rows claimed per upload slot: a batch of 32 at the default concurrency 4
+_MAX_BATCH = 64
 
 
 def _drop(_value: dict[str, Any]) -> None:
@@ -72,162 +64,6 @@ def _check_payload(payload: str) -> None:
     # An object parses to what _drop returns (None), as does "null": told apart by the text.
     if json.loads(payload, object_hook=_drop) is not None or not payload.lstrip().startswith("{"):
         raise ValueError("the stored payload is not a JSON object")
-
-
-@runtime_checkable
-class Submitter(Protocol):
-    """What the uploader needs from a client: send one WSJF report, return the server's id."""
-
-    async def submit(self, report: dict[str, Any]) -> str: ...
-
-
-@attrs.frozen
-class Outcome:
-    """How one failed attempt is to be recorded."""
-
-    park: bool
-    """True: permanent (park for an operator); False: transient (retry on the ladder)."""
-    message: str
-    wait: float | None = None
-    """A wait the server or breaker asked for, in seconds (Retry-After, breaker retry_in)."""
-
-
-def classify(exc: BaseException) -> Outcome:
-    """Decide whether a failed submission is retried or parked, and with what message."""
-    if isinstance(exc, CircuitOpenError):
-        return Outcome(False, str(exc), exc.retry_in or None)
-    if isinstance(exc, RateLimitError):
-        return Outcome(False, str(exc), exc.retry_after)
-    if isinstance(exc, AuthenticationError | PermissionDeniedError):
-        return Outcome(False, str(exc))
-    if isinstance(exc, ApiError) and 300 <= exc.status < 400:
-        return Outcome(False, str(exc))  # a redirect: the server URL is wrong, not the report
-    if isinstance(exc, BadRequestError):
-        text = "\n".join(exc.lines) if exc.lines else exc.message
-        return Outcome(True, f"{exc.status}: {text}")
-    if isinstance(exc, ReportValidationError):
-        return Outcome(True, "rejected by local validation:\n" + "\n".join(exc.lines))
-    if isinstance(exc, WatsError):
-        if exc.retryable:
-            return Outcome(False, str(exc))
-        if isinstance(exc, ApiError):
-            return Outcome(True, str(exc))
-        return Outcome(False, str(exc))
-    if isinstance(exc, TimeoutError):
-        return Outcome(False, "the server did not answer in time")
-    # An unexpected exception is a bug somewhere, not the report's fault: keep retrying,
-    # visibly (last_error), rather than parking good data.
-    return Outcome(False, f"{type(exc).__name__}: {exc}")
-
-
-def backoff(
-    attempts: int,
-    ladder: Sequence[float],
-    *,
-    wait: float | None = None,
-    jitter: float = 0.1,
-    rng: Callable[[], float] = random.random,
-    max_wait: float = 3600.0,
-) -> float:
-    """Seconds before the next attempt after ``attempts`` failures (1 = the first failure).
-
-    Steps through ``ladder`` and stays on its last value; ``wait`` (Retry-After, breaker)
-    wins when longer, up to ``max_wait`` (a server saying ``Retry-After: 99999999`` must not
-    park a report for years). Up to ``jitter`` (a fraction) is added so stations that failed
-    together do not retry together.
-    """
-    step = ladder[min(max(attempts, 1), len(ladder)) - 1]
-    step = step * (1 + jitter * rng())
-    return max(step, min(wait or 0.0, max_wait))
-
-
-@contextlib.contextmanager
-def _asyncio_only() -> Iterator[None]:
-    """Import the HTTP stack without what the service never runs: trio, tornado, httpx's CLI.
-
-    httpcore imports trio and tenacity imports tornado whenever they are installed (selenium
-    brings trio, openhtf tornado), and httpx imports its command-line tool (rich's console,
-    progress and syntax, pygments' lexers, click) whenever those are installed, which they
-    always are beside typer. Resident, that is ~6 MB for httpx's CLI and a few MB for
-    trio/tornado (measured in ``wats watch``). Each library treats the import failing as
-    "not installed"; afterwards the names are importable again for anything else.
-    """
-    blocked = [name for name in ("trio", "tornado", "httpx._main") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
-    try:
-        yield
-    finally:
-        for name in blocked:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
-
-
-class SdkSubmitter:
-    """A :class:`Submitter` over :class:`pywats.AsyncWATS` with the SDK's retries turned off."""
-
-    def __init__(
-        self,
-        base_url: str,
-        token: str,
-        *,
-        timeout: float = 30.0,
-        requests_per_minute: int = 500,
-        verify: bool | str = True,
-        breaker_failures: int = 5,
-        breaker_open_seconds: float = 30.0,
-    ) -> None:
-        with _asyncio_only():
-            import httpcore  # noqa: F401  imported here, without trio
-            import httpx  # noqa: F401  imported here, without its CLI
-            import tenacity  # noqa: F401  imported here, without tornado
-
-            from pywats._async._client import AsyncWATS
-        from pywats._options import BreakerConfig, RateLimit
-
-        limit = (
-            RateLimit(max_calls=requests_per_minute, period=60.0)
-            if requests_per_minute > 0
-            else None
-        )
-        breaker = BreakerConfig(
-            failure_threshold=breaker_failures, reset_timeout=breaker_open_seconds
-        )
-        self._client = AsyncWATS(
-            base_url, token, rate_limit=limit, verify=verify, circuit_breaker=breaker
-        )
-        self._api = self._client.with_options(max_retries=0, timeout=timeout)
-
-    async def submit(self, report: dict[str, Any]) -> str:
-        result = await self._api.report.submit(report)
-        return str(result)
-
-    async def submit_json(self, payload: str, report_id: str) -> str:
-        """Send a queued payload as it is (checked when it was converted): no object tree of
-        a large report is built in the service, so its memory does not stay fragmented."""
-        result = await self._api.report.submit_json(payload, report_id=report_id)
-        return str(result)
-
-    async def server_version(self) -> str:
-        """Ask the server its version (checks the token too; goes through the breaker)."""
-        return str(await self._api.analytics.get_version())
-
-    async def processes(self) -> list[dict[str, Any]]:
-        """The server's process list, fetched now (for the station's local copy)."""
-        return await self._api.process.refresh()
-
-    def breaker_state(self) -> str:
-        """The SDK circuit breaker's state name (``closed``, ``open``, ``half_open``)."""
-        breaker = self._api.breaker
-        return "off" if breaker is None else str(breaker.state.value)
-
-    def breaker_wait(self) -> float:
-        """Seconds until the breaker lets a probe through (0 when closed)."""
-        breaker = self._api.breaker
-        return 0.0 if breaker is None else float(breaker.retry_in)
-
-    async def aclose(self) -> None:
-        await self._client.close()
 
 
 @attrs.define
@@ -287,48 +123,118 @@ class Uploader:
         self._breaker_seen = "closed"
         self._last_now = float("-inf")
         self._unsettled: list[Settlement] = []
+        self._round: asyncio.Future[None] | None = None
+        """Resolved when the commit holding the outcomes appended since the last one ends."""
+        self._committer: asyncio.Future[None] | None = None
+        self.stopping: Callable[[], bool] = lambda: False
+        """Says the service is stopping: rows claimed and not yet sent are released."""
 
     def breaker_state(self) -> str:
         probe = getattr(self.submitter, "breaker_state", None)
         return str(probe()) if callable(probe) else "unknown"
 
     async def upload_due(self, now: float | None = None) -> int:
-        """Send one batch of due rows (up to ``concurrency``); return how many were tried."""
+        """Send one batch of due rows; return how many were tried.
+
+        A batch is up to :attr:`batch` rows claimed in one transaction and sent with at most
+        ``concurrency`` in flight: a slow answer holds one slot, not the batch. A slot is held
+        until its outcome is committed, so a crash re-sends at most ``concurrency`` reports;
+        outcomes that finish while a commit is running share the next one (group commit),
+        and commits run in a worker thread, so an fsync never stalls the event loop. Rows of
+        the batch not yet sent when the breaker opens or the service stops go back to
+        ``pending`` unsent (their attempt is not counted).
+        """
         async with self.lock:  # a reload swaps the client between batches, never inside one
             return await self._upload_due(now)
+
+    @property
+    def batch(self) -> int:
+        """Rows claimed together: several per slot, so the slots stay busy between claims."""
+        return max(self.concurrency, min(_MAX_BATCH, self.concurrency * _ROWS_PER_SLOT))
 
     async def _upload_due(self, now: float | None) -> int:
         now = self.clock() if now is None else now
         if now < self._last_now - 1.0:
             self._clock_stepped_back(now)
         self._last_now = now
-        if now < self.paused_until:
+        if self._holding(now):
             return 0
-        breaker_wait = getattr(self.submitter, "breaker_wait", None)
-        if callable(breaker_wait):
-            wait = float(breaker_wait())
-            if wait > 0:  # the breaker is open: claim nothing until it lets a probe through
-                self.paused_until = now + wait
-                return 0
         if self._unsettled and not self.flush():
             return 0  # the queue is still locked: claim nothing more until outcomes are written
         # While the breaker is not closed, one report probes the server; the rest would only be
         # refused by the breaker and pushed back a whole open period.
-        limit = 1 if self.breaker_state() in ("open", "half_open") else self.concurrency
+        probing = self.breaker_state() in ("open", "half_open")
+        limit = 1 if probing else self.batch
         try:
-            items = self.queue.claim(limit, now=now)
+            items = await asyncio.to_thread(self.queue.claim, limit, now=now)
         except sqlite3.Error as exc:
             log.warning("the queue is busy or unwritable (%s); uploads wait", exc)
             return 0
         if not items:
             return 0
-        outcomes = await asyncio.gather(*(self._send(item) for item in items))
-        self._unsettled.extend(outcomes)
-        self.flush()
+        slots = asyncio.Semaphore(1 if probing else self.concurrency)
+
+        async def one(item: QueueItem) -> Settlement:
+            async with slots:
+                if self._holding(self.clock()):
+                    outcome = Settlement(item.id, "release")
+                else:
+                    outcome = await self._send(item)
+                await self._commit(outcome)
+                return outcome
+
+        outcomes = await asyncio.gather(*(one(item) for item in items))
         self.check_breaker()
         if sum(len(item.payload) for item in items) > _BIG_PAYLOAD:
             trim_memory()  # the parsed reports are gone: return their memory to the OS
-        return len(items)
+        return sum(1 for outcome in outcomes if outcome.kind != "release")
+
+    async def _commit(self, outcome: Settlement) -> None:
+        """Record ``outcome`` with the others that finish meanwhile, in one transaction.
+
+        Returns once it is committed, or kept in memory because the queue refused (then
+        :meth:`flush` writes it before anything more is claimed).
+        """
+        self._unsettled.append(outcome)
+        if self._round is None:
+            self._round = asyncio.get_running_loop().create_future()
+        waiter = self._round
+        if self._committer is None:
+            self._committer = asyncio.ensure_future(self._commit_rounds())
+        await asyncio.shield(waiter)
+
+    async def _commit_rounds(self) -> None:
+        try:
+            while self._round is not None:
+                # Outcomes appended from now on wait for the next round.
+                done, self._round = self._round, None
+                count = len(self._unsettled)
+                try:
+                    stale = await asyncio.to_thread(
+                        self.queue.settle, self._unsettled[:count], now=self.clock()
+                    )
+                except sqlite3.Error as exc:
+                    self._refused(exc)
+                    done.set_result(None)
+                    if self._round is not None:  # kept in memory too; flush() writes them
+                        self._round.set_result(None)
+                        self._round = None
+                    return
+                del self._unsettled[:count]
+                self._report_stale(stale)
+                done.set_result(None)
+        finally:
+            self._committer = None
+
+    def _holding(self, now: float) -> bool:
+        """Whether nothing may be sent now: paused, the breaker open, or stopping."""
+        if self.stopping() or now < self.paused_until:
+            return True
+        wait = self.breaker_wait()
+        if wait > 0:  # the breaker is open: claim nothing until it lets a probe through
+            self.paused_until = now + wait
+            return True
+        return False
 
     def check_breaker(self) -> bool:
         """Notice the breaker opening or closing; True when it has just closed.
@@ -389,21 +295,26 @@ class Uploader:
         if not self._unsettled:
             return True
         try:
-            # One transaction for the batch: an fsync per report would cap the rate.
             stale = self.queue.settle(self._unsettled, now=self.clock())
         except sqlite3.Error as exc:
-            log.warning(
-                "the queue is busy or unwritable (%s): %d upload outcome(s) kept in memory and"
-                " written when it frees",
-                exc,
-                len(self._unsettled),
-            )
+            self._refused(exc)
             return False
         self._unsettled = []
+        self._report_stale(stale)
+        return True
+
+    def _refused(self, exc: sqlite3.Error) -> None:
+        log.warning(
+            "the queue is busy or unwritable (%s): %d upload outcome(s) kept in memory and"
+            " written when it frees",
+            exc,
+            len(self._unsettled),
+        )
+
+    def _report_stale(self, stale: list[int]) -> None:
         for item_id in stale:
             # An operator (`wats queue drop`) changed the row while it was in flight.
             log.warning("queue item %s changed while being sent; outcome not recorded", item_id)
-        return True
 
     async def _send(self, item: QueueItem) -> Settlement:
         as_text = getattr(self.submitter, "submit_json", None)

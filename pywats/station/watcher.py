@@ -101,6 +101,15 @@ class Completeness:
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)
 
+    def settles_at(self, path: Path) -> float:
+        """The earliest time ``path``, unchanged, can be stable (-inf when not seen yet).
+
+        Looking again before then can only find it waiting or changed, and a change seen
+        later still resets its stable time: a caller may skip the file until then.
+        """
+        seen = self._seen.get(path)
+        return float("-inf") if seen is None else seen.since + self.stable_seconds
+
     def check(self, path: Path, now: float, *, follow_symlinks: bool = False) -> FileState:
         """Look at ``path`` once; ``now`` is Unix time (the clock mtimes use).
 
@@ -338,7 +347,13 @@ class NativeObserver:
 
     def start(self, scanners: Iterable[FolderScanner]) -> list[FolderScanner]:
         """Watch every non-polling folder; return those that fell back to polling."""
-        from watchdog.events import FileSystemEvent, FileSystemEventHandler
+        from watchdog.events import (
+            FileClosedEvent,
+            FileCreatedEvent,
+            FileMovedEvent,
+            FileSystemEvent,
+            FileSystemEventHandler,
+        )
         from watchdog.observers import Observer
 
         # However the process logs (service, demo, tests), an event that races watchdog's own
@@ -365,7 +380,14 @@ class NativeObserver:
             try:
                 scanner.folder.path.mkdir(parents=True, exist_ok=True)
                 observer.schedule(
-                    handler, str(scanner.folder.path), recursive=scanner.folder.recursive
+                    handler,
+                    str(scanner.folder.path),
+                    recursive=scanner.folder.recursive,
+                    # What makes a file appear or complete: created, closed after writing,
+                    # renamed in. Not each write (thousands for one big file; a tracked file's
+                    # size is watched anyway), not opens and reads (the service's own lock
+                    # probes and conversions would hint every file again), not deletions.
+                    event_filter=[FileCreatedEvent, FileClosedEvent, FileMovedEvent],
                 )
             except OSError as exc:
                 log.warning(

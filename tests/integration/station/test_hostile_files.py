@@ -24,10 +24,12 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, symlinks
 def test_a_fifo_swapped_in_stops_neither_other_files_nor_sigterm(
     station: Callable[..., Station],
 ) -> None:
-    st = station(intake={"stable_seconds": 1.0})
+    st = station(intake={"stable_seconds": 3.0})
     st.start()
     trap = st.drop("trap.json", make_report("TRAP"))
-    time.sleep(0.5)  # found and tracked; not yet stable
+    # Found and tracked, not yet stable (a fixed sleep was not enough on a loaded machine:
+    # the file was taken before the swap, or the pipe was there before the first look).
+    wait_for(lambda: st.health().get("files_waiting") == 1, 10, "trap.json tracked")
     fifo = st.inbox / ".trap.fifo"
     os.mkfifo(fifo)
     os.replace(fifo, trap)  # the tracked result file is now a named pipe

@@ -73,6 +73,39 @@ def test_sigkill_mid_flight_then_restart_loses_and_duplicates_nothing(
     assert st.stop() == 0
 
 
+def test_sigkill_during_a_burst_loses_and_duplicates_nothing(
+    station: Callable[..., Station],
+) -> None:
+    # Issue 22: files are converted while earlier ones commit (in a worker thread), uploads go
+    # in batches with their outcomes committed in groups. A SIGKILL in the middle of all that
+    # must still lose nothing and re-send at most the reports in upload slots (concurrency 4).
+    st = station()
+    st.emulator.faults.latency(0.05)  # uploads in flight at the kill
+    st.start()
+    reports = [make_report(f"B-{i:03d}") for i in range(120)]
+    for i, report in enumerate(reports):
+        st.drop(f"b{i:03d}.json", report)
+    wait_for(lambda: len(st.stored_ids()) >= 10, 30, "deliveries under way")
+    st.kill()
+    assert len(set(st.stored_ids())) < 120
+    st.emulator.faults.latency(0.0)
+    st.start()
+    ids = {r["id"] for r in reports}
+    st.wait_stored(ids, timeout=60)
+    stored = st.stored_ids()
+    assert len(stored) == len(set(stored)) == 120
+    rows = wait_for(
+        lambda: (rows := st.queue_rows()) and all(r["state"] == "delivered" for r in rows) and rows,
+        20,
+        "every queue row delivered",
+    )
+    assert sorted(r["report_id"] for r in rows) == sorted(ids)
+    assert st.emulator.faults.hits(*WSJF_POST) <= 120 + 4
+    wait_for(lambda: len(list(st.done.glob("*.json"))) == 120, 20, "every source in Done/")
+    assert not list(st.inbox.glob("*.json"))
+    assert st.stop() == 0
+
+
 def test_server_faults_are_ridden_out_without_a_request_storm(
     station: Callable[..., Station],
 ) -> None:
