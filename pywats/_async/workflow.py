@@ -8,12 +8,15 @@ a test, or no test is running); the SDK hands that back as a bool.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from wats_api.api.workflow import workflow_end_test, workflow_start_test
 
 from pywats._async._service import AsyncService
 from pywats._wire import json_of, opt, require
+
+if TYPE_CHECKING:
+    from pywats._async._client import AsyncWATS
 
 __all__ = ["AsyncWorkflowService", "WorkflowStatus"]
 
@@ -32,6 +35,14 @@ def _status_code(status: WorkflowStatus | int | None) -> int | None:
     if code is None:
         raise ValueError(f"workflow status must be one of {', '.join(_STATUS)}, got {status!r}")
     return code
+
+
+def _station(client: AsyncWATS, station: str | None) -> str | None:
+    """The station named, else the client's active station (as reports are filled)."""
+    if station is not None:
+        return station
+    active = client.station
+    return active.name if active is not None else None
 
 
 def _answer(content: bytes) -> bool:
@@ -61,7 +72,7 @@ class AsyncWorkflowService(AsyncService):
             serial_number: the unit's serial number.
             part_number: the unit's part number.
             operator: the operator's name.
-            station: the test station's name.
+            station: the test station's name (default: the client's station, if it has one).
             status: the workflow definition's status (the server's default: Released).
 
         Returns:
@@ -80,7 +91,7 @@ class AsyncWorkflowService(AsyncService):
                 serial_number=serial_number,
                 part_number=part_number,
                 operator_name=opt(operator),
-                station_name=opt(station),
+                station_name=opt(_station(self._client, station)),
                 status=opt(code),
             )
             return _answer(response.content)
@@ -114,7 +125,7 @@ class AsyncWorkflowService(AsyncService):
                 part_number=part_number,
                 passed=passed,
                 operator_name=opt(operator),
-                station_name=opt(station),
+                station_name=opt(_station(self._client, station)),
                 status=opt(code),
             )
             return _answer(response.content)

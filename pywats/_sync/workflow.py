@@ -10,12 +10,15 @@ a test, or no test is running); the SDK hands that back as a bool.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from wats_api.api.workflow import workflow_end_test, workflow_start_test
 
 from pywats._sync._service import Service
 from pywats._wire import json_of, opt, require
+
+if TYPE_CHECKING:
+    from pywats._sync._client import pyWATS
 
 __all__ = ["WorkflowService", "WorkflowStatus"]
 
@@ -34,6 +37,14 @@ def _status_code(status: WorkflowStatus | int | None) -> int | None:
     if code is None:
         raise ValueError(f"workflow status must be one of {', '.join(_STATUS)}, got {status!r}")
     return code
+
+
+def _station(client: pyWATS, station: str | None) -> str | None:
+    """The station named, else the client's active station (as reports are filled)."""
+    if station is not None:
+        return station
+    active = client.station
+    return active.name if active is not None else None
 
 
 def _answer(content: bytes) -> bool:
@@ -63,7 +74,7 @@ class WorkflowService(Service):
             serial_number: the unit's serial number.
             part_number: the unit's part number.
             operator: the operator's name.
-            station: the test station's name.
+            station: the test station's name (default: the client's station, if it has one).
             status: the workflow definition's status (the server's default: Released).
 
         Returns:
@@ -82,7 +93,7 @@ class WorkflowService(Service):
                 serial_number=serial_number,
                 part_number=part_number,
                 operator_name=opt(operator),
-                station_name=opt(station),
+                station_name=opt(_station(self._client, station)),
                 status=opt(code),
             )
             return _answer(response.content)
@@ -116,7 +127,7 @@ class WorkflowService(Service):
                 part_number=part_number,
                 passed=passed,
                 operator_name=opt(operator),
-                station_name=opt(station),
+                station_name=opt(_station(self._client, station)),
                 status=opt(code),
             )
             return _answer(response.content)

@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from pywats._breaker import counts_as_failure
-from pywats._exceptions import ApiError, CircuitOpenError
+from pywats._exceptions import ApiError, CircuitOpenError, ReportValidationError
 from pywats.station._submitter import SdkSubmitter, Submitter
 from pywats.station._upload_policy import Outcome, backoff, classify
 from pywats.station.converters.isolation import trim_memory
@@ -64,6 +64,16 @@ def _check_payload(payload: str) -> None:
     # An object parses to what _drop returns (None), as does "null": told apart by the text.
     if json.loads(payload, object_hook=_drop) is not None or not payload.lstrip().startswith("{"):
         raise ValueError("the stored payload is not a JSON object")
+
+
+def _invalid(report: dict[str, Any]) -> ReportValidationError | None:
+    from pywats.reports import validate
+
+    try:
+        validate(report)
+    except ReportValidationError as exc:
+        return exc
+    return None
 
 
 @attrs.define
@@ -320,7 +330,15 @@ class Uploader:
         as_text = getattr(self.submitter, "submit_json", None)
         try:
             if callable(as_text):
-                _check_payload(item.payload)
+                if item.detected_at is None:
+                    # Not converted here (an integration, a spool file, `queue.add`): nobody
+                    # has validated it yet, so what the server would refuse is refused here.
+                    # A converted file's reports were validated in their worker.
+                    problem = _invalid(item.report())
+                    if problem is not None:
+                        return self._failed(item, problem)
+                else:
+                    _check_payload(item.payload)
                 sending = as_text(item.payload, item.report_id)
             else:
                 sending = self.submitter.submit(item.report())

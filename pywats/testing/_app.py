@@ -9,8 +9,9 @@
 
 ``ROUTES`` holds every operation of the public WATS API in the eight domains the SDK speaks
 (Report, Product, Production, Asset, App, Software, RootCause; 100 operations) and those of
-issue 20 (Auth, Scim, BarcodeIdentifiers ...), plus the internal package-file download the spec
-adds. A contract test holds it equal to ``openapi/wats.yaml``.
+issue 20 (Auth, Scim, BarcodeIdentifiers, SystemManager, SystemStatus, Export, Workflow), plus
+the internal package-file download the spec adds. A contract test holds it equal to
+``openapi/wats.yaml``.
 """
 
 from __future__ import annotations

@@ -85,7 +85,10 @@ class Faults:
         self._latency = 0.0
         self._targeted: list[FaultRule] = []  # latency for some paths only (times unused)
         self._hits: Counter[tuple[str, str]] = Counter()
-        self._in_flight = 0
+        # Requests in flight per clear() epoch: one a client gave up on in an earlier test
+        # may still be sleeping in the server, and must not count toward this test's peak.
+        self._epoch = 0
+        self._in_flight: Counter[int] = Counter()
         self._peak = 0
 
     def add(
@@ -188,16 +191,20 @@ class Faults:
         with self._lock:
             return self._peak
 
-    def enter(self) -> None:
-        """A request arrived (the middleware calls this and ``leave``; the peak counts)."""
+    def enter(self) -> int:
+        """A request arrived; returns the token ``leave`` takes (the middleware calls both)."""
         with self._lock:
-            self._in_flight += 1
-            self._peak = max(self._peak, self._in_flight)
+            epoch = self._epoch
+            self._in_flight[epoch] += 1
+            self._peak = max(self._peak, self._in_flight[epoch])
+            return epoch
 
-    def leave(self) -> None:
+    def leave(self, epoch: int) -> None:
         """A request was answered (or failed)."""
         with self._lock:
-            self._in_flight -= 1
+            self._in_flight[epoch] -= 1
+            if not self._in_flight[epoch]:
+                del self._in_flight[epoch]
 
     @property
     def requests(self) -> Counter[tuple[str, str]]:
@@ -219,7 +226,8 @@ class Faults:
             self._latency = 0.0
             self._targeted.clear()
             self._hits.clear()
-            self._peak = self._in_flight
+            self._epoch += 1
+            self._peak = 0
 
     def apply(self, spec: str) -> None:
         """Add a fault written the command-line way (see :func:`parse_fault`)."""
@@ -357,11 +365,11 @@ class FaultMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        self.faults.enter()
+        epoch = self.faults.enter()
         try:
             await self._handle(scope, receive, send)
         finally:
-            self.faults.leave()
+            self.faults.leave(epoch)
 
     async def _handle(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         latency, rule = self.faults.decide(scope["method"], scope["path"])

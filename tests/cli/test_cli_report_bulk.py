@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -202,3 +203,23 @@ def test_submit_reads_arrays_and_stdin_as_before(
     assert piped.exit_code == 0, piped.stderr
     assert json.loads(piped.stdout)[0]["file"] == "<stdin>"
     assert len(online.reports()) == 3
+
+
+def test_the_in_flight_peak_counts_only_requests_since_clear(online: Emulator) -> None:
+    import threading
+
+    import httpx
+
+    faults = online.faults
+    faults.latency(0.5, method="GET", path="/api/App/Version")
+    slow = threading.Thread(
+        target=httpx.get, args=(f"{online.url}/api/App/Version",), kwargs={"timeout": 10}
+    )
+    slow.start()
+    deadline = time.monotonic() + 5
+    while faults.peak_in_flight < 1 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    faults.clear()  # the slow request is still in the server: a test before this one
+    httpx.get(f"{online.url}/api/Product/X", headers=online.auth_headers, timeout=10)
+    assert faults.peak_in_flight == 1
+    slow.join(10)

@@ -114,6 +114,20 @@ def test_report_submit_read_and_query(api: pyWATS) -> None:
     assert [str(h.uuid) for h in headers] == [REPORT_ID]
 
 
+@pytest.mark.vcr
+@pytest.mark.block_network
+def test_system_reads(api: pyWATS) -> None:
+    # Read-only, so safe to re-record against a real server, where it checks the shapes
+    # openapi/wats.yaml assumes for these untyped answers (issue 20).
+    status = api.system.get_status()
+    assert status
+    assert all(isinstance(v, str) for v in status.values())
+    nodes = api.system.list_clients(include_levels=True)
+    assert any(node.is_level for node in nodes)
+    assert api.system.get_level(["CAS-NO-SUCH-LEVEL"]) is None
+    assert isinstance(api.export.list(), list)
+
+
 @pytest.mark.vcr("test_reference_calls.yaml")
 @pytest.mark.block_network
 @pytest.mark.anyio

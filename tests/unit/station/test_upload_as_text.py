@@ -39,7 +39,9 @@ def queue(tmp_path: Path) -> Any:
 
 def test_the_stored_payload_is_sent_as_it_is(queue: ReportQueue) -> None:
     report = wsjf("A")
-    queue.add([report], now=100.0)
+    # A converted file's row (found complete at 99.0): validated in its conversion worker, so
+    # sent as it is; rows queued otherwise are validated first (tests/integrations/test_push).
+    queue.add([report], now=100.0, detected_at=99.0)
     [stored] = queue.items()
     submitter = TextSubmitter()
     asyncio.run(Uploader(queue, submitter, clock=lambda: 100.0).upload_due(100.0))

@@ -6,6 +6,7 @@ import pytest
 
 from pywats import NotFoundError
 from pywats._async._client import AsyncWATS
+from pywats._station import Station
 from pywats.testing import Emulator
 
 
@@ -27,6 +28,11 @@ async def test_start_and_end_a_test_activity(async_api: AsyncWATS, fresh: Emulat
         ("EndTest", False),
     ]
     assert state["history"][0]["operatorName"] == "ann"
+
+    # A client made for a station names it when the call does not.
+    async with AsyncWATS(fresh.url, fresh.token, station=Station("ICT-09")) as station_api:
+        assert await station_api.workflow.start_test("SN-1", "PCB-1") is True
+    assert fresh.entities("workflow")[0]["history"][-1]["stationName"] == "ICT-09"
 
     with pytest.raises(NotFoundError):
         await async_api.workflow.start_test("NO-SUCH", "PCB-1")

@@ -8,6 +8,7 @@ import pytest
 
 from pywats import NotFoundError
 from pywats._sync._client import pyWATS
+from pywats._station import Station
 from pywats.testing import Emulator
 
 
@@ -28,6 +29,11 @@ def test_start_and_end_a_test_activity(api: pyWATS, fresh: Emulator) -> None:
         ("EndTest", False),
     ]
     assert state["history"][0]["operatorName"] == "ann"
+
+    # A client made for a station names it when the call does not.
+    with pyWATS(fresh.url, fresh.token, station=Station("ICT-09")) as station_api:
+        assert station_api.workflow.start_test("SN-1", "PCB-1") is True
+    assert fresh.entities("workflow")[0]["history"][-1]["stationName"] == "ICT-09"
 
     with pytest.raises(NotFoundError):
         api.workflow.start_test("NO-SUCH", "PCB-1")
