@@ -47,7 +47,7 @@ def _report(pn: str, rev: str, index: int, start: datetime, rng: random.Random) 
 
 
 def load_samples(url: str, token: str, *, now: datetime | None = None) -> dict[str, int]:
-    """Post the sample products, revisions, an asset and test reports to the server at ``url``.
+    """Post the sample products, revisions, an asset, test reports and their units to ``url``.
 
     Returns how many of each were posted. Loading twice replaces rather than duplicates
     (products and assets are saved by key, reports keep fixed ids).
@@ -77,4 +77,12 @@ def load_samples(url: str, token: str, *, now: datetime | None = None) -> dict[s
             report.id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"pywats-sample-report-{index}"))
             api.report.submit(report)
             counts["reports"] += 1
+        # Production units for the tested boards, so MES calls (`wats workflow start
+        # SN-PCB-1001-0000 PCB-1001`, `wats production unit ...`) find them too.
+        units = [
+            {"serialNumber": f"SN-{pn}-{index:04d}", "partNumber": pn, "revision": revs[0]}
+            for index in range(12)
+            for pn, _, revs in [SAMPLE_PRODUCTS[0 if index < 8 else 1]]
+        ]
+        api.production.save_units(units)
     return counts

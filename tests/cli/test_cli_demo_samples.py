@@ -45,6 +45,12 @@ def test_the_readme_examples_answer_on_an_emulator_with_sample_data(
         assert failed
         assets = json.loads(wats("asset", "list", "-o", "json").stdout)
         assert [a["serialNumber"] for a in assets] == ["FX-0001"]
+        # The README's MES lines: the sample boards are production units too.
+        for verb in ("start", "end"):
+            flow = wats("workflow", verb, "SN-PCB-1001-0000", "PCB-1001", "-o", "json")
+            assert flow.exit_code == 0, flow.stderr
+        barcode = wats("barcode", "identify", "SN-1/PCB-1001/A", "-o", "json")
+        assert json.loads(barcode.stdout)["partNumber"] == "PCB-1001"
 
 
 def test_wats_emulator_sample_data_flag(tmp_path: Path) -> None:
