@@ -2,7 +2,7 @@
 
 A client owns one connection pool (an httpx client), one circuit breaker, one rate limiter
 and the station registry; ``with_options`` copies share all of them. Domain services
-(``api.report``, ``api.product`` ...) are built on first access.
+(``api.report``, ``api.product`` ...) are built on first access (``_domains``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Self
 import attrs
 import httpx
 
+from pywats._async._domains import AsyncDomains
 from pywats._breaker import CircuitBreaker
 from pywats._cleartext import warn_plain_http
 from pywats._http import (
@@ -52,20 +53,6 @@ from pywats._synchronization import async_sleep as _default_sleep
 if TYPE_CHECKING:
     from wats_api import Client as GeneratedClient
 
-    from pywats._async.analytics import AsyncAnalyticsService
-    from pywats._async.asset import AsyncAssetService
-    from pywats._async.auth import AsyncAuthService
-    from pywats._async.barcode import AsyncBarcodeService
-    from pywats._async.export import AsyncExportService
-    from pywats._async.process import AsyncProcessService
-    from pywats._async.product import AsyncProductService
-    from pywats._async.production import AsyncProductionService
-    from pywats._async.report import AsyncReportService
-    from pywats._async.rootcause import AsyncRootCauseService
-    from pywats._async.scim import AsyncScimService
-    from pywats._async.software import AsyncSoftwareService
-    from pywats._async.system import AsyncSystemService
-    from pywats._async.workflow import AsyncWorkflowService
     from pywats._refcache import ReferenceCache
 
 __all__ = ["AsyncWATS"]
@@ -141,7 +128,7 @@ class AsyncClientState:
         return ReferenceCache()
 
 
-class AsyncWATS:
+class AsyncWATS(AsyncDomains):
     """A client for one WATS server: ``await api.product.get("ABC-1")``.
 
     Args:
@@ -291,104 +278,6 @@ class AsyncWATS:
     def station(self) -> Station | None:
         """The active station, or None."""
         return self._state.stations.active
-
-    @functools.cached_property
-    def report(self) -> AsyncReportService:
-        """Reports: submit, read, query headers, attachments."""
-        from pywats._async.report import AsyncReportService
-
-        return AsyncReportService(self)
-
-    @functools.cached_property
-    def product(self) -> AsyncProductService:
-        """Products, revisions, BOMs, vendors and product groups."""
-        from pywats._async.product import AsyncProductService
-
-        return AsyncProductService(self)
-
-    @functools.cached_property
-    def asset(self) -> AsyncAssetService:
-        """Assets (fixtures, instruments): counts, calibration, maintenance, log."""
-        from pywats._async.asset import AsyncAssetService
-
-        return AsyncAssetService(self)
-
-    @functools.cached_property
-    def production(self) -> AsyncProductionService:
-        """Production (MES): units, phases, child units, batches, serial numbers."""
-        from pywats._async.production import AsyncProductionService
-
-        return AsyncProductionService(self)
-
-    @functools.cached_property
-    def analytics(self) -> AsyncAnalyticsService:
-        """Yield, volume, failures, measurements and report lists from the data warehouse."""
-        from pywats._async.analytics import AsyncAnalyticsService
-
-        return AsyncAnalyticsService(self)
-
-    @functools.cached_property
-    def software(self) -> AsyncSoftwareService:
-        """Software distribution: packages, files, virtual folders."""
-        from pywats._async.software import AsyncSoftwareService
-
-        return AsyncSoftwareService(self)
-
-    @functools.cached_property
-    def rootcause(self) -> AsyncRootCauseService:
-        """RootCause tickets and their attachments."""
-        from pywats._async.rootcause import AsyncRootCauseService
-
-        return AsyncRootCauseService(self)
-
-    @functools.cached_property
-    def process(self) -> AsyncProcessService:
-        """Processes (test, repair and WIP operations)."""
-        from pywats._async.process import AsyncProcessService
-
-        return AsyncProcessService(self)
-
-    @functools.cached_property
-    def system(self) -> AsyncSystemService:
-        """System Manager: clients (stations), their logs, levels; the server's status."""
-        from pywats._async.system import AsyncSystemService
-
-        return AsyncSystemService(self)
-
-    @functools.cached_property
-    def export(self) -> AsyncExportService:
-        """Certificate exports: queue, wait, list, download."""
-        from pywats._async.export import AsyncExportService
-
-        return AsyncExportService(self)
-
-    @functools.cached_property
-    def workflow(self) -> AsyncWorkflowService:
-        """MES workflow test activities: start and end a unit's test."""
-        from pywats._async.workflow import AsyncWorkflowService
-
-        return AsyncWorkflowService(self)
-
-    @functools.cached_property
-    def auth(self) -> AsyncAuthService:
-        """API tokens the server makes for the caller (legacy provisioning)."""
-        from pywats._async.auth import AsyncAuthService
-
-        return AsyncAuthService(self)
-
-    @functools.cached_property
-    def scim(self) -> AsyncScimService:
-        """SCIM user provisioning; needs its own token (``api.scim.with_token(...)``)."""
-        from pywats._async.scim import AsyncScimService
-
-        return AsyncScimService(self)
-
-    @functools.cached_property
-    def barcode(self) -> AsyncBarcodeService:
-        """Barcode identifiers, and splitting a scanned barcode into its parts."""
-        from pywats._async.barcode import AsyncBarcodeService
-
-        return AsyncBarcodeService(self)
 
     async def close(self) -> None:
         """Close the connection pool (shared with every ``with_options`` copy)."""

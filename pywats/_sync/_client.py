@@ -4,7 +4,7 @@
 
 A client owns one connection pool (an httpx client), one circuit breaker, one rate limiter
 and the station registry; ``with_options`` copies share all of them. Domain services
-(``api.report``, ``api.product`` ...) are built on first access.
+(``api.report``, ``api.product`` ...) are built on first access (``_domains``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Self
 import attrs
 import httpx
 
+from pywats._sync._domains import Domains
 from pywats._breaker import CircuitBreaker
 from pywats._cleartext import warn_plain_http
 from pywats._http import (
@@ -54,20 +55,6 @@ from pywats._synchronization import sleep as _default_sleep
 if TYPE_CHECKING:
     from wats_api import Client as GeneratedClient
 
-    from pywats._sync.analytics import AnalyticsService
-    from pywats._sync.asset import AssetService
-    from pywats._sync.auth import AuthService
-    from pywats._sync.barcode import BarcodeService
-    from pywats._sync.export import ExportService
-    from pywats._sync.process import ProcessService
-    from pywats._sync.product import ProductService
-    from pywats._sync.production import ProductionService
-    from pywats._sync.report import ReportService
-    from pywats._sync.rootcause import RootCauseService
-    from pywats._sync.scim import ScimService
-    from pywats._sync.software import SoftwareService
-    from pywats._sync.system import SystemService
-    from pywats._sync.workflow import WorkflowService
     from pywats._refcache import ReferenceCache
 
 __all__ = ["pyWATS"]
@@ -143,7 +130,7 @@ class ClientState:
         return ReferenceCache()
 
 
-class pyWATS:
+class pyWATS(Domains):
     """A client for one WATS server: ``api.product.get("ABC-1")``.
 
     Args:
@@ -293,104 +280,6 @@ class pyWATS:
     def station(self) -> Station | None:
         """The active station, or None."""
         return self._state.stations.active
-
-    @functools.cached_property
-    def report(self) -> ReportService:
-        """Reports: submit, read, query headers, attachments."""
-        from pywats._sync.report import ReportService
-
-        return ReportService(self)
-
-    @functools.cached_property
-    def product(self) -> ProductService:
-        """Products, revisions, BOMs, vendors and product groups."""
-        from pywats._sync.product import ProductService
-
-        return ProductService(self)
-
-    @functools.cached_property
-    def asset(self) -> AssetService:
-        """Assets (fixtures, instruments): counts, calibration, maintenance, log."""
-        from pywats._sync.asset import AssetService
-
-        return AssetService(self)
-
-    @functools.cached_property
-    def production(self) -> ProductionService:
-        """Production (MES): units, phases, child units, batches, serial numbers."""
-        from pywats._sync.production import ProductionService
-
-        return ProductionService(self)
-
-    @functools.cached_property
-    def analytics(self) -> AnalyticsService:
-        """Yield, volume, failures, measurements and report lists from the data warehouse."""
-        from pywats._sync.analytics import AnalyticsService
-
-        return AnalyticsService(self)
-
-    @functools.cached_property
-    def software(self) -> SoftwareService:
-        """Software distribution: packages, files, virtual folders."""
-        from pywats._sync.software import SoftwareService
-
-        return SoftwareService(self)
-
-    @functools.cached_property
-    def rootcause(self) -> RootCauseService:
-        """RootCause tickets and their attachments."""
-        from pywats._sync.rootcause import RootCauseService
-
-        return RootCauseService(self)
-
-    @functools.cached_property
-    def process(self) -> ProcessService:
-        """Processes (test, repair and WIP operations)."""
-        from pywats._sync.process import ProcessService
-
-        return ProcessService(self)
-
-    @functools.cached_property
-    def system(self) -> SystemService:
-        """System Manager: clients (stations), their logs, levels; the server's status."""
-        from pywats._sync.system import SystemService
-
-        return SystemService(self)
-
-    @functools.cached_property
-    def export(self) -> ExportService:
-        """Certificate exports: queue, wait, list, download."""
-        from pywats._sync.export import ExportService
-
-        return ExportService(self)
-
-    @functools.cached_property
-    def workflow(self) -> WorkflowService:
-        """MES workflow test activities: start and end a unit's test."""
-        from pywats._sync.workflow import WorkflowService
-
-        return WorkflowService(self)
-
-    @functools.cached_property
-    def auth(self) -> AuthService:
-        """API tokens the server makes for the caller (legacy provisioning)."""
-        from pywats._sync.auth import AuthService
-
-        return AuthService(self)
-
-    @functools.cached_property
-    def scim(self) -> ScimService:
-        """SCIM user provisioning; needs its own token (``api.scim.with_token(...)``)."""
-        from pywats._sync.scim import ScimService
-
-        return ScimService(self)
-
-    @functools.cached_property
-    def barcode(self) -> BarcodeService:
-        """Barcode identifiers, and splitting a scanned barcode into its parts."""
-        from pywats._sync.barcode import BarcodeService
-
-        return BarcodeService(self)
 
     def close(self) -> None:
         """Close the connection pool (shared with every ``with_options`` copy)."""
