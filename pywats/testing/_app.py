@@ -51,7 +51,8 @@ from pywats.testing import (
 )
 from pywats.testing import _system as system
 from pywats.testing import _workflow as workflow
-from pywats.testing._faults import FaultMiddleware, Faults, quiet_dropped_connections
+from pywats.testing._fault_asgi import FaultMiddleware, quiet_dropped_connections
+from pywats.testing._faults import Faults
 from pywats.testing._http import Op, error, user_of_token
 from pywats.testing._seed import seed
 from pywats.testing._store import Store
