@@ -102,6 +102,11 @@ class Completeness:
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)
 
+    def size_of(self, path: Path) -> int | None:
+        """The size ``path`` had when it was last looked at (None when not tracked)."""
+        seen = self._seen.get(path)
+        return None if seen is None else seen.size
+
     def settles_at(self, path: Path) -> float:
         """The earliest time ``path``, unchanged, can be stable (-inf when not seen yet).
 
