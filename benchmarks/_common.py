@@ -95,6 +95,9 @@ class Row:
     floor_target: float | None = None  # max overhead over the floor, e.g. 0.20
     note: str = ""
     anchor_target: float | None = None  # min ratio over the anchor, e.g. 3.0 (3x better)
+    # Our cost over the floor measured pair by pair (ours/floor for times, floor/ours for
+    # rates, one sample per adjacent pair of runs): when set, the overhead is its median.
+    floor_ratios: Stats | None = None
 
     @property
     def higher_is_better(self) -> bool:
@@ -118,6 +121,8 @@ class Row:
 
     def overhead_vs_floor(self) -> float | None:
         """Our cost over raw httpx as a fraction (0.12: 12% slower than the floor)."""
+        if self.floor_ratios is not None:
+            return self.floor_ratios.median - 1
         pair = self._pair(self.floor)
         if pair is None:
             return None
@@ -181,7 +186,13 @@ def fmt_overhead(row: Row) -> str:
     if overhead is None:
         return "—"
     percent = round(overhead * 100)
-    return f"{percent:+d}%" if percent else "±0%"
+    text = f"{percent:+d}%" if percent else "±0%"
+    ratios = row.floor_ratios
+    if ratios is not None and ratios.spread is not None:
+        # half the min-max range of the paired ratios, in points of the floor's cost
+        points = ratios.spread * ratios.median * 100
+        text += f" ±{points:.0f} pts ({len(ratios.samples)} pairs)"
+    return text
 
 
 def fmt_target(row: Row) -> str:
@@ -371,6 +382,8 @@ class RequestSizes:
     submits: int = 40  # sequential report submissions
     steps: int = 100  # numeric steps in the submitted report
     warmup: int = 5
+    rounds: int = 2  # paired async rounds (ours and raw httpx alternating) per pair worker
+    mock_gets: int = 1000  # async GETs per paired round over httpx.MockTransport (no socket)
 
     def to_args(self) -> list[str]:
         return [
@@ -380,6 +393,8 @@ class RequestSizes:
             f"--submits={self.submits}",
             f"--steps={self.steps}",
             f"--warmup={self.warmup}",
+            f"--rounds={self.rounds}",
+            f"--mock-gets={self.mock_gets}",
         ]
 
     @classmethod
@@ -449,19 +464,25 @@ def _timed_calls(call: Callable[[], object], n: int) -> tuple[float, float]:
 
 async def _async_gets(work: RequestWorkload, sizes: RequestSizes) -> tuple[float, float]:
     async with work.async_session() as get:
-        gate = asyncio.Semaphore(sizes.concurrency)
+        return await async_rate(get, sizes.async_gets, sizes)
 
-        async def one() -> None:
-            async with gate:
-                await get()
 
-        await asyncio.gather(*(one() for _ in range(max(sizes.concurrency, sizes.warmup))))
-        gc.collect()
-        cpu0 = time.process_time()
-        t0 = time.perf_counter()
-        await asyncio.gather(*(one() for _ in range(sizes.async_gets)))
-        wall = time.perf_counter() - t0
-        return sizes.async_gets / wall, (time.process_time() - cpu0) / sizes.async_gets
+async def async_rate(get: AsyncGet, n: int, sizes: RequestSizes) -> tuple[float, float]:
+    """``n`` calls of ``get``, ``sizes.concurrency`` in flight, after a warm-up: requests per
+    second and this process's CPU seconds per request."""
+    gate = asyncio.Semaphore(sizes.concurrency)
+
+    async def one() -> None:
+        async with gate:
+            await get()
+
+    await asyncio.gather(*(one() for _ in range(max(sizes.concurrency, sizes.warmup))))
+    gc.collect()
+    cpu0 = time.process_time()
+    t0 = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(n)))
+    wall = time.perf_counter() - t0
+    return n / wall, (time.process_time() - cpu0) / n
 
 
 def worker_main(
