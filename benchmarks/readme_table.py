@@ -44,16 +44,16 @@ class Line:
 
 LINES = (
     Line(
-        "`import pywats`: time, memory",
+        "`import pywats`: time / memory",
         (("1", r"^`import pywats` \(in-process"), ("1", r"^resident memory")),
     ),
     Line(
-        "`wats --version`, `--help` cold start",
+        "`wats --version` / `--help` cold start",
         (("2", r"^`wats --version`"), ("2", r"^`wats --help`")),
     ),
     Line("`wats product get` cold start (emulator)", (("2", r"^`wats product get"),), notes=True),
     Line(
-        "build + serialise 20,000 steps: time, CPU, memory",
+        "build + serialise 20,000 steps: time / CPU / memory",
         (
             ("3", r"^build \+ serialise 20,000 steps$"),
             ("3", r"^build \+ serialise 20,000 steps: CPU"),
@@ -63,29 +63,29 @@ LINES = (
     Line("parse a server export", (("3", r"^parse "),)),
     Line("sync GET latency", (("4", r"^sync GET .*latency"),)),
     Line(
-        "async GETs, concurrency 20: throughput, CPU per request",
+        "async GETs, concurrency 20: throughput / CPU per request",
         (("4", r"^async GET .*throughput"), ("4", r"^async GET .*CPU")),
     ),
     Line("submit a 100-step report", (("4", r"^report submission .*latency"),)),
     Line(
-        "export 2,000 reports (`wats report export`): rate, memory",
+        "export 2,000 reports (`wats report export`): rate / memory",
         (("6", r"^export [\d,]+ reports \("), ("6", r"^export [\d,]+ reports: peak RSS")),
     ),
     Line("export with 20 ms server latency (`-j 8`)", (("6", r"server latency"),)),
     Line(
-        "submit 1,000 files (`wats report submit`): -j 8, -j 1, memory",
+        "submit 1,000 files (`wats report submit`): -j 8 / -j 1 / memory",
         (("6", r"^submit .*-j 8`$"), ("6", r"^submit .*-j 1`"), ("6", r"^submit .*peak RSS")),
     ),
     Line(
-        "station: 1,000 files at once: rate, p95 latency",
+        "station: 1,000 files at once: rate / p95 latency",
         (("5", r"^station: files/s"), ("5", r"^station: complete → ack p95 \(burst")),
     ),
     Line(
-        "station memory: idle, under load",
+        "station memory: idle / under load",
         (("5", r"service RSS idle"), ("5", r"^station: service RSS under load")),
     ),
     Line(
-        "durable queue commits (synchronous=FULL): single, batches",
+        "durable queue commits (synchronous=FULL): single / batches",
         (("5", r"enqueue rate, 1 report"), ("5", r"enqueue rate, \d+ files")),
     ),
     Line("convert a 100 MB JUnit file: peak RSS", (("8", r"100 MB junit file: worker peak RSS"),)),
@@ -121,7 +121,7 @@ def _figure(text: str, notes: bool) -> str:
     return text
 
 
-def _join(values: Sequence[str], sep: str = ", ") -> str:
+def _join(values: Sequence[str], sep: str = " / ") -> str:
     """The figures of a line's rows side by side; a reason said once ("no such command")."""
     shown = [v for v in values if v and v != "—"]
     if len(set(shown)) == 1 and not shown[0][:1].isdigit():
@@ -168,7 +168,10 @@ def _provenance(results: str) -> str:
         return "Medians from [benchmarks/results.md](benchmarks/results.md)."
     dates = sorted(d for d, _ in runs)
     loads = sorted(float(x) for _, x in runs)
-    when = dates[0] if dates[0] == dates[-1] else f"{dates[0]} to {dates[-1]}"
+    first, last = dates[0], dates[-1]
+    if first[:10] == last[:10]:  # one day: 2026-12-03 23:05-23:48
+        last = last[11:]
+    when = first if first == dates[-1] else f"{first}-{last}"
     load = f"{loads[0]:.1f}" if loads[0] == loads[-1] else f"{loads[0]:.1f}-{loads[-1]:.1f}"
     return (
         f"Medians from [benchmarks/results.md](benchmarks/results.md), measured {when} UTC"
