@@ -26,8 +26,8 @@ from pywats._exceptions import (
     WatsConnectionError,
     WatsTimeoutError,
     error_for_status,
-    is_missing_route,
 )
+from pywats._route404 import missing_route
 from pywats._version import __version__
 
 __all__ = [
@@ -210,8 +210,9 @@ def error_from_response(response: httpx.Response) -> ApiError:
         "url": _safe_url(request.url.copy_with(query=None)),
         "request_id": _request_id(response.headers),
     }
-    if is_missing_route(status, message):  # an older server without this operation
-        return UnsupportedOperationError.for_route(**kwargs)
+    route = missing_route(status, message, response.content)  # a server without the operation
+    if route is not None:
+        return UnsupportedOperationError.for_route(page=route == "page", **kwargs)
     retry_after = parse_retry_after(response.headers.get("retry-after"))
     if issubclass(cls, RateLimitError):
         return cls(status, message, retry_after=retry_after, **kwargs)
