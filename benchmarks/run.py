@@ -114,6 +114,17 @@ def measure(spec: Spec, ctx: Context, versions: str, revision: str) -> Section:
     return Section(spec.key, spec.title, rows, spec.method, run, [*notes, *spec.notes])
 
 
+def write(output: Path, header: str, section: Section) -> str:
+    """Put ``section`` into ``output``, every other section kept; return the new text."""
+    old = output.read_text(encoding="utf-8") if output.exists() else ""
+    text, dropped = merge(old, header, {section.key: section}, list(SPECS))
+    if dropped:
+        print(f"dropped {len(dropped)} lines of {output} outside the sections", file=sys.stderr)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    return text
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one repetition")
@@ -149,25 +160,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = render_header({key: machine[key] for key in MACHINE_KEYS})
     revision = commit()
     plan = QUICK if args.quick else FULL
-    sections: dict[str, Section] = {}
     shared = Context(plan, args.quick, anchor_python, why)
+    text = ""
     try:
         for key in (k for k in SPECS if k in args.only):
             spec = SPECS[key]
             progress(f"{key}. {spec.title}")
             shared.notes = []
-            sections[key] = measure(spec, shared, versions, revision)
+            section = measure(spec, shared, versions, revision)
+            # each section is written as soon as it is measured: a run stopped half-way
+            # keeps what it finished
+            text = write(output, header, section)
+            progress(f"{key}. written to {output}")
     finally:
         shared.close()
-
-    old = output.read_text(encoding="utf-8") if output.exists() else ""
-    text, dropped = merge(old, header, sections, list(SPECS))
-    if dropped:
-        progress(f"dropped {len(dropped)} lines of {output} outside the sections")
     print(text, end="")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
-    progress(f"written to {output}")
     if output.resolve() == RESULTS.resolve():
         readme_table.update()
         progress(f"README's table rendered from {RESULTS.name}")

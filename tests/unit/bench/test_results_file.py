@@ -36,6 +36,8 @@ def fake_run(monkeypatch: pytest.MonkeyPatch) -> Any:
     def produce_for(key: str) -> Any:
         def produce(ctx: Any) -> list[Any]:
             state["calls"].append(key)
+            if key == state.get("interrupt_at"):
+                raise KeyboardInterrupt
             if key == "7":
                 ctx.notes.append("a note from the benchmark")
             if key == "8":
@@ -101,6 +103,16 @@ def test_only_rewrites_its_sections_and_keeps_the_others_byte_for_byte(
             assert after[key] != before[key]
         else:
             assert after[key] == before[key], key
+
+
+def test_a_run_stopped_half_way_keeps_the_sections_it_finished(
+    fake_run: Any, tmp_path: Path
+) -> None:
+    out = tmp_path / "results.md"
+    fake_run["interrupt_at"] = "3"
+    with pytest.raises(KeyboardInterrupt):
+        fake_run["main"](["--no-anchor", "--output", str(out)])
+    assert list(_blocks(out.read_text(encoding="utf-8"))) == ["1", "2"]
 
 
 def test_text_outside_the_sections_is_dropped(fake_run: Any, tmp_path: Path) -> None:
