@@ -122,11 +122,14 @@ def _figure(text: str, notes: bool) -> str:
 
 
 def _join(values: Sequence[str], sep: str = " / ") -> str:
-    """The figures of a line's rows side by side; a reason said once ("no such command")."""
-    shown = [v for v in values if v and v != "—"]
+    """The figures of a line's rows side by side, "—" where a row has none (so each stays
+    under its label); a reason said once ("no such command")."""
+    shown = [v if v else "—" for v in values]
+    if all(v == "—" for v in shown):
+        return "—"
     if len(set(shown)) == 1 and not shown[0][:1].isdigit():
         return shown[0]
-    return sep.join(shown) or "—"
+    return sep.join(shown)
 
 
 def _ratios(row: Sequence[str]) -> list[str]:
@@ -154,8 +157,8 @@ def render(results: str) -> str:
         anchor = _join([_figure(r[2], False) for r in found])
         floor = _join([_figure(r[3], False) for r in found])
         ratio = _join(["; ".join(_ratios(r)) for r in found])
-        target = _join([r[6] for r in found], "; ")
-        cells = [spec.what, ours, anchor, floor, ratio, "" if target == "—" else target]
+        target = "; ".join(r[6] for r in found if r[6])
+        cells = [spec.what, ours, anchor, floor, ratio, target]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     lines += ["", _provenance(results), END]
     return "\n".join(lines) + "\n"
