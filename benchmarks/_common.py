@@ -37,7 +37,14 @@ from _rows import (
     fmt_value,
     markdown_table,
 )
-from _workload import AsyncGet, RequestSizes, RequestWorkload, drive_requests, worker_main
+from _workload import (
+    AsyncGet,
+    RequestSizes,
+    RequestWorkload,
+    async_rate,
+    drive_requests,
+    worker_main,
+)
 
 __all__ = [
     "ANCHOR",
@@ -53,6 +60,7 @@ __all__ = [
     "Stats",
     "Timed",
     "Unit",
+    "async_rate",
     "clean_env",
     "drive_requests",
     "failure_reason",

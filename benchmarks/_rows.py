@@ -92,6 +92,9 @@ class Row:
     floor_target: float | None = None  # max overhead over the floor, e.g. 0.20
     note: str = ""
     anchor_target: float | None = None  # min ratio over the anchor, e.g. 3.0 (3x better)
+    # Our cost over the floor measured pair by pair (ours/floor for times, floor/ours for
+    # rates, one sample per adjacent pair of runs): when set, the overhead is its median.
+    floor_ratios: Stats | None = None
 
     @property
     def higher_is_better(self) -> bool:
@@ -115,6 +118,8 @@ class Row:
 
     def overhead_vs_floor(self) -> float | None:
         """Our cost over raw httpx as a fraction (0.12: 12% slower than the floor)."""
+        if self.floor_ratios is not None:
+            return self.floor_ratios.median - 1
         pair = self._pair(self.floor)
         if pair is None:
             return None
@@ -178,7 +183,13 @@ def fmt_overhead(row: Row) -> str:
     if overhead is None:
         return "—"
     percent = round(overhead * 100)
-    return f"{percent:+d}%" if percent else "±0%"
+    text = f"{percent:+d}%" if percent else "±0%"
+    ratios = row.floor_ratios
+    if ratios is not None and ratios.spread is not None:
+        # half the min-max range of the paired ratios, in points of the floor's cost
+        points = ratios.spread * ratios.median * 100
+        text += f" ±{points:.0f} pts ({len(ratios.samples)} pairs)"
+    return text
 
 
 def fmt_target(row: Row) -> str:

@@ -50,7 +50,9 @@ QUICK = Plan(
     import_repeat=1,
     cli_repeat=1,
     request_repeat=1,
-    request_sizes=RequestSizes(gets=5, async_gets=6, concurrency=3, submits=2, steps=10, warmup=1),
+    request_sizes=RequestSizes(
+        gets=5, async_gets=6, concurrency=3, submits=2, steps=10, warmup=1, rounds=2, mock_gets=6
+    ),
     report_sizes=(50,),
     report_repeat=1,
     report_runs=1,
@@ -244,7 +246,12 @@ def _specs() -> Iterator[Spec]:
         " (sequential) and throughput (async, one client), client CPU per request"
         " (`process_time`). Client-side rate limits and the anchor's GET cache are off on every"
         " side; retries and our circuit breaker stay on. The raw-httpx floor sends the same"
-        " requests with the auth header, checks the status and decodes the JSON, nothing else.",
+        " requests with the auth header, checks the status and decodes the JSON, nothing else."
+        ' The rows marked "alternating in one process" come from a pair worker running our'
+        " async client and raw httpx by turns (ABBA) in one process; their overhead is the"
+        " median of the per-pair ratios (± half their range), so load that comes and goes hits"
+        " both sides of each pair alike; the MockTransport rows measure the clients with no"
+        " server.",
         _requests,
         notes=(
             _see(

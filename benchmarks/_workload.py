@@ -18,7 +18,14 @@ from typing import Any
 
 from _procs import maxrss_bytes
 
-__all__ = ["AsyncGet", "RequestSizes", "RequestWorkload", "drive_requests", "worker_main"]
+__all__ = [
+    "AsyncGet",
+    "RequestSizes",
+    "RequestWorkload",
+    "async_rate",
+    "drive_requests",
+    "worker_main",
+]
 
 
 @dataclass
@@ -31,6 +38,8 @@ class RequestSizes:
     submits: int = 40  # sequential report submissions
     steps: int = 100  # numeric steps in the submitted report
     warmup: int = 5
+    rounds: int = 2  # paired async rounds (ours and raw httpx alternating) per pair worker
+    mock_gets: int = 1000  # async GETs per paired round over httpx.MockTransport (no socket)
 
     def to_args(self) -> list[str]:
         return [
@@ -40,6 +49,8 @@ class RequestSizes:
             f"--submits={self.submits}",
             f"--steps={self.steps}",
             f"--warmup={self.warmup}",
+            f"--rounds={self.rounds}",
+            f"--mock-gets={self.mock_gets}",
         ]
 
     @classmethod
@@ -109,19 +120,25 @@ def _timed_calls(call: Callable[[], object], n: int) -> tuple[float, float]:
 
 async def _async_gets(work: RequestWorkload, sizes: RequestSizes) -> tuple[float, float]:
     async with work.async_session() as get:
-        gate = asyncio.Semaphore(sizes.concurrency)
+        return await async_rate(get, sizes.async_gets, sizes)
 
-        async def one() -> None:
-            async with gate:
-                await get()
 
-        await asyncio.gather(*(one() for _ in range(max(sizes.concurrency, sizes.warmup))))
-        gc.collect()
-        cpu0 = time.process_time()
-        t0 = time.perf_counter()
-        await asyncio.gather(*(one() for _ in range(sizes.async_gets)))
-        wall = time.perf_counter() - t0
-        return sizes.async_gets / wall, (time.process_time() - cpu0) / sizes.async_gets
+async def async_rate(get: AsyncGet, n: int, sizes: RequestSizes) -> tuple[float, float]:
+    """``n`` calls of ``get``, ``sizes.concurrency`` in flight, after a warm-up: requests per
+    second and this process's CPU seconds per request."""
+    gate = asyncio.Semaphore(sizes.concurrency)
+
+    async def one() -> None:
+        async with gate:
+            await get()
+
+    await asyncio.gather(*(one() for _ in range(max(sizes.concurrency, sizes.warmup))))
+    gc.collect()
+    cpu0 = time.process_time()
+    t0 = time.perf_counter()
+    await asyncio.gather(*(one() for _ in range(n)))
+    wall = time.perf_counter() - t0
+    return n / wall, (time.process_time() - cpu0) / n
 
 
 def worker_main(
