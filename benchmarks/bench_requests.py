@@ -21,10 +21,12 @@ our circuit breaker stay on: they cost nothing on success and are what users run
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
 import sys
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,8 @@ from _common import (
     RequestSizes,
     RequestWorkload,
     Row,
+    Stats,
+    async_rate,
     clean_env,
     markdown_table,
     run_json,
@@ -61,26 +65,31 @@ def make_pywats(url: str, token: str, part_number: str, sizes: RequestSizes) -> 
     """Our SDK: ``pyWATS`` for the sync jobs, ``AsyncWATS`` for the concurrent one."""
     from bench_reports import build_ours
 
-    from pywats import AsyncWATS, pyWATS
+    from pywats import pyWATS
 
     api = pyWATS(url, token, rate_limit=None)
     report = build_ours(sizes.steps)
-
-    @asynccontextmanager
-    async def session() -> AsyncIterator[AsyncGet]:
-        async with AsyncWATS(url, token, rate_limit=None) as aapi:
-
-            async def get() -> object:
-                return await aapi.product.get(part_number)
-
-            yield get
-
     return RequestWorkload(
         get=lambda: api.product.get(part_number),
         submit=lambda: api.report.submit(report),
-        async_session=session,
+        async_session=lambda: pywats_session(url, token, part_number),
         close=api.close,
     )
+
+
+@asynccontextmanager
+async def pywats_session(
+    url: str, token: str, part_number: str, transport: Any = None
+) -> AsyncIterator[AsyncGet]:
+    """One ``AsyncWATS`` (the rate limit off, everything else as users run it)."""
+    from pywats import AsyncWATS
+
+    async with AsyncWATS(url, token, rate_limit=None, transport=transport) as aapi:
+
+        async def get() -> object:
+            return await aapi.product.get(part_number)
+
+        yield get
 
 
 def make_httpx(url: str, token: str, part_number: str, sizes: RequestSizes) -> RequestWorkload:
@@ -102,21 +111,80 @@ def make_httpx(url: str, token: str, part_number: str, sizes: RequestSizes) -> R
         response.raise_for_status()
         return response.json()
 
-    @asynccontextmanager
-    async def session() -> AsyncIterator[AsyncGet]:
-        async with httpx.AsyncClient(base_url=url, headers=headers, timeout=30) as aclient:
+    return RequestWorkload(
+        get=get,
+        submit=submit,
+        async_session=lambda: httpx_session(url, token, part_number),
+        close=client.close,
+    )
 
-            async def aget() -> object:
-                response = await aclient.get(path)
-                response.raise_for_status()
-                return response.json()
 
-            yield aget
+@asynccontextmanager
+async def httpx_session(
+    url: str, token: str, part_number: str, transport: Any = None
+) -> AsyncIterator[AsyncGet]:
+    """One ``httpx.AsyncClient``: the auth header, the status check, the JSON decoding."""
+    import httpx
 
-    return RequestWorkload(get=get, submit=submit, async_session=session, close=client.close)
+    headers = {"Authorization": f"Basic {token}", "Accept": "application/json"}
+    path = f"/api/Product/{part_number}"
+    async with httpx.AsyncClient(
+        base_url=url, headers=headers, timeout=30, transport=transport
+    ) as aclient:
+
+        async def aget() -> object:
+            response = await aclient.get(path)
+            response.raise_for_status()
+            return response.json()
+
+        yield aget
 
 
 IMPLS = {"pywats": make_pywats, "httpx": make_httpx}
+SESSIONS: dict[str, Callable[..., AbstractAsyncContextManager[AsyncGet]]] = {
+    "pywats": pywats_session,
+    "httpx": httpx_session,
+}
+
+
+def pair_main(argv: Sequence[str]) -> int:
+    """Worker ``pair PART_NUMBER --rounds=R ...``: our async GETs and raw httpx's alternately.
+
+    Both in this one process, round by round in ABBA order (httpx, ours, ours, httpx, ...),
+    so that each pair of runs sees the same machine: a ratio per pair, not one ratio of two
+    medians taken minutes apart. Each round also measures both over ``httpx.MockTransport``
+    answering the server's own body: the client's CPU with no socket and no server at all.
+    Prints one JSON line: ``{"socket"|"mock": {"pywats"|"httpx": [[rate, cpu], ...]}}``.
+    """
+    import httpx
+
+    part_number, *rest = argv
+    sizes = RequestSizes.from_args(rest)
+    url, token = os.environ["PYWATS_SERVER_URL"], os.environ["PYWATS_API_TOKEN"]
+    headers = {"Authorization": f"Basic {token}"}
+    body = httpx.get(f"{url}/api/Product/{part_number}", headers=headers, timeout=30).content
+    answer = {"content-type": "application/json"}
+
+    def mock() -> httpx.MockTransport:
+        return httpx.MockTransport(lambda _: httpx.Response(200, headers=answer, content=body))
+
+    results: dict[str, dict[str, list[tuple[float, float]]]] = {
+        "socket": {"pywats": [], "httpx": []},
+        "mock": {"pywats": [], "httpx": []},
+    }
+
+    async def measure(impl: str, transport: Any, n: int) -> tuple[float, float]:
+        async with SESSIONS[impl](url, token, part_number, transport) as get:
+            return await async_rate(get, n, sizes)
+
+    for round_ in range(sizes.rounds):
+        order = ("httpx", "pywats") if round_ % 2 == 0 else ("pywats", "httpx")
+        for impl in order:
+            results["socket"][impl].append(asyncio.run(measure(impl, None, sizes.async_gets)))
+        for impl in order:
+            results["mock"][impl].append(asyncio.run(measure(impl, mock(), sizes.mock_gets)))
+    print(json.dumps(results))
+    return 0
 
 
 # ---------------------------------------------------------------------------------- driver
@@ -151,7 +219,16 @@ def run(
         impls["anchor"] = anchor_python
     results: dict[str, list[dict[str, Any]]] = {impl: [] for impl in impls}
     failures: dict[str, str] = {}
+    pairs: list[dict[str, dict[str, list[list[float]]]]] = []
     for _ in range(repeat):
+        if "pair" not in failures:
+            cmd = [sys.executable, str(Path(__file__).resolve()), "pair", part_number]
+            try:
+                pairs.append(
+                    run_json([*cmd, *sizes.to_args()], env=clean_env(server), cwd=HERE, timeout=600)
+                )
+            except RuntimeError as exc:
+                failures["pair"] = str(exc)
         for impl, python in impls.items():
             if impl in failures:
                 continue
@@ -174,7 +251,17 @@ def run(
 
     n, c, k = sizes.async_gets, sizes.concurrency, sizes.steps
     cpu_note = "client CPU per request (process_time)"
+    rounds = f"{sizes.rounds * len(pairs)} rounds"
+    paired = f"concurrency {c}, ours and raw httpx alternating in one process, {rounds} of"
     return [
+        *_paired_rows(pairs, failures.get("pair"), "socket", f"{paired} {n}", floor_target=0.10),
+        *_paired_rows(
+            pairs,
+            failures.get("pair"),
+            "mock",
+            f"{paired} {sizes.mock_gets} over httpx.MockTransport: no socket, no server,"
+            " the client alone",
+        )[1:],
         Row(
             SECTION,
             f"sync GET /api/Product/{{pn}}: latency ({sizes.gets} sequential per run)",
@@ -199,8 +286,8 @@ def run(
             cell("pywats", "async_rps"),
             cell("anchor", "async_rps"),
             cell("httpx", "async_rps"),
-            floor_target=0.10,
             anchor_target=1.0,
+            note="one process per client and run; the paired rows above decide the httpx target",
         ),
         Row(
             SECTION,
@@ -239,6 +326,48 @@ def run(
     ]
 
 
+def _paired_rows(
+    pairs: Sequence[dict[str, dict[str, list[list[float]]]]],
+    failure: str | None,
+    kind: str,
+    how: str,
+    *,
+    floor_target: float | None = None,
+) -> list[Row]:
+    """Throughput and CPU-per-request rows from the pair workers' rounds of ``kind``."""
+    name = f"async GET /api/Product/{{pn}} ({how})"
+    if failure is not None or not pairs:
+        failed = Cell.failed(failure or "not run")
+        return [
+            Row(SECTION, f"{name}: throughput", "per_s", failed, None, failed),
+            Row(SECTION, f"{name}: client CPU per request", "s", failed, None, failed),
+        ]
+    ours = [r for p in pairs for r in p[kind]["pywats"]]
+    floor = [r for p in pairs for r in p[kind]["httpx"]]
+    return [
+        Row(
+            SECTION,
+            f"{name}: throughput",
+            "per_s",
+            Cell.of([rate for rate, _ in ours]),
+            None,
+            Cell.of([rate for rate, _ in floor]),
+            floor_target=floor_target,
+            floor_ratios=Stats.of([f[0] / o[0] for o, f in zip(ours, floor, strict=True)]),
+        ),
+        Row(
+            SECTION,
+            f"{name}: client CPU per request",
+            "s",
+            Cell.of([cpu for _, cpu in ours]),
+            None,
+            Cell.of([cpu for _, cpu in floor]),
+            floor_target=floor_target,
+            floor_ratios=Stats.of([o[1] / f[1] for o, f in zip(ours, floor, strict=True)]),
+        ),
+    ]
+
+
 def create_bench_product(url: str, token: str, part_number: str = BENCH_PART) -> None:
     """Put the product the GETs read (idempotent: PUT creates or updates)."""
     import httpx
@@ -272,6 +401,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["pair"]:
+        sys.exit(pair_main(sys.argv[2:]))
     if sys.argv[1:2] == ["worker"]:
         impl = sys.argv[2]
         sys.exit(worker_main(sys.argv[3:], IMPLS[impl]))

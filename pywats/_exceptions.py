@@ -13,7 +13,9 @@
     │   ├── RateLimitError            429    retryable, may carry retry_after
     │   ├── ServerError               5xx    retryable
     │   └── UnsupportedOperationError 404    on the route itself: the server lacks the
-    │                                        operation (older version), not a missing record
+    │                                        operation (older version), not a missing record;
+    │                                        ASP.NET's no-route answer or an HTML 404 page
+    │                                        (IIS, a proxy), see _route404.py
     ├── WatsConnectionError                  the server could not be reached (retryable,
     │   │                                    except a refused TLS certificate)
     │   └── WatsTimeoutError
@@ -209,12 +211,24 @@ class UnsupportedOperationError(ApiError):
         return f"{self.method} {_path_of(self.url)}"
 
     @classmethod
-    def for_route(cls, method: str, url: str, **kwargs: Any) -> UnsupportedOperationError:
-        """The error for a 404 on the route ``method url`` itself."""
+    def for_route(
+        cls, method: str, url: str, *, page: bool = False, **kwargs: Any
+    ) -> UnsupportedOperationError:
+        """The error for a 404 on the route ``method url`` itself.
+
+        ``page``: the 404 was an HTML page from the web server or a proxy in front of WATS,
+        which is also what every call gets when the server URL misses the site's path.
+        """
         message = (
             f"the server has no operation {method} {_path_of(url)}"
             " (a 404 for the route itself, not for a record)"
         )
+        if page:
+            message += (
+                "; the answer was an HTML page from the web server or a proxy, not WATS':"
+                " if every call answers so, the server URL is wrong (an on-premise server may"
+                " sit under a path such as https://host/wats)"
+            )
         return cls(404, message, method=method, url=url, **kwargs)
 
 

@@ -26,8 +26,8 @@ from pywats._exceptions import (
     WatsConnectionError,
     WatsTimeoutError,
     error_for_status,
-    is_missing_route,
 )
+from pywats._route404 import missing_route
 from pywats._version import __version__
 
 __all__ = [
@@ -95,10 +95,18 @@ class TokenAuth(httpx.Auth):
         return "TokenAuth(<hidden>)"
 
 
-def ssl_verify(verify: bool | str) -> ssl.SSLContext | bool:
-    """Turn ``verify=True|False|"ca.pem"`` into what httpx takes (a CA path → an SSL context)."""
+def ssl_verify(verify: bool | str, base_url: str = "") -> ssl.SSLContext | bool:
+    """Turn ``verify=True|False|"ca.pem"`` into what httpx takes (a CA path → an SSL context).
+
+    For an ``http://`` server with ``verify=True`` no TLS connection is ever made to it, yet
+    httpx would load the whole CA bundle (about 25 ms per client) for one: it gets a context
+    that verifies certificates and host names but trusts no CA, so an unexpected TLS
+    connection would fail its check rather than pass it. (A proxy's TLS has its own context.)
+    """
     if isinstance(verify, str):
         return ssl.create_default_context(cafile=verify)
+    if verify and base_url[:7].lower() == "http://":
+        return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED + check_hostname
     return verify
 
 
@@ -210,8 +218,9 @@ def error_from_response(response: httpx.Response) -> ApiError:
         "url": _safe_url(request.url.copy_with(query=None)),
         "request_id": _request_id(response.headers),
     }
-    if is_missing_route(status, message):  # an older server without this operation
-        return UnsupportedOperationError.for_route(**kwargs)
+    route = missing_route(status, message, response.content)  # a server without the operation
+    if route is not None:
+        return UnsupportedOperationError.for_route(page=route == "page", **kwargs)
     retry_after = parse_retry_after(response.headers.get("retry-after"))
     if issubclass(cls, RateLimitError):
         return cls(status, message, retry_after=retry_after, **kwargs)

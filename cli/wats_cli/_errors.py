@@ -89,17 +89,18 @@ def classify(exc: BaseException, *, lister: str | None = None) -> tuple[int, str
         )
     if isinstance(exc, e.PermissionDeniedError):
         return EXIT_AUTH, "ask a WATS administrator to grant the token's user this permission"
+    if isinstance(exc, e.NotFoundError | e.UnsupportedOperationError) and not _from_wats(exc):
+        # A web server's own 404 page: a wrong URL more often than a missing operation.
+        return (
+            EXIT_NOT_FOUND,
+            "is the server URL a WATS server's address? `wats config show"
+            f"{_instance_flag()}` shows the URL in use and where it comes from",
+        )
     if isinstance(exc, e.UnsupportedOperationError):
         return (
             EXIT_NOT_FOUND,
             f"the server may be older than this operation: `wats ping{_instance_flag()}` shows"
             " its version",
-        )
-    if isinstance(exc, e.NotFoundError) and not _from_wats(exc):
-        return (
-            EXIT_NOT_FOUND,
-            "is the server URL a WATS server's address? `wats config show"
-            f"{_instance_flag()}` shows the URL in use and where it comes from",
         )
     if isinstance(exc, e.NotFoundError) and lister:
         return EXIT_NOT_FOUND, f"check the name or id: `{lister}{_instance_flag()}` shows them"

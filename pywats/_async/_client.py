@@ -45,6 +45,7 @@ from pywats._options import (
     RetryConfig,
     resolve_credentials,
 )
+from pywats._pool import cache_liveness_checks
 from pywats._ratelimit import SlidingWindowLimiter
 from pywats._station import Station, StationRegistry
 from pywats._synchronization import AsyncSleep
@@ -191,7 +192,8 @@ class AsyncWATS(AsyncDomains):
             max_download_size=max_download_size,
         )
         if transport is None:
-            transport = httpx.AsyncHTTPTransport(verify=ssl_verify(verify), proxy=proxy)
+            transport = httpx.AsyncHTTPTransport(verify=ssl_verify(verify, url), proxy=proxy)
+            cache_liveness_checks(transport)
         http = httpx.AsyncClient(
             base_url=url,
             auth=TokenAuth(secret),

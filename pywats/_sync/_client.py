@@ -47,6 +47,7 @@ from pywats._options import (
     RetryConfig,
     resolve_credentials,
 )
+from pywats._pool import cache_liveness_checks
 from pywats._ratelimit import SlidingWindowLimiter
 from pywats._station import Station, StationRegistry
 from pywats._synchronization import Sleep
@@ -193,7 +194,8 @@ class pyWATS(Domains):
             max_download_size=max_download_size,
         )
         if transport is None:
-            transport = httpx.HTTPTransport(verify=ssl_verify(verify), proxy=proxy)
+            transport = httpx.HTTPTransport(verify=ssl_verify(verify, url), proxy=proxy)
+            cache_liveness_checks(transport)
         http = httpx.Client(
             base_url=url,
             auth=TokenAuth(secret),

@@ -143,6 +143,8 @@ class Report:
 
         Raises:
             ValueError: a datetime in the report is naive.
+            ReportValidationError: an integer field holds NaN or ±Infinity (an int32 cannot;
+                JSON writers would disagree: orjson writes null, ``json.dumps`` refuses).
         """
         from pywats.reports._wsjf import report_to_wsjf
 

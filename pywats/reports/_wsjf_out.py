@@ -1,15 +1,18 @@
 """WSJF writing: the model → the server's export shape (``reference/wats-api.md`` §4).
 
 Keys the server always writes are present (null when unset), others only when set; NaN and
-±Infinity become the strings Json.NET reads; a date read from WSJF is written back as its
-original text while the model still holds it (see ``_wsjf.py``).
+±Infinity in a double become the strings Json.NET reads, and in an int32 field (which cannot
+hold them) a ``ReportValidationError`` naming the field, so no JSON writer ever sees a
+non-finite float; a date read from WSJF is written back as its original text while the model
+still holds it (see ``_wsjf.py``).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from pywats._exceptions import ReportValidationError
 from pywats.reports._dates import format_dt, format_utc
 from pywats.reports._model import Report, Step, UURReport, UUTReport
 from pywats.reports._parts import (
@@ -25,9 +28,6 @@ from pywats.reports._parts import (
     SubUnit,
 )
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = ["report_to_wsjf"]
 
 
@@ -38,6 +38,18 @@ def _num(x: Any) -> Any:
     if x != x:
         return "NaN"
     return "Infinity" if x > 0 else "-Infinity"
+
+
+def _int(x: Any, key: str, where: str | Step) -> Any:
+    """An int32 field as written: NaN and ±Infinity are refused, not written as null.
+
+    orjson writes a non-finite float as ``null`` where ``json.dumps`` raises, so the writer
+    refuses them for both, with the validator's words for the same value.
+    """
+    if x.__class__ is float and x - x != 0:
+        owner = where if isinstance(where, str) else f"step {where.name!r}"
+        raise ReportValidationError([f"{owner}: {key} must be an integer, not {x!r}."])
+    return x
 
 
 def _date_out(dt: datetime | None, memo: tuple[datetime, str] | None, what: str) -> str | None:
@@ -77,7 +89,7 @@ def _binary_out(b: BinaryData) -> dict[str, Any]:
 def _prop_out(p: AdditionalDataProperty) -> dict[str, Any]:
     d: dict[str, Any] = {"name": p.name, "type": p.type}
     if p.flags is not None:
-        d["flags"] = p.flags
+        d["flags"] = _int(p.flags, "flags", f"property {p.name!r}")
     d["value"] = p.value
     if p.num_format is not None:
         d["numFormat"] = p.num_format
@@ -88,14 +100,16 @@ def _prop_out(p: AdditionalDataProperty) -> dict[str, Any]:
     if p.array is not None:
         a = p.array
         d["array"] = {
-            "dimension": a.dimension,
+            "dimension": _int(a.dimension, "dimension", f"property {p.name!r}"),
             "type": a.type,
             "indexes": None
             if a.indexes is None
             else [
                 {
                     "text": i.text,
-                    "indexes": i.indexes,
+                    "indexes": i.indexes
+                    if i.indexes is None
+                    else [_int(n, "indexes", f"property {p.name!r}") for n in i.indexes],
                     "value": None if i.value is None else _prop_out(i.value),
                 }
                 for i in a.indexes
@@ -125,7 +139,7 @@ def _chart_out(c: Chart) -> dict[str, Any]:
 
 def _step_out(s: Step) -> dict[str, Any]:
     d: dict[str, Any] = {
-        "id": s.id,
+        "id": _int(s.id, "id", s),
         "group": s.group,
         "stepType": s.step_type,
         "name": s.name,
@@ -134,7 +148,7 @@ def _step_out(s: Step) -> dict[str, Any]:
         d["start"] = _date_out(s.start, s._start_memo, f"step {s.name!r} start")
     d["status"] = s.status
     if s.error_code is not None:
-        d["errorCode"] = s.error_code
+        d["errorCode"] = _int(s.error_code, "errorCode", s)
     if s.error_code_format is not None:
         d["errorCodeFormat"] = s.error_code_format
     if s.error_message is not None:
@@ -142,7 +156,7 @@ def _step_out(s: Step) -> dict[str, Any]:
     if s.ts_guid is not None:
         d["tsGuid"] = s.ts_guid
     if s.interactive_exe_num is not None:
-        d["interactiveExeNum"] = s.interactive_exe_num
+        d["interactiveExeNum"] = _int(s.interactive_exe_num, "interactiveExeNum", s)
     if s.interactive_exe_num_format is not None:
         d["interactiveExeNumFormat"] = s.interactive_exe_num_format
     d["totTime"] = _num(s.tot_time)
@@ -157,11 +171,11 @@ def _step_out(s: Step) -> dict[str, Any]:
     lp = s.loop
     if lp is not None:
         d["loop"] = {
-            "idx": lp.idx,
-            "num": lp.num,
-            "endingIndex": lp.ending_index,
-            "passed": lp.passed,
-            "failed": lp.failed,
+            "idx": _int(lp.idx, "loop idx", s),
+            "num": _int(lp.num, "loop num", s),
+            "endingIndex": _int(lp.ending_index, "loop endingIndex", s),
+            "passed": _int(lp.passed, "loop passed", s),
+            "failed": _int(lp.failed, "loop failed", s),
         }
     if s.steps is not None:
         d["steps"] = [_step_out(c) for c in s.steps]
@@ -190,7 +204,7 @@ def _step_out(s: Step) -> dict[str, Any]:
             d["callExe"]["exitCodeFormat"] = ce.exit_code_format
     mp = s.message_popup
     if mp is not None:
-        d["messagePopup"] = {"response": mp.response, "button": mp.button}
+        d["messagePopup"] = {"response": mp.response, "button": _int(mp.button, "button", s)}
         if mp.button_format is not None:
             d["messagePopup"]["buttonFormat"] = mp.button_format
     if s.chart is not None:
@@ -206,13 +220,13 @@ def _step_out(s: Step) -> dict[str, Any]:
 def _sub_unit_out(u: SubUnit) -> dict[str, Any]:
     d: dict[str, Any] = {"partType": u.part_type, "pn": u.pn, "rev": u.rev, "sn": u.sn}
     if u.idx is not None:
-        d["idx"] = u.idx
+        d["idx"] = _int(u.idx, "idx", f"subUnit {u.sn!r}")
     if u.parent_idx is not None:
-        d["parentIdx"] = u.parent_idx
+        d["parentIdx"] = _int(u.parent_idx, "parentIdx", f"subUnit {u.sn!r}")
     if u.position is not None:
-        d["position"] = u.position
+        d["position"] = _int(u.position, "position", f"subUnit {u.sn!r}")
     if u.replaced_idx is not None:
-        d["replacedIdx"] = u.replaced_idx
+        d["replacedIdx"] = _int(u.replaced_idx, "replacedIdx", f"subUnit {u.sn!r}")
     if u.failures is not None:
         d["failures"] = [_failure_out(f) for f in u.failures]
     return d
@@ -229,7 +243,7 @@ def _failure_out(f: Failure) -> dict[str, Any]:
         "comment": f.comment,
         "comRef": f.com_ref,
         "funcBlock": f.func_block,
-        "refStepId": f.ref_step_id,
+        "refStepId": _int(f.ref_step_id, "refStepId", "failure"),
         "refStepName": f.ref_step_name,
     }
     if f.attachments is not None:
@@ -238,7 +252,11 @@ def _failure_out(f: Failure) -> dict[str, Any]:
 
 
 def _misc_out(m: MiscInfo) -> dict[str, Any]:
-    d: dict[str, Any] = {"description": m.description, "text": m.text, "numeric": m.numeric}
+    d: dict[str, Any] = {
+        "description": m.description,
+        "text": m.text,
+        "numeric": _int(m.numeric, "numeric", f"miscInfo {m.description!r}"),
+    }
     if m.numeric_format is not None:
         d["numericFormat"] = m.numeric_format
     if m.typedef is not None:
@@ -249,19 +267,23 @@ def _misc_out(m: MiscInfo) -> dict[str, Any]:
 
 
 def _asset_out(a: Asset) -> dict[str, Any]:
-    d: dict[str, Any] = {"assetSN": a.asset_sn, "usageCount": a.usage_count}
+    d: dict[str, Any] = {
+        "assetSN": a.asset_sn,
+        "usageCount": _int(a.usage_count, "usageCount", f"asset {a.asset_sn!r}"),
+    }
     if a.usage_count_format is not None:
         d["usageCountFormat"] = a.usage_count_format
     return d
 
 
 def _asset_stats_out(a: AssetStats) -> dict[str, Any]:
+    where = f"assetStats {a.asset_sn!r}"
     return {
         "assetSN": a.asset_sn,
-        "runningCount": a.running_count,
-        "runningCountExceeded": a.running_count_exceeded,
-        "totalCount": a.total_count,
-        "totalCountExceeded": a.total_count_exceeded,
+        "runningCount": _int(a.running_count, "runningCount", where),
+        "runningCountExceeded": _int(a.running_count_exceeded, "runningCountExceeded", where),
+        "totalCount": _int(a.total_count, "totalCount", where),
+        "totalCountExceeded": _int(a.total_count_exceeded, "totalCountExceeded", where),
         "daysSinceCalibration": _num(a.days_since_calibration),
         "isDaysSinceCalibrationUnknown": a.is_days_since_calibration_unknown,
         "calibrationDaysOverdue": _num(a.calibration_days_overdue),
@@ -297,7 +319,7 @@ def report_to_wsjf(r: Report) -> dict[str, Any]:
         "sn": r.sn,
         "rev": r.rev,
         "productName": r.product_name,
-        "processCode": r.process_code,
+        "processCode": _int(r.process_code, "processCode", "report"),
         "processCodeFormat": r.process_code_format,
         "processName": r.process_name,
         "result": r.result,
@@ -312,16 +334,18 @@ def report_to_wsjf(r: Report) -> dict[str, Any]:
         d["root"] = _step_out(r.root)
         uut: dict[str, Any] = {
             "execTime": _num(r.exec_time),
-            "testSocketIndex": r.test_socket_index,
+            "testSocketIndex": _int(r.test_socket_index, "testSocketIndex", "uut"),
             "batchSN": r.batch_sn,
             "comment": r.comment,
-            "errorCode": r.error_code,
+            "errorCode": _int(r.error_code, "errorCode", "uut"),
             "errorMessage": r.error_message,
             "fixtureId": r.fixture_id,
             "user": r.operator,
-            "batchFailCount": r.batch_fail_count,
-            "batchLoopIndex": r.batch_loop_index,
-            "stepIdCausedUUTFailure": r.step_id_caused_uut_failure,
+            "batchFailCount": _int(r.batch_fail_count, "batchFailCount", "uut"),
+            "batchLoopIndex": _int(r.batch_loop_index, "batchLoopIndex", "uut"),
+            "stepIdCausedUUTFailure": _int(
+                r.step_id_caused_uut_failure, "stepIdCausedUUTFailure", "uut"
+            ),
         }
         _opt(uut, "execTimeFormat", r.exec_time_format)
         _opt(uut, "testSocketIndexFormat", r.test_socket_index_format)
@@ -338,7 +362,7 @@ def report_to_wsjf(r: Report) -> dict[str, Any]:
         uur: dict[str, Any] = {
             "comment": r.comment,
             "user": r.operator,
-            "processCode": r.test_process_code,
+            "processCode": _int(r.test_process_code, "processCode", "uur"),
             "processName": r.test_process_name,
             "refUUT": r.ref_uut,
             "confirmDate": _date_out(r.confirm_date, r._confirm_memo, "confirm_date"),

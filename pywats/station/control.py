@@ -127,6 +127,15 @@ class StationControl:
         """The service's state (what ``GET /status`` answers)."""
         return self._service.snapshot()
 
+    def fresh_snapshot(self) -> dict[str, Any]:
+        """The service's state computed now: what ``GET /status`` (and ``wats status``) answer.
+
+        :meth:`snapshot` is what the status loop last computed, up to a second old; a reader
+        that has just seen a row committed would read counts from before it. Event loop
+        thread only (the endpoint's handlers run there, as the status loop does).
+        """
+        return dict(self._service.refresh_snapshot())
+
     def effective_config(self) -> dict[str, Any]:
         """The configuration in effect, in the instance file's shape; the token masked."""
         from pywats.station.config import config_to_mapping

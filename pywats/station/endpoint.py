@@ -157,7 +157,7 @@ def build_app(control: StationControl) -> Starlette:
 
     routes: list[Any] = [
         Route("/health", health),
-        Route("/status", reader(control.snapshot)),
+        Route("/status", reader(control.fresh_snapshot)),  # read at the call, not a second ago
         Route("/config", reader(control.effective_config)),
         Route("/queue/stats", reader(control.queue_stats)),
         Route("/ping", reader(ping)),

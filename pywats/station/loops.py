@@ -6,6 +6,8 @@ when it will next report (``beat``); a loop that dies or stalls is restarted.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -22,14 +24,20 @@ log = logging.getLogger("pywats.station")
 
 _SLACK = 60.0  # seconds a loop may be late before it counts as stuck
 
+INTAKE_FLOOR_SECONDS = 600.0
+"""A pass may always run this long (or 10 x ``converter_timeout``) between finished files."""
+LOOK_SECONDS = 2.0
+"""How often a pass still running is looked at."""
+CONVERSION_SLACK_SECONDS = 60.0
+"""Added to the largest file's conversion timeout when a pass's deadline is raised to it."""
+
 
 async def intake_loop(service: StationService) -> None:
     stop, wake, sup = service.events.stop, service.events.wake_intake, service.supervisor
     while not stop.is_set():
         config = service.config
-        sup.beat("intake", within=max(600.0, 10 * config.converter_timeout))
         try:
-            await service.intake_pass(service.clock())
+            await _watched_pass(service, max(INTAKE_FLOOR_SECONDS, 10 * config.converter_timeout))
         except Exception:  # a bug must not stop the station; the rescan retries
             log.exception("intake pass failed")
         interval = config.poll_seconds
@@ -38,6 +46,53 @@ async def intake_loop(service: StationService) -> None:
         sup.beat("intake", within=interval + _SLACK)
         await wait_any(stop, wake, timeout=interval)
         wake.clear()
+
+
+async def _watched_pass(service: StationService, floor: float) -> None:
+    """One intake pass, its deadline kept with the supervisor while it makes progress.
+
+    A pass may legitimately run long: each conversion may take ``converter_timeout`` plus
+    2 s per MB of its file (the pool stops it after that), one after another. So the deadline
+    is ``floor`` from the last finished file, and shortly before it runs out it is raised to
+    the conversion timeout of the largest file in the watched folders (the file in flight is
+    still there): with ``max_file_mb = 0`` a 300 MB file may convert for 660 s. A pass with
+    no file finished past that is stuck, and the supervisor restarts the loop.
+    """
+    sup = service.supervisor
+    sup.beat("intake", within=floor)
+    task = asyncio.ensure_future(service.intake_pass(service.clock()))
+    seen, since, budget, sized = _finished(service), sup.clock(), floor, False
+    try:
+        while not (await asyncio.wait({task}, timeout=LOOK_SECONDS))[0]:
+            now, mark = sup.clock(), _finished(service)
+            if mark != seen:
+                seen, since, budget, sized = mark, now, floor, False
+            if not sized and now - since > floor - 3 * LOOK_SECONDS:  # rare: scan only then
+                sized = True
+                budget = max(floor, await asyncio.to_thread(_largest_file_budget, service))
+            sup.beat("intake", within=since + budget - now)
+        task.result()
+    finally:
+        task.cancel()  # the supervisor cancelled this loop: the pass goes with it
+
+
+def _finished(service: StationService) -> tuple[int, int, int]:
+    """Files a pass has finished with so far (converted, failed, timed out)."""
+    committer = service.intake.committer
+    return committer.files_converted, committer.files_failed, committer.hung
+
+
+def _largest_file_budget(service: StationService) -> float:
+    """The conversion timeout of the largest file in the watched folders, plus slack."""
+    pool = service.intake.committer.pool
+    largest = 0
+    for folder in service.intake.folders:
+        for path in folder.scanner.scan():
+            with contextlib.suppress(OSError):
+                largest = max(largest, path.stat().st_size)
+    if pool.max_bytes:
+        largest = min(largest, pool.max_bytes)  # bigger ones are refused, not converted
+    return pool.timeout_for(largest)[0] + CONVERSION_SLACK_SECONDS
 
 
 async def upload_loop(service: StationService) -> None:

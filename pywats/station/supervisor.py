@@ -62,6 +62,14 @@ class Supervisor:
         """Loop ``name`` is alive and will beat again within ``within`` seconds."""
         self._deadline[name] = self.clock() + within
 
+    def due_in(self, name: str) -> float:
+        """Seconds until loop ``name`` must beat again (negative: it is late)."""
+        return self._deadline[name] - self.clock()
+
+    def restarts(self, name: str) -> int:
+        """Times loop ``name`` was restarted within the last ``window`` seconds."""
+        return len(self._restarts.get(name, ()))
+
     def check(self) -> None:
         """Restart loops that ended or are stuck (call once a second from the loop)."""
         now = self.clock()

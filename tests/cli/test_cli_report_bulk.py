@@ -223,3 +223,47 @@ def test_the_in_flight_peak_counts_only_requests_since_clear(online: Emulator) -
     httpx.get(f"{online.url}/api/Product/X", headers=online.auth_headers, timeout=10)
     assert faults.peak_in_flight == 1
     slow.join(10)
+
+
+def test_export_ordered_stops_leaving_the_oldest_reports(
+    wats: Any, online: Emulator, faults: Faults, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from pywats._sync._client import pyWATS
+    from pywats.reports import UUTReport
+
+    ids = []  # in listing order: the export lists oldest first
+    with pyWATS(online.url, online.token, rate_limit=None) as api:
+        for minute in range(8):
+            report = UUTReport(
+                pn="PCB-ORD",
+                sn=f"ORD-{minute}",
+                rev="A",
+                process_code=10,
+                station_name="ST-01",
+                location="Line 1",
+                purpose="Production",
+                start=datetime(2026, 11, 1, 8, minute, tzinfo=UTC),
+            )
+            report.root.add_pass_fail_step("LED on", True)
+            ids.append(str(api.report.submit(report)))
+    faults.clear()
+    # The second-oldest answers late, with a failure that stops the run; the others are quick.
+    faults.add("GET", f"/api/Report/Wsjf/{ids[1]}", status=503, delay=1.5, times=None)
+    out = tmp_path / "out"
+    ran = wats(
+        "--retries", "0", "report", "export", "--pn", "PCB-ORD", "--to", str(out),
+        "-j", "2", "--ordered", "-o", "json",
+    )  # fmt: skip
+    assert ran.exit_code == 6, ran.stderr
+    present = {p.name.removesuffix(".json") for p in out.iterdir()}
+    # Never more than 2 x -j past the first report missing; without --ordered all 7 others.
+    assert ids[0] in present
+    assert present <= set(ids[: 2 + 2 * 2]), (present, ids)
+
+    faults.clear()
+    code, summary, stderr = export(wats, "--pn", "PCB-ORD", "--to", str(out), "--ordered")
+    assert code == 0, stderr
+    assert summary["written"] + summary["present"] == 8
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{i}.json" for i in ids)

@@ -157,3 +157,49 @@ def test_an_operation_the_server_lacks_is_one_clear_error(wats, online: Emulator
     assert "older" in failed.stderr
     assert "Traceback" not in failed.stderr
     assert _run_hints(wats, failed.stderr) == ["wats ping"]
+
+
+def test_an_iis_404_page_names_the_operation_and_points_at_the_url(wats, online: Emulator) -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head>"
+        "<body><h2>404 - File or directory not found.</h2></body></html>"
+    )
+    online.faults.add("GET", "/api/SystemStatus", status=404, body=page)
+    failed = wats("system", "status")
+    assert failed.exit_code == 5
+    assert "no operation GET /api/SystemStatus" in failed.stderr
+    assert "HTML page from the web server or a proxy" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert _run_hints(wats, failed.stderr) == ["wats config show"]
+
+
+def test_system_level_list_get_create(wats, api: Any, online: Emulator) -> None:
+    made = wats("system", "level", "create", "Acme/Line 2/ICT", "-o", "json")
+    assert made.exit_code == 0, made.stderr
+    level = json.loads(made.stdout)
+    assert level["path"] == "Acme/Line 2/ICT"
+    assert isinstance(level["id"], int)
+    assert f"has id {level['id']}" in made.stderr
+    again = wats("system", "level", "create", "Acme/Line 2/ICT", "-o", "json")
+    assert json.loads(again.stdout)["id"] == level["id"]  # reused, not duplicated
+
+    got = wats("system", "level", "get", "Acme/Line 2/ICT", "-o", "json")
+    assert got.exit_code == 0, got.stderr
+    assert json.loads(got.stdout) == level
+    assert api.system.get_level(["Acme", "Line 2", "ICT"]) == level["id"]
+
+    listed = wats("system", "level", "list", "-o", "json")
+    assert listed.exit_code == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert any(level["id"] in row.values() and "ICT" in row.values() for row in rows), rows
+
+    missing = wats("system", "level", "get", "Acme/Nowhere")
+    assert missing.exit_code == 5
+    assert "level 'Acme/Nowhere'" in missing.stderr
+    assert "wats system level list" in _run_hints(wats, missing.stderr)
+    empty = wats("system", "level", "create", "Acme//ICT")
+    assert empty.exit_code == 2
+    assert "non-empty names" in empty.stderr
+    _submit(api, "ICT-01", "SN-1")
+    moved = wats("system", "client", "set", "ICT-01", "--level", "Acme/Line 2/ICT", "-o", "json")
+    assert moved.exit_code == 0, moved.stderr

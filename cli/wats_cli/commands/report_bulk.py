@@ -71,6 +71,12 @@ def export(
         None, "--top", min=1, help="At most this many reports (oldest first). Default: all."
     ),
     rate: int = RATE,
+    ordered: bool = typer.Option(
+        False,
+        "--ordered",
+        help="Finish the reports in listing order (oldest first): a run that stops leaves the"
+        " oldest ones in DIR (at most 2 x -j beyond the last one counted).",
+    ),
     output: OutputFormat = output_option(),
 ) -> None:
     """Download every matching report whole, one file each, several at a time.
@@ -100,7 +106,12 @@ def export(
     try:
         tally.run(
             api.report.export(
-                where, to=to, format=cast("ExportFormat", fmt), concurrency=jobs, limit=top
+                where,
+                to=to,
+                format=cast("ExportFormat", fmt),
+                concurrency=jobs,
+                ordered=ordered,
+                limit=top,
             )
         )
         finished = True

@@ -1,4 +1,4 @@
-"""``wats system``: the System Manager's clients (test stations) and the server's status."""
+"""``wats system``: the System Manager's clients (test stations), levels and the server's status."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from typing import Any
 import typer
 
 from wats_cli._types import OutputFormat, output_option
+from wats_cli.commands.system_level import app as level_app
 
 app = typer.Typer(
     help="Clients (test stations), levels and the server's status.", no_args_is_help=True
 )
 client_app = typer.Typer(help="One client: show it, or change it.", no_args_is_help=True)
 app.add_typer(client_app, name="client")
+app.add_typer(level_app, name="level")
 
 _COLUMNS = ["name", "location", "purpose", "status", "last_report", "client_id", "identifier"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
-from pywats.station.converters._wsxf_steps import PartReader
+from pywats.station.converters._wsxf_steps import PartReader, clipped
 from pywats.station.converters._wsxf_tables import (
     ASSET_ATTRS,
     ASSET_STATS_ATTRS,
@@ -39,9 +39,9 @@ class _Reader(PartReader):
             "rev": el.get("Rev"),
             "productName": el.get("ProductName") or None,
             "result": self.word(el, "Result", RESULT_IN, required=True),
-            "machineName": el.get("MachineName"),
-            "location": el.get("Location"),
-            "purpose": el.get("Purpose"),
+            "machineName": clipped(el.get("MachineName")),
+            "location": clipped(el.get("Location")),
+            "purpose": clipped(el.get("Purpose")),
             "origin": el.get("origin") or None,
             "start": el.get("Start"),
             "startUTC": el.get("Start_utc") or None,
@@ -67,9 +67,10 @@ class _Reader(PartReader):
                 header = child
             elif name == "MiscInfo":
                 item = self.attrs(child, MISC_ATTRS)
-                item["text"] = child.text if child.text else None
+                item["text"] = clipped(child.text if child.text else None)
                 if item["description"] is None:
                     raise doc.error(child, "has no Description")
+                item["description"] = clipped(item["description"])
                 misc.append({k: v for k, v in item.items() if v is not None or k != "id"})
             elif name == "ReportUnitHierarchy":
                 units.append(self.attrs(child, UNIT_ATTRS))

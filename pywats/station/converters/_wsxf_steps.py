@@ -1,4 +1,8 @@
-"""Reading WSXF steps, measurements, charts and additional data (for ``_wsxf_read``)."""
+"""Reading WSXF steps, measurements, charts and additional data (for ``_wsxf_read``).
+
+Names longer than the server takes are clipped by the shared rule (``reports/_limits.py``),
+as every converter does; a clipped step name is kept whole in the step's ``reportText``.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from pywats.reports._limits import NAME_MAX, SEQ_NAME_MAX, SEQ_PATH_MAX, clip
 from pywats.station.converters._wsxf_tables import (
     CHART_ATTRS,
     GROUP_IN,
@@ -16,7 +21,15 @@ from pywats.station.converters._wsxf_tables import (
 )
 from pywats.station.converters._xml import XmlDoc, local
 
-__all__ = ["PartReader"]
+__all__ = ["PartReader", "clipped"]
+
+# Chart texts and their limits (the validator's, from reports/_limits.py).
+_CHART_LIMITS = (("label", NAME_MAX), ("xLabel", 50), ("yLabel", 50), ("xUnit", 20), ("yUnit", 20))
+
+
+def clipped(text: str | None, limit: int = NAME_MAX) -> str | None:
+    """``text`` clipped by the shared rule (None stays None)."""
+    return text if text is None or len(text) <= limit else clip(text, limit)
 
 
 def _json_number(value: float | None) -> Any:
@@ -82,7 +95,7 @@ class PartReader:
 
     def additional(self, el: Element) -> dict[str, Any]:
         return {
-            "name": el.get("Name"),
+            "name": clipped(el.get("Name"), SEQ_NAME_MAX),
             "props": [self.prop(p) for p in el if local(p.tag) == "Prop"],
         }
 
@@ -150,19 +163,20 @@ class PartReader:
                 out["reportText"] = child.text or None
             elif name == "SequenceCall":
                 out["seqCall"] = {
-                    "path": child.get("Filepath") or None,
-                    "name": child.get("Name") or None,
+                    "path": clipped(child.get("Filepath") or None, SEQ_PATH_MAX),
+                    "name": clipped(child.get("Name") or None, SEQ_NAME_MAX),
                     "version": child.get("Version") or None,
                 }
             elif name == "NumericLimit":
                 meas = self.attrs(child, NUMERIC_ATTRS)
+                meas["name"] = clipped(meas["name"])
                 meas["compOp"] = meas["compOp"] or "LOG"
                 meas["status"] = self.word(child, "Status", STATUS_IN, required=True)
                 numeric.append(meas)
             elif name == "StringValue":
                 strings.append(
                     {
-                        "name": child.get("Name") or None,
+                        "name": clipped(child.get("Name") or None),
                         "compOp": child.get("CompOperator") or "LOG",
                         "value": child.get("StringValue"),
                         "limit": child.get("StringLimit") or None,
@@ -172,7 +186,7 @@ class PartReader:
             elif name == "PassFail":
                 booleans.append(
                     {
-                        "name": child.get("Name") or None,
+                        "name": clipped(child.get("Name") or None),
                         "status": self.word(child, "Status", STATUS_IN, required=True),
                     }
                 )
@@ -198,6 +212,8 @@ class PartReader:
             elif name == "Chart":
                 chart = self.attrs(child, CHART_ATTRS)
                 chart["chartType"] = chart["chartType"] or "Line"
+                for key, limit in _CHART_LIMITS:
+                    chart[key] = clipped(chart[key], limit)
                 chart["series"] = [self.series(s) for s in child if local(s.tag) == "Series"]
                 out["chart"] = chart
             elif name == "Attachment":
@@ -218,12 +234,17 @@ class PartReader:
             out["additionalResults"] = results
         if children or "seqCall" in out:
             out["steps"] = children
+        name = out["name"]
+        if len(name) > NAME_MAX:  # the whole name goes to reportText, as the builder does
+            text = out.get("reportText")
+            out["reportText"] = name if not text else f"{name}\n{text}"
+            out["name"] = clip(name)
         return out
 
     def series(self, el: Element) -> dict[str, Any]:
         return {
             "dataType": el.get("DataType") or "XYG",
-            "name": el.get("Name") or None,
+            "name": clipped(el.get("Name") or None),
             "xdata": self._child_text(el, "xdata"),
             "ydata": self._child_text(el, "ydata"),
         }

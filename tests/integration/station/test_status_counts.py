@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -48,4 +49,36 @@ def test_a_report_parked_twice_is_one_parked_row_and_two_parking_events(
     assert "parked" not in shown  # no bare count that disagrees with the rows
     table = _status(st, "-o", "table")
     assert "events_since_start" in table or "events since start" in table
+    assert st.stop() == 0
+
+
+def _live_status(st: Station) -> dict[str, Any]:
+    import urllib.request
+
+    info = json.loads((st.data / "service.json").read_text(encoding="utf-8"))
+    with urllib.request.urlopen(info["endpoint"] + "/status", timeout=5) as answer:
+        data: dict[str, Any] = json.loads(answer.read())
+    return data
+
+
+def test_status_is_the_queue_at_the_moment_of_the_call(
+    station: Callable[..., Station],
+) -> None:
+    # The status loop refreshes its snapshot once a second; /status used to answer that copy,
+    # so a reader that had just seen a row delivered read counts from before it.
+    st = station()
+    st.start()
+    for n in range(1, 4):
+        st.drop(f"now-{n}.json", make_report(f"NOW-{n}"))
+        wait_for(
+            lambda n=n: sum(r["state"] == "delivered" for r in st.queue_rows()) == n,  # type: ignore[misc]
+            15,
+            f"{n} delivered rows",
+        )
+        live = _live_status(st)
+        assert live["queue"]["counts"]["delivered"] == n
+        assert live["delivered"] == n
+    shown = json.loads(_status(st, "-o", "json"))
+    assert shown["queue"]["counts"]["delivered"] == 3
+    assert shown["events_since_start"]["delivered"] == 3
     assert st.stop() == 0

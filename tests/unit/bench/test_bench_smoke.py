@@ -57,6 +57,28 @@ def test_ratios_are_computed_pair_by_pair(monkeypatch: pytest.MonkeyPatch) -> No
     assert "< 100 ms ✗" in table
 
 
+def test_a_paired_ratio_decides_the_overhead_and_shows_its_spread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    c = _load("_common", monkeypatch)
+    # medians alone would say +25% (200/s vs 250/s); the pairs, taken side by side, say +5%
+    ratios = c.Stats.of([1.04, 1.05, 1.08])
+    row = c.Row(
+        "4",
+        "async paired",
+        "per_s",
+        c.Cell.of([200.0, 300.0, 150.0]),
+        None,
+        c.Cell.of([250.0, 310.0, 160.0]),
+        floor_target=0.10,
+        floor_ratios=ratios,
+    )
+    assert row.overhead_vs_floor() == pytest.approx(0.05)
+    assert row.target_met() is True
+    assert c.fmt_overhead(row) == "+5% ±2 pts (3 pairs)"
+    assert "+5% ±2 pts (3 pairs)" in c.markdown_table([row])
+
+
 def test_stats_median_and_spread(monkeypatch: pytest.MonkeyPatch) -> None:
     c = _load("_common", monkeypatch)
     stats = c.Stats.of([3.0, 1.0, 2.0, 100.0, 2.0])
@@ -95,11 +117,13 @@ def test_importtime_line_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_request_sizes_round_trip_through_argv(monkeypatch: pytest.MonkeyPatch) -> None:
     c = _load("_common", monkeypatch)
-    sizes = c.RequestSizes(gets=3, async_gets=7, concurrency=2, submits=4, steps=9, warmup=1)
+    sizes = c.RequestSizes(
+        gets=3, async_gets=7, concurrency=2, submits=4, steps=9, warmup=1, rounds=3, mock_gets=5
+    )
     assert c.RequestSizes.from_args(sizes.to_args()) == sizes
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(300)  # ~30 cold starts of `wats`: 79 s at load 6
 def test_quick_run_fills_every_section(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -114,10 +138,11 @@ def test_quick_run_fills_every_section(
     assert "- cores: " in text
     assert "- Python: " in text
     rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| ")]
+    rows = [cells for cells in rows if cells[0] != "| #"]  # each section's table head
     by_section: dict[str, list[list[str]]] = {}
-    for cells in rows[2:]:
+    for cells in rows:
         by_section.setdefault(cells[0].removeprefix("| "), []).append(cells)
-    assert {"1", "2", "3", "4"} <= set(by_section)
+    assert set(by_section) == {"1", "2", "3", "4"}  # --only: no other section written
     names = " ".join(cells[1] for cells in rows)
     for expected in (
         "`import pywats`",
@@ -135,7 +160,9 @@ def test_quick_run_fills_every_section(
             ours, anchor = cells[2], cells[3]
             assert not ours.startswith("fails"), cells
             assert ours[0].isdigit(), cells  # a measured figure
-            assert anchor in ("not run (--no-anchor)", "no such command"), cells
+            # the paired rows are ours against raw httpx in one process: no anchor there
+            paired = "alternating in one process" in cells[1]
+            assert anchor in (("—",) if paired else ("not run (--no-anchor)", "no such command"))
     # the raw-httpx floor ran beside us for every request row
     assert all(cells[4][0].isdigit() for cells in by_section["4"])
 
@@ -144,8 +171,12 @@ def test_quick_run_fills_every_section(
 def test_bulk_section_runs_at_a_tiny_size(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("uvicorn", reason="the emulator extra is not installed")
     bench_bulk = _load("bench_bulk", monkeypatch)
-    rows = bench_bulk.rows(reports=3, files=2, repeat=1, anchor_note="not run (--no-anchor)")
-    assert [row.section for row in rows] == ["6"] * 6
+    rows = bench_bulk.rows(
+        reports=3, files=2, repeat=1, latency_reports=2, anchor_note="not run (--no-anchor)"
+    )
+    assert [row.section for row in rows] == ["6"] * 7
+    # the server-latency export: ours -j 8 beside the httpx loop (and the anchor's recipe)
+    assert "20 ms server latency" in rows[-1].name
     for row in rows:
         assert row.ours.stats is not None, (row.name, row.ours.note)
         assert row.floor is not None

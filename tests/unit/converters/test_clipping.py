@@ -90,3 +90,51 @@ def test_a_long_step_name_is_clipped_by_the_shared_rule(
     assert len(step["name"]) == 100
     assert step["name"].endswith("rail_3V3")  # the end survives
     assert LONG in step["reportText"]  # the full name is kept where WATS has room
+
+
+def test_wsxf_names_are_clipped_by_the_shared_rule(tmp_path: Path) -> None:
+    # WSXF is the server's own format, but files written by other tools carry longer names:
+    # they used to be passed through, and the validator refused the whole file.
+    from pywats.station.converters.testing import GOLDEN_CONTEXT
+    from pywats.station.converters.wsxf import WSXFConverter
+
+    long_path = "C:/seq/" + "deep/" * 120 + "main.seq"  # 615 characters
+    path = tmp_path / "long.wsxf"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<Reports xmlns="http://wats.virinco.com/schemas/WATS/Report/wsxf">'
+        '<Report type="UUT" ID="0B6A3F1E-94A1-4C1C-9F47-5D1A2B3C4D5E"'
+        ' Start="2026-01-30T09:00:00.000000+01:00" Result="Passed" SN="SN-1" PN="PCB-1"'
+        f' Rev="A" MachineName="{LONG}" Location="Line 1" Purpose="Production">'
+        '<UUT UserLoginName="op1" /><Process Code="10" />'
+        f'<MiscInfo Description="{LONG}" idx="0">{LONG}</MiscInfo>'
+        '<Step Id="1" Group="Main" Name="MainSequence Callback" StepType="SequenceCall"'
+        f' Status="Passed"><SequenceCall Name="{LONG * 2}" Filepath="{long_path}" />'
+        f'<Step Id="2" Group="Main" Name="{LONG}" StepType="ET_MNLT" Status="Passed">'
+        "<ReportText>its own text</ReportText>"
+        f'<NumericLimit Name="{LONG}" NumericValue="3.3" CompOperator="LOG" Status="Passed" />'
+        f'<NumericLimit Name="short" NumericValue="3.3" CompOperator="LOG" Status="Passed" />'
+        f'<Chart ChartType="Line" Label="{LONG}" XLabel="{LONG}" XUnit="{LONG}" YLabel="y">'
+        f'<Series Name="{LONG}" DataType="XYG"><ydata>1.0;2.0</ydata></Series></Chart>'
+        "</Step></Step></Report></Reports>",
+        encoding="utf-8",
+    )
+    [report] = convert_to_dicts(WSXFConverter(), path, GOLDEN_CONTEXT)
+    assert check(report) == []
+    assert report["machineName"] == clip(LONG)
+    assert report["miscInfos"][0]["description"] == clip(LONG)
+    assert report["miscInfos"][0]["text"] == clip(LONG)
+    assert report["root"]["seqCall"]["name"] == clip(LONG * 2, 200)
+    assert report["root"]["seqCall"]["path"] == clip(long_path, 500)
+    [step] = report["root"]["steps"]
+    assert step["name"] == clip(LONG)
+    assert step["name"].endswith("rail_3V3")  # the end survives
+    assert step["reportText"] == f"{LONG}\nits own text"  # the full name is kept
+    assert step["numericMeas"][0]["name"] == clip(LONG)
+    chart = step["chart"]
+    assert (chart["label"], chart["xLabel"], chart["xUnit"]) == (
+        clip(LONG),
+        clip(LONG, 50),
+        clip(LONG, 20),
+    )
+    assert chart["series"][0]["name"] == clip(LONG)
