@@ -118,6 +118,7 @@ class Committer:
         self, path: Path, folder: WatchedFolder, detected_at: float
     ) -> Converted | None:
         """Convert one complete file in a worker; None when it went to the error folder."""
+        size = self.intake.completeness.size_of(path)  # as found complete: no second stat
         self.intake.forget(path)
         name = folder.converter.name
         outcome = await self.pool.run(
@@ -130,7 +131,8 @@ class Committer:
                 parameters=dict(folder.config.parameters),
                 follow_symlinks=folder.config.follow_symlinks,
                 processes=self.process_codes.get(),
-            )
+            ),
+            size=size,
         )
         for warning in outcome.warnings:
             log.warning("%s: %s", name, warning)

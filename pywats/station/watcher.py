@@ -1,8 +1,9 @@
 """Finding result files: events are hints, the scan is the truth.
 
 Each watched folder is scanned in full on a timer (every ``poll_seconds`` for polled folders,
-every ``rescan_seconds`` for natively watched ones). Where native events work, a watchdog
-observer hands changed paths to the service between scans, so files are found at once; on
+every ``rescan_seconds`` for natively watched ones). Where native events work, an observer
+(:mod:`pywats.station._events`: inotify read by the event loop, else watchdog) hands changed
+paths to the service between scans, so files are found at once; on
 network shares (where inotify and ReadDirectoryChangesW miss changes made by other machines)
 polling is used instead — detected automatically, or forced per folder.
 
@@ -19,12 +20,12 @@ import logging
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 import attrs
 
+from pywats.station._events import NativeObserver
 from pywats.station.config import ConfigError, FolderConfig
 
 __all__ = [
@@ -100,6 +101,11 @@ class Completeness:
 
     def forget(self, path: Path) -> None:
         self._seen.pop(path, None)
+
+    def size_of(self, path: Path) -> int | None:
+        """The size ``path`` had when it was last looked at (None when not tracked)."""
+        seen = self._seen.get(path)
+        return None if seen is None else seen.size
 
     def settles_at(self, path: Path) -> float:
         """The earliest time ``path``, unchanged, can be stable (-inf when not seen yet).
@@ -332,90 +338,3 @@ class FolderScanner:
             path,
             self.folder.path,
         )
-
-
-class NativeObserver:
-    """watchdog observers for the natively watched folders; events become hints.
-
-    Args:
-        notify: called with a changed path, from watchdog's thread (must be thread-safe).
-    """
-
-    def __init__(self, notify: Callable[[Path], None]) -> None:
-        self._notify = notify
-        self._observer: Any = None
-
-    def start(self, scanners: Iterable[FolderScanner]) -> list[FolderScanner]:
-        """Watch every non-polling folder; return those that fell back to polling."""
-        from watchdog.events import (
-            FileClosedEvent,
-            FileCreatedEvent,
-            FileMovedEvent,
-            FileSystemEvent,
-            FileSystemEventHandler,
-        )
-        from watchdog.observers import Observer
-
-        # However the process logs (service, demo, tests), an event that races watchdog's own
-        # shutdown must not reach an operator as an error: nothing is lost, the rescan finds it.
-        logging.getLogger("watchdog.observers.inotify").addFilter(_quiet_watchdog_shutdown)
-        notify = self._notify
-        scanners = list(scanners)
-
-        class _Handler(FileSystemEventHandler):
-            def on_any_event(self, event: FileSystemEvent) -> None:
-                if event.is_directory:
-                    return
-                target = getattr(event, "dest_path", "") or event.src_path
-                if isinstance(target, bytes):
-                    target = os.fsdecode(target)
-                notify(Path(target))
-
-        fallback: list[FolderScanner] = []
-        observer = Observer()
-        handler = _Handler()
-        for scanner in scanners:
-            if scanner.polling:
-                continue
-            try:
-                scanner.folder.path.mkdir(parents=True, exist_ok=True)
-                observer.schedule(
-                    handler,
-                    str(scanner.folder.path),
-                    recursive=scanner.folder.recursive,
-                    # What makes a file appear or complete: created, closed after writing,
-                    # renamed in. Not each write (thousands for one big file; a tracked file's
-                    # size is watched anyway), not opens and reads (the service's own lock
-                    # probes and conversions would hint every file again), not deletions.
-                    event_filter=[FileCreatedEvent, FileClosedEvent, FileMovedEvent],
-                )
-            except OSError as exc:
-                log.warning(
-                    "native events unavailable for %s (%s); polling it instead",
-                    scanner.folder.path,
-                    exc,
-                )
-                scanner.polling = True
-                fallback.append(scanner)
-        observer.daemon = True
-        try:
-            observer.start()
-        except OSError as exc:  # e.g. the inotify instance limit: poll everything
-            log.warning("native file events unavailable (%s); polling every folder", exc)
-            for scanner in scanners:
-                if not scanner.polling:
-                    scanner.polling = True
-                    fallback.append(scanner)
-            return fallback
-        self._observer = observer
-        return fallback
-
-    def stop(self) -> None:
-        if self._observer is not None:
-            self._observer.stop()
-            self._observer.join(timeout=5)
-            self._observer = None
-
-
-def _quiet_watchdog_shutdown(record: logging.LogRecord) -> bool:
-    return "called when the thread is inactive" not in record.getMessage()

@@ -4,11 +4,13 @@
 
     service ──Job──► ConversionPool ──pipe──► worker process (started on demand:
                          │                      python -c ...worker_main, no re-import of
-                         │                      the service's __main__)
+                         │                      the service's __main__; see ._worker)
                          │                      run_job: digest, convert, validate, JSON
                          ◄──────── Outcome ─────┘ (reports as JSON text only)
 
-- Workers start when a file needs one (at most ``workers`` at once) and exit after
+- Workers start when a file needs one (at most ``workers`` at once), each holding up to
+  ``depth`` jobs (the next one waits in its pipe while it converts: it never idles for the
+  service's round trip; a job's timeout counts from when its worker starts it), and exit after
   ``idle_seconds`` without work, after ``max_jobs`` files, or as soon as their resident memory
   passes ``recycle_mb`` (a big file's memory is the OS's again when its worker exits). An idle
   service keeps no worker, so its own memory stays that of the service alone.
@@ -32,132 +34,22 @@ import contextlib
 import logging
 import os
 import pickle
-import struct
 import subprocess
 import sys
 import threading
 import time
-from typing import IO, Any
+from typing import Any
 
 import attrs
 
 from pywats.station.converters._job import Job, Outcome, run_job, too_big
+from pywats.station.converters._worker import Expired, Requeue, Worker
 
 __all__ = ["ConversionPool", "Job", "Outcome", "trim_memory"]
 
 log = logging.getLogger("pywats.station")
 _MB = 1024 * 1024
 _START_SECONDS = 120.0  # a worker's cold start; not counted in the conversion's timeout
-
-
-def _send(stream: IO[bytes], message: Any) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    stream.write(struct.pack("<Q", len(data)))
-    stream.write(data)
-    stream.flush()
-
-
-def _recv(stream: IO[bytes]) -> Any:
-    head = stream.read(8)
-    if len(head) < 8:
-        raise EOFError("the other side closed the pipe")
-    (size,) = struct.unpack("<Q", head)
-    chunks: list[bytes] = []
-    while size:
-        chunk = stream.read(min(size, 1 << 24))
-        if not chunk:
-            raise EOFError("the other side closed the pipe")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return pickle.loads(b"".join(chunks))
-
-
-def worker_main() -> None:
-    """A worker's life: take the service's import path and memory cap, then convert jobs
-    until told to stop or orphaned (``python -c "...isolation import worker_main; ..."``)."""
-    # The protocol has stdout to itself: what a converter prints goes to stderr instead.
-    out = os.fdopen(os.dup(1), "wb")
-    os.dup2(2, 1)
-    inp = sys.stdin.buffer
-    try:
-        path, memory_bytes = _recv(inp)
-    except (EOFError, OSError):
-        return
-    sys.path[:] = path
-    if memory_bytes > 0:
-        try:
-            import resource
-
-            resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
-        except (ImportError, ValueError, OSError):  # Windows, or a lower hard limit
-            pass
-    from pywats.station.converters._job import rss_mb, run_job
-
-    try:
-        _send(out, "ready")  # started and imported: from now on the job's timeout counts
-        while True:
-            job = _recv(inp)
-            if job is None:
-                return
-            outcome = run_job(job)
-            _send(out, attrs.evolve(outcome, rss_mb=rss_mb()))
-            del job, outcome
-    except (EOFError, OSError, ValueError):  # the service is gone
-        return
-
-
-_WORKER = "from pywats.station.converters.isolation import worker_main; worker_main()"
-
-
-class _Worker:
-    def __init__(self, memory_bytes: int) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _WORKER],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-        )
-        assert self.process.stdin is not None
-        assert self.process.stdout is not None
-        self.stdin: IO[bytes] = self.process.stdin
-        self.stdout: IO[bytes] = self.process.stdout
-        self.memory_bytes = memory_bytes
-        self.jobs = 0
-        self.ready = False
-        self.idle_since = time.monotonic()
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def start(self) -> None:
-        """Hand over the import path and memory cap; wait for "ready" (blocking)."""
-        if self.ready:
-            return
-        _send(self.stdin, (list(sys.path), self.memory_bytes))
-        if _recv(self.stdout) != "ready":
-            raise EOFError("the worker did not start")
-        self.ready = True
-
-    def exchange(self, job: Job) -> Outcome:
-        """Send ``job`` and wait for its outcome (blocking; the pool bounds the wait)."""
-        _send(self.stdin, job)
-        outcome: Outcome = _recv(self.stdout)
-        return outcome
-
-    def stop(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            _send(self.stdin, None)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(2.0)
-        self.kill()
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(5.0)
-        for stream in (self.stdin, self.stdout):
-            with contextlib.suppress(OSError, ValueError):
-                stream.close()
 
 
 class ConversionPool:
@@ -175,6 +67,7 @@ class ConversionPool:
         recycle_mb: float = 200.0,
         isolation: str = "process",
         seconds_per_mb: float = 2.0,
+        depth: int = 2,
     ) -> None:
         self.timeout = timeout
         self.seconds_per_mb = seconds_per_mb
@@ -184,9 +77,10 @@ class ConversionPool:
         self.max_jobs = max_jobs
         self.recycle_mb = recycle_mb
         self.isolation = isolation
-        self._slots = asyncio.Semaphore(max(1, workers))
-        self._idle: list[_Worker] = []
-        self._busy: set[_Worker] = set()
+        self.workers = max(1, workers)
+        self.depth = max(1, depth)
+        self._slots = asyncio.Semaphore(self.workers * self.depth)
+        self._live: list[Worker] = []
         self._reaper: asyncio.TimerHandle | None = None
         self._picklable: dict[int, bool] = {}
         self.started = 0
@@ -195,7 +89,7 @@ class ConversionPool:
 
     @property
     def live_workers(self) -> int:
-        return len(self._idle) + len(self._busy)
+        return len(self._live)
 
     def in_process(self, converter: Any) -> bool:
         """Whether ``converter`` runs in a worker process (else in a thread)."""
@@ -217,14 +111,22 @@ class ConversionPool:
                 self._picklable[key] = False
         return self._picklable[key]
 
-    async def run(self, job: Job) -> Outcome:
-        """Convert one file; the outcome says how it went (this never raises for the file)."""
-        size = mtime_ns = -1
-        with contextlib.suppress(OSError):  # gone or unreadable: the worker says which
-            st = await asyncio.to_thread(os.stat, job.path)
-            size, mtime_ns = st.st_size, st.st_mtime_ns
+    async def run(self, job: Job, *, size: int | None = None) -> Outcome:
+        """Convert one file; the outcome says how it went (this never raises for the file).
+
+        ``size``: the file's size when it was found complete, if known (saves a look).
+        """
+        mtime_ns = -1
+        if size is None:
+            size = -1
+            with contextlib.suppress(OSError):  # gone or unreadable: the worker says which
+                st = await asyncio.to_thread(os.stat, job.path)
+                size, mtime_ns = st.st_size, st.st_mtime_ns
         refusal = too_big(size, self.max_bytes)
         if refusal:
+            if mtime_ns == -1:
+                with contextlib.suppress(OSError):
+                    mtime_ns = os.stat(job.path).st_mtime_ns
             return Outcome(kind="refused", reason=refusal, size=size, mtime_ns=mtime_ns)
         if self.max_bytes and not job.max_bytes:
             job = _with_max(job, self.max_bytes)
@@ -232,35 +134,70 @@ class ConversionPool:
         if not self.in_process(job.converter):
             return await self._in_thread(job, timeout, why)
         async with self._slots:
-            worker = self._take()
-            self._busy.add(worker)
-            try:
-                await asyncio.wait_for(asyncio.to_thread(worker.start), _START_SECONDS)
-                exchange = asyncio.ensure_future(asyncio.to_thread(worker.exchange, job))
-                done, _ = await asyncio.wait([exchange], timeout=timeout)
-                if not done:
-                    worker.kill()  # the exchange thread sees EOF and ends
-                    with contextlib.suppress(Exception):
-                        await exchange
+            while True:
+                worker: Worker | None = None
+                try:
+                    worker = await self._worker()
+                    try:
+                        outcome = await worker.submit(job, timeout)
+                    finally:
+                        worker.claims -= 1
+                except Requeue:
+                    continue  # its worker ended before starting it: another one takes it
+                except Expired:
                     return Outcome(
                         kind="timeout",
                         reason=f"did not finish within {timeout:g} s ({why}its process was"
                         " stopped)",
                     )
-                outcome = exchange.result()
-            except (EOFError, OSError, TimeoutError, pickle.PickleError) as exc:
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    worker.process.wait(1.0)
-                code = worker.process.poll()
-                worker.kill()
-                return Outcome(
-                    kind="died",
-                    reason=f"the converter's worker process ended (exit code {code}; {exc})",
-                )
-            finally:
-                self._busy.discard(worker)
-            self._give_back(worker, outcome)
-            return outcome
+                except (EOFError, OSError, TimeoutError, pickle.PickleError) as exc:
+                    code = None
+                    if worker is not None:
+                        worker.end(exc)
+                        with contextlib.suppress(subprocess.TimeoutExpired):
+                            await asyncio.to_thread(worker.process.wait, 1.0)
+                        code = worker.process.poll()
+                    return Outcome(
+                        kind="died",
+                        reason=f"the converter's worker process ended (exit code {code}; {exc})",
+                    )
+                finally:
+                    if worker is not None:
+                        self._settle(worker)
+                self._give_back(worker, outcome)
+                return outcome
+
+    async def _worker(self) -> Worker:
+        """The live worker with the fewest jobs; a new one while fewer than ``workers`` run
+        and every live one is busy."""
+        live = [w for w in self._live if not w.retiring and w.alive()]
+        best = min(live, key=lambda w: len(w.pending) + w.claims, default=None)
+        if best is None or ((best.pending or best.claims) and len(live) < self.workers):
+            best = Worker(self.memory_bytes)
+            self.started += 1
+            self._live.append(best)
+            best.started = asyncio.ensure_future(self._start(best))
+        assert best.started is not None
+        best.claims += 1
+        try:
+            await asyncio.wait_for(asyncio.shield(best.started), _START_SECONDS)
+        except BaseException:
+            best.claims -= 1
+            raise
+        return best
+
+    async def _start(self, worker: Worker) -> None:
+        try:
+            await asyncio.to_thread(worker.handshake)
+        except BaseException as exc:
+            worker.end(exc if isinstance(exc, Exception) else EOFError("cancelled"))
+            raise
+        worker.listen(asyncio.get_running_loop())
+
+    def _settle(self, worker: Worker) -> None:
+        """Forget a worker that ended; retire an idle one past its jobs or memory."""
+        if not worker.alive() and worker in self._live and not worker.pending:
+            self._live.remove(worker)
 
     def timeout_for(self, size: int) -> tuple[float, str]:
         """The timeout of a file of ``size`` bytes (-1: unknown) and how it was reached."""
@@ -273,23 +210,17 @@ class ConversionPool:
             f" of the file's {whole_mb} MB; "
         )
 
-    def _take(self) -> _Worker:
-        while self._idle:
-            worker = self._idle.pop()
-            if worker.alive():
-                return worker
-            worker.kill()
-        self.started += 1
-        return _Worker(self.memory_bytes)
-
-    def _give_back(self, worker: _Worker, outcome: Outcome) -> None:
+    def _give_back(self, worker: Worker, outcome: Outcome) -> None:
         worker.jobs += 1
         if worker.jobs >= self.max_jobs or outcome.rss_mb > self.recycle_mb:
-            # Its memory goes back to the OS now, not when the next file happens to come.
-            _stop_later(worker)
+            # Its memory goes back to the OS now, not when the next file happens to come
+            # (a job already sent to it finishes first).
+            worker.retire()
+        if worker.retiring and not worker.pending and not worker.claims:
+            worker.retire()
+            with contextlib.suppress(ValueError):
+                self._live.remove(worker)
             return
-        worker.idle_since = time.monotonic()
-        self._idle.append(worker)
         self._schedule_reap()
 
     def _schedule_reap(self) -> None:
@@ -301,14 +232,15 @@ class ConversionPool:
     def _reap(self) -> None:
         self._reaper = None
         now = time.monotonic()
-        keep: list[_Worker] = []
-        for worker in self._idle:
-            if now - worker.idle_since >= self.idle_seconds:
-                _stop_later(worker)
-            else:
-                keep.append(worker)
-        self._idle = keep
-        if keep:
+        for worker in list(self._live):
+            if (
+                not worker.pending
+                and not worker.claims
+                and (not worker.alive() or now - worker.idle_since >= self.idle_seconds)
+            ):
+                self._live.remove(worker)
+                worker.retire()
+        if self._live:
             self._schedule_reap()
 
     async def _in_thread(self, job: Job, timeout: float, why: str) -> Outcome:
@@ -339,12 +271,14 @@ class ConversionPool:
         if self._reaper is not None:
             self._reaper.cancel()
             self._reaper = None
-        for worker in self._idle:
-            worker.stop()
-        for worker in list(self._busy):
-            worker.kill()
-        self._idle.clear()
-        self._busy.clear()
+        for worker in self._live:
+            if worker.pending:
+                worker.end(EOFError("the service is stopping"))  # its callers are cancelled
+                worker.kill()
+            else:
+                worker.retiring = True
+                worker.stop()
+        self._live.clear()
 
 
 def trim_memory() -> None:
@@ -362,11 +296,6 @@ def trim_memory() -> None:
 
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
-def _stop_later(worker: _Worker) -> None:
-    """Let ``worker`` finish exiting in a thread: the event loop does not wait for it."""
-    threading.Thread(target=worker.stop, name="pywats-convert-stop", daemon=True).start()
 
 
 def _with_max(job: Job, max_bytes: int) -> Job:

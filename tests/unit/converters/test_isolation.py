@@ -137,7 +137,8 @@ def test_workers_are_recycled_and_exit_when_idle() -> None:
 
     async def go() -> tuple[int, int, int]:
         for _ in range(3):
-            assert (await pool.run(job)).kind == "ok"
+            o = await pool.run(job)
+            assert o.kind == "ok", o.reason
         started = pool.started
         busy_or_idle = pool.live_workers
         await asyncio.sleep(1.0)
@@ -157,3 +158,59 @@ def test_a_converter_that_cannot_be_pickled_runs_in_a_thread() -> None:
     )
     assert outcome.kind == "ok"
     assert pool.started == 0
+
+
+class DyingConverter(Converter):
+    """Takes its worker process down with it (a segfault in a C extension, an os._exit)."""
+
+    name = "dying"
+
+    def convert(self, path: Path, context: ConverterContext) -> list[Any]:
+        import os
+
+        os._exit(3)
+
+
+@pytest.mark.parametrize("culprit", [SleepingConverter(), DyingConverter()])
+def test_a_job_queued_behind_a_failed_one_runs_again_and_only_the_culprit_fails(
+    culprit: Converter,
+) -> None:
+    # One worker holding two jobs: the first hangs (killed at its timeout) or kills its
+    # worker; the second, waiting in the same worker's pipe, is converted by a new worker.
+    pool = ConversionPool(timeout=1.0, workers=1, depth=2)
+    good = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter="junit")
+    bad = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter=culprit)
+
+    async def go() -> list[Any]:
+        try:
+            first = asyncio.ensure_future(pool.run(bad))
+            await asyncio.sleep(0)  # the bad job is sent first
+            return list(await asyncio.gather(first, pool.run(good)))
+        finally:
+            pool.close()
+
+    failed, converted = asyncio.run(go())
+    assert failed.kind == ("timeout" if culprit.name == "sleeper" else "died"), failed.reason
+    assert converted.kind == "ok", converted.reason
+    assert pool.started == 2
+
+
+def test_jobs_wait_in_the_workers_pipe_and_come_back_in_order() -> None:
+    pool = ConversionPool(timeout=60, workers=1, depth=3)
+    paths = sorted((DATA / "junit").glob("*.xml"))[:3]
+    assert len(paths) == 3
+
+    async def go() -> list[Any]:
+        try:
+            return list(
+                await asyncio.gather(
+                    *(pool.run(Job(path=str(p), converter="junit")) for p in paths)
+                )
+            )
+        finally:
+            pool.close()
+
+    outcomes = asyncio.run(go())
+    assert [o.kind for o in outcomes] == ["ok"] * 3, [o.reason for o in outcomes]
+    assert len({o.source_key for o in outcomes}) == 3  # each its own file's outcome
+    assert pool.started == 1  # one worker held all three
