@@ -63,8 +63,17 @@ LINES = (
     Line("parse a server export", (("3", r"^parse "),)),
     Line("sync GET latency", (("4", r"^sync GET .*latency"),)),
     Line(
-        "async GETs, concurrency 20: throughput / CPU per request",
-        (("4", r"^async GET .*throughput"), ("4", r"^async GET .*CPU")),
+        "async GETs, concurrency 20, a process per client: throughput",
+        (("4", r"^async GET [^(]*: throughput, concurrency"),),
+    ),
+    Line(
+        "async GETs, ours and httpx alternating in one process: throughput / CPU per request"
+        " / CPU over MockTransport (no server)",
+        (
+            ("4", r"alternating in one process, \d+ rounds of \d+\): throughput"),
+            ("4", r"alternating in one process, \d+ rounds of \d+\): client CPU"),
+            ("4", r"MockTransport.*: client CPU"),
+        ),
     ),
     Line("submit a 100-step report", (("4", r"^report submission .*latency"),)),
     Line(
