@@ -173,6 +173,18 @@ def render(results: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def missing(results: str) -> list[str]:
+    """The README lines with a row ``results`` does not have (a row renamed, a section not
+    run): each as ``what: section N /pattern/``."""
+    rows = table_rows(results)
+    return [
+        f"{spec.what}: section {section} /{pattern}/"
+        for spec in LINES
+        for section, pattern in spec.rows
+        if not any(re.search(pattern, r[0]) for r in rows.get(section, []))
+    ]
+
+
 def _provenance(results: str) -> str:
     """When and at what load the sections were measured, from their ``Measured ...`` lines."""
     runs = [m.groups() for m in (_MEASURED.match(line) for line in results.splitlines()) if m]
