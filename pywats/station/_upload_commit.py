@@ -50,7 +50,7 @@ class OutcomeWriter:
         self._round: asyncio.Future[None] | None = None  # resolved when the running commit ends
         self._timer: asyncio.TimerHandle | None = None
         self._refusing = False  # the last commit was refused: only flush() tries again
-        self._writing = 0  # the first n held outcomes, handed to a worker thread to write
+        self._writing: list[Settlement] = []  # handed to a worker thread, being written
 
     async def add(self, outcome: Settlement, *, window: int, idle: bool) -> None:
         """Hold ``outcome`` for a commit; return when its slot may take the next report.
@@ -67,7 +67,7 @@ class OutcomeWriter:
             self._start()
         elif self._timer is None and not self._refusing:
             self._timer = asyncio.get_running_loop().call_later(DELAY, self._expire)
-        while len(self.unsettled) > self._window and self._round is not None:
+        while len(self.unsettled) + len(self._writing) > self._window and self._round is not None:
             await asyncio.shield(self._round)
 
     async def drain(self) -> None:
@@ -83,19 +83,20 @@ class OutcomeWriter:
             self._timer = None
 
     def flush(self) -> bool:
-        """Write held outcomes synchronously; False (they are kept) when the queue refuses."""
-        # Outcomes a worker thread is writing (its task was cancelled: the service is stopping)
-        # are its to write; writing them again would only find their rows changed.
-        held = self.unsettled[self._writing :]
-        if not held:
+        """Write held outcomes synchronously; False (they are kept) when the queue refuses.
+
+        Outcomes a worker thread is writing meanwhile (the upload loop was restarted, or the
+        service is stopping) are left to it: written twice, they would only find their rows
+        changed.
+        """
+        if not self.unsettled:
             return True
         try:
-            stale = self._queue().settle(held, now=self._clock())
+            stale = self._queue().settle(self.unsettled, now=self._clock())
         except sqlite3.Error as exc:
             self._refused(exc)
             return False
         self.unsettled = []
-        self._writing = 0
         self._refusing = False
         _report_stale(stale)
         return True
@@ -124,22 +125,20 @@ class OutcomeWriter:
                 if self._timer is not None:
                     self._timer.cancel()
                     self._timer = None
-                count = self._writing = len(self.unsettled)
+                batch, self.unsettled = self.unsettled, []
+                self._writing = batch
                 done = self._round = loop.create_future()
                 try:
-                    stale = await asyncio.to_thread(
-                        self._queue().settle, self.unsettled[:count], now=self._clock()
-                    )
+                    stale = await asyncio.to_thread(self._queue().settle, batch, now=self._clock())
                 except sqlite3.Error as exc:
-                    self._writing = 0
-                    self._refused(exc)  # kept in memory; flush() writes them
+                    self.unsettled[:0] = batch  # kept in memory, oldest first; flush() writes them
+                    self._refused(exc)
                     self._refusing = True
                     return
                 finally:
+                    self._writing = []
                     self._round = None
                     done.set_result(None)
-                self._writing = 0
-                del self.unsettled[:count]
                 _report_stale(stale)
         finally:
             if self._committer is asyncio.current_task():

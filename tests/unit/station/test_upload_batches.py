@@ -10,6 +10,8 @@ holds and releases.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -240,3 +242,41 @@ def test_answers_beside_a_slow_one_are_written_without_waiting_for_it(
         assert set(states().values()) == {State.DELIVERED}
     finally:
         reader.close()
+
+
+def test_a_restarted_upload_pass_loses_no_outcome_to_a_commit_still_running(
+    queue: CountingQueue,
+) -> None:
+    # The supervisor restarts a stuck upload loop: its pass is cancelled while a commit runs
+    # in a worker thread. The next pass's outcomes must still be written when that ends.
+    fill(queue, 8)
+    gate = threading.Event()
+    real = queue.settle
+    calls: list[int] = []
+
+    def slow_settle(outcomes: Sequence[Settlement], *, now: float | None = None) -> list[int]:
+        calls.append(len(outcomes))
+        if len(calls) == 1:
+            gate.wait(20)  # the first commit hangs (a disk stall) until released
+        return real(outcomes, now=now)
+
+    queue.settle = slow_settle  # type: ignore[method-assign]
+    server = HeldServer()
+    uploader = Uploader(queue, server, concurrency=4)
+
+    async def run() -> int:
+        first = asyncio.ensure_future(uploader.upload_due())
+        await until(lambda: calls, "the first commit under way")
+        await asyncio.sleep(0.05)
+        first.cancel()  # the supervisor restarts the loop
+        with contextlib.suppress(asyncio.CancelledError):
+            await first
+        for i in range(4):
+            queue.add([{"id": str(uuid.uuid4()), "sn": f"SN-NEXT-{i}", "pn": "PN-1"}])
+        asyncio.get_running_loop().call_later(0.3, gate.set)
+        return await uploader.upload_due()
+
+    assert asyncio.run(run()) == 4
+    states = {item.serial_number: item.state for item in queue.items()}
+    assert {states[f"SN-NEXT-{i}"] for i in range(4)} == {State.DELIVERED}
+    assert sum(state == State.DELIVERED for state in states.values()) >= 8
