@@ -41,7 +41,7 @@ def regenerate(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Side-by-side benchmarks; writes benchmarks/results.md."""
+    """Side-by-side benchmarks into benchmarks/results.md and README's table (``-- --only 4 6``)."""
     session.install("-e", ".[dev]")
     session.run("python", "benchmarks/run.py", *session.posargs)
 

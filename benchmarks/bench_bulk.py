@@ -11,6 +11,11 @@ process's peak RSS (``VmHWM``).
   and ``AsyncWATS().report.export(...)``; the anchor: its README's concurrency recipe
   (``anchor_bulk.py``); raw httpx: one client, list the headers, then GET and write each
   report in a plain loop.
+* **export with server latency**: the same export of ``--latency-reports`` other reports with
+  20 ms added to every answer by the emulator's fault injection (``faults.latency``), as a
+  server across a network would: the emulator's CPU, which these clients share two cores
+  with, no longer bounds them, so a client's concurrency shows. Ours ``-j 8``, the anchor's
+  recipe, the httpx loop.
 * **submit**: ``--files`` WSJF files (100 steps each, their ids set, so a repeat replaces).
   pywats: ``wats report submit DIR/*.json -j 8`` and ``-j 1``; the anchor: its sync
   ``submit_report`` file after file; raw httpx: POST each file's bytes in a loop.
@@ -18,7 +23,7 @@ process's peak RSS (``VmHWM``).
 Client-side rate limits and the anchor's cache are off on every side (``wats`` bulk commands
 run without one unless ``--rate``).
 
-    python benchmarks/bench_bulk.py --reports 2000 --files 1000 --repeat 3
+    python benchmarks/bench_bulk.py --reports 2000 --files 1000 --latency-reports 300 --repeat 3
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ from _common import Cell, Row, clean_env, markdown_table, maxrss_bytes, run_json
 HERE = Path(__file__).resolve().parent
 SECTION = "6"
 EXPORT_PN = "BULK-EXPORT"
+LATENCY_PN = "BULK-LATENCY"
+LATENCY_S = 0.020  # added to every answer in the server-latency rows
 SUBMIT_PN = "BULK-SUBMIT"
 STEPS = 100
 
@@ -54,12 +61,12 @@ def _report(pn: str, index: int) -> dict[str, Any]:
     return data
 
 
-def seed(url: str, token: str, count: int) -> None:
-    """Store ``count`` reports of ``EXPORT_PN`` (concurrently, through our SDK)."""
+def seed(url: str, token: str, count: int, pn: str = EXPORT_PN) -> None:
+    """Store ``count`` reports of ``pn`` (concurrently, through our SDK)."""
     from pywats import pyWATS
 
     with pyWATS(url, token, rate_limit=None) as api:
-        reports = (_report(EXPORT_PN, i) for i in range(count))
+        reports = (_report(pn, i) for i in range(count))
         failed = [r for r in api.report.submit_many(reports, concurrency=8) if not r.ok]
     if failed:
         raise RuntimeError(f"seeding failed: {failed[0].problems}")
@@ -108,7 +115,7 @@ def worker(impl: str, job: str, args: list[str]) -> dict[str, Any]:
         from pywats import AsyncWATS
     started = time.perf_counter()
     if impl == "wats" and job == "export":
-        _in_process_wats(["report", "export", "--pn", EXPORT_PN, "--to", str(folder)])
+        _in_process_wats(["report", "export", "--pn", args[0], "--to", str(folder)])
     elif impl == "wats":
         files = sorted(str(p) for p in folder.glob("*.json"))
         _in_process_wats(["report", "submit", *files, "-j", args[0]])
@@ -116,14 +123,14 @@ def worker(impl: str, job: str, args: list[str]) -> dict[str, Any]:
 
         async def export() -> None:
             async with AsyncWATS(url, token, rate_limit=None) as api:
-                where = f"partNumber eq '{EXPORT_PN}'"
+                where = f"partNumber eq '{args[0]}'"
                 async for r in api.report.export(where, to=folder):
                     if not r.ok:
                         raise RuntimeError(f"{r.header.uuid}: {r.error}")
 
         asyncio.run(export())
     elif job == "export":
-        params = {"$filter": f"partNumber eq '{EXPORT_PN}'", "$top": "10000"}
+        params = {"$filter": f"partNumber eq '{args[0]}'", "$top": "10000"}
         listing = client.get("/api/Report/Query/Header", params=params)
         listing.raise_for_status()
         for header in listing.json():
@@ -147,13 +154,16 @@ def worker(impl: str, job: str, args: list[str]) -> dict[str, Any]:
 
 
 def _command(impl: str, job: str, folder: Path, anchor_python: Path | None) -> list[str]:
+    """The worker command of ``impl`` for ``job``: ``export`` (of ``EXPORT_PN``),
+    ``latency`` (the export of ``LATENCY_PN``, the server slowed) or ``submit``."""
+    pn = {"export": [EXPORT_PN], "latency": [LATENCY_PN]}.get(job, [])
+    job = "submit" if job == "submit" else "export"
     if impl == "anchor":
         assert anchor_python is not None
-        args = [EXPORT_PN, str(folder)] if job == "export" else [str(folder)]
-        return [str(anchor_python), str(HERE / "anchor_bulk.py"), job, *args]
+        return [str(anchor_python), str(HERE / "anchor_bulk.py"), job, *pn, str(folder)]
     jobs = impl.partition("-j")[2]
     base = "wats" if jobs else impl
-    args = [jobs, str(folder)] if jobs else [str(folder)]
+    args = [jobs, str(folder)] if jobs else [*pn, str(folder)]
     return [sys.executable, str(Path(__file__).resolve()), "worker", base, job, *args]
 
 
@@ -162,18 +172,27 @@ def rows(
     reports: int = 2000,
     files: int = 1000,
     repeat: int = 3,
+    latency_reports: int = 300,
     anchor_python: Path | None = None,
     anchor_note: str = "",
 ) -> list[Row]:
-    """Start an emulator, load it, and measure every implementation ``repeat`` times."""
+    """Start an emulator, load it, and measure every implementation ``repeat`` times
+    (``latency_reports`` 0: no server-latency rows)."""
     from pywats.testing import Emulator
 
-    export_impls = ["wats", "async", "httpx"] + (["anchor"] if anchor_python else [])
-    submit_impls = ["wats-j8", "wats-j1", "httpx"] + (["anchor"] if anchor_python else [])
+    anchor = ["anchor"] if anchor_python else []
+    plan = [
+        ("export", ["wats", "async", "httpx", *anchor], reports),
+        ("submit", ["wats-j8", "wats-j1", "httpx", *anchor], files),
+    ]
+    if latency_reports:
+        plan.append(("latency", ["wats", "httpx", *anchor], latency_reports))
     results: dict[tuple[str, str], list[dict[str, Any]]] = {}
     failures: dict[tuple[str, str], str] = {}
     with tempfile.TemporaryDirectory(prefix="bench-bulk-") as tmp, Emulator() as emu:
         seed(emu.url, emu.token, reports)
+        if latency_reports:
+            seed(emu.url, emu.token, latency_reports, LATENCY_PN)
         sources = Path(tmp) / "submit"
         sources.mkdir()
         write_files(sources, files)
@@ -185,13 +204,14 @@ def rows(
             "PYWATS_KEYRING": "0",
         }
         for rep in range(repeat):
-            for job, impls in (("export", export_impls), ("submit", submit_impls)):
+            for job, impls, expected in plan:
+                emu.faults.latency(LATENCY_S if job == "latency" else 0.0)
                 for impl in impls:
                     if (job, impl) in failures:
                         continue
                     folder = sources
-                    if job == "export":
-                        folder = Path(tmp) / f"export-{impl}-{rep}"
+                    if job != "submit":
+                        folder = Path(tmp) / f"{job}-{impl}-{rep}"
                         folder.mkdir()
                     cwd = HERE / ".work" if impl == "anchor" else HERE
                     cwd.mkdir(parents=True, exist_ok=True)
@@ -202,13 +222,13 @@ def rows(
                             cwd=cwd,
                             timeout=1800,
                         )
-                        expected = reports if job == "export" else files
                         if out["count"] != expected:
                             raise RuntimeError(f"{out['count']} files of {expected}")
                         results.setdefault((job, impl), []).append(out)
                     except RuntimeError as exc:
                         failures[(job, impl)] = str(exc)
-    return _rows(results, failures, reports, files, anchor_note)
+            emu.faults.latency(0.0)
+    return _rows(results, failures, reports, files, latency_reports, anchor_note)
 
 
 def _rows(
@@ -216,6 +236,7 @@ def _rows(
     failures: dict[tuple[str, str], str],
     reports: int,
     files: int,
+    latency_reports: int,
     anchor_note: str,
 ) -> list[Row]:
     def cell(job: str, impl: str, key: str) -> Cell:
@@ -232,7 +253,20 @@ def _rows(
         anchor = cell(job, "anchor", "rate")
         return None if anchor.stats is None else 3 * anchor.stats.median
 
-    n, k = f"{reports:,}", f"{files:,}"
+    n, k, m = f"{reports:,}", f"{files:,}", f"{latency_reports:,}"
+    latency = [
+        Row(
+            SECTION,
+            f"export {m} reports, {LATENCY_S * 1e3:.0f} ms server latency: `wats report export`,"
+            " default -j 8",
+            "per_s",
+            cell("latency", "wats", "rate"),
+            cell("latency", "anchor", "rate"),
+            cell("latency", "httpx", "rate"),
+            note="the emulator answers every request 20 ms late (its fault injection), so its"
+            " CPU does not bound the clients; anchor and httpx as above",
+        )
+    ]
     return [
         Row(
             SECTION,
@@ -288,6 +322,7 @@ def _rows(
             cell("submit", "anchor", "rss"),
             cell("submit", "httpx", "rss"),
         ),
+        *(latency if latency_reports else []),
     ]
 
 
@@ -295,6 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=2000)
     parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--latency-reports", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-anchor", action="store_true")
     args = parser.parse_args(argv)
@@ -308,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         reports=args.reports,
         files=args.files,
         repeat=args.repeat,
+        latency_reports=args.latency_reports,
         anchor_python=anchor_python,
         anchor_note=why,
     )

@@ -239,6 +239,59 @@ def to_markdown(result: BenchResult) -> str:
     return "\n".join(lines + (["", *extra] if extra else [])) + "\n"
 
 
+def table_rows(results: Sequence[BenchResult], anchor_note: str = "") -> list[Any]:
+    """Section 3's rows of ``nox -s bench`` from several runs (each a fresh process per job
+    reporting the median of its repetitions): the figure is the median over runs, the
+    spread theirs. Rows are ``_common.Row``; ``benchmarks/`` must be on ``sys.path``."""
+    from _rows import Cell
+    from _rows import Row as TableRow
+
+    rows: list[Any] = []
+    jobs = list(dict.fromkeys(r.job for result in results for r in result.rows))
+    note = next((r.anchor_note for r in results if r.anchor_note), "") or anchor_note
+
+    def cell(job: str, ours: bool, attr: str) -> Cell | None:
+        values = [
+            getattr(r, attr)
+            for result in results
+            for r in result.rows
+            if r.job == job and (r.impl == "pywats") == ours and getattr(r, attr) is not None
+        ]
+        if values:
+            return Cell.of(values)
+        return None if ours else (Cell(None, note) if note else None)
+
+    for job in jobs:
+        mine = cell(job, True, "median_s")
+        if mine is None:
+            continue
+        first = next(r for result in results for r in result.rows if r.job == job)
+        goal = 3.0 if job == "build + serialise 20,000 steps" else None  # issue 22
+        rows.append(
+            TableRow(
+                "3",
+                job,
+                "s",
+                Cell(mine.stats, first.note),
+                cell(job, False, "median_s"),
+                anchor_target=goal,
+            )
+        )
+        cpu = cell(job, True, "cpu_s")
+        if cpu is not None:
+            rows.append(
+                TableRow(
+                    "3", f"{job}: CPU", "s", cpu, cell(job, False, "cpu_s"), anchor_target=goal
+                )
+            )
+        peak = cell(job, True, "peak_mb")
+        if peak is not None:
+            rows.append(
+                TableRow("3", f"{job}: peak traced memory", "MB", peak, cell(job, False, "peak_mb"))
+            )
+    return rows
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2_000, 20_000])

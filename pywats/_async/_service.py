@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from pywats._answers import read_json
 from pywats._exceptions import NotFoundError, WatsError
 from pywats._http import lookup_in_flight, timeout_override, translate_transport_errors
 from pywats._retry import retry_kwargs, should_retry
@@ -33,11 +34,13 @@ if TYPE_CHECKING:
     from wats_api import Client as GeneratedClient
 
     from pywats._async._client import AsyncWATS
+    from pywats._models import WireValue
     from pywats._odata import ODataQuery
 
 __all__ = ["AsyncService"]
 
 T = TypeVar("T")
+V = TypeVar("V", bound="WireValue")
 
 
 class AsyncService:
@@ -139,6 +142,12 @@ class AsyncService:
         if breaker is not None:
             breaker.record(None, probe=probe)
         return result
+
+    async def _get_value(self, kwargs: dict[str, Any], cls: type[V]) -> V:
+        """One exchange shaped by a generated ``_get_kwargs``, its JSON body read straight
+        into ``cls`` (pywats._answers: no generated model built on the way)."""
+        response = await self._http.request(**kwargs)
+        return read_json(cls, response.content)
 
     async def _lookup(self, send: AsyncExchange[T]) -> T | None:
         """``_call`` for a lookup: in lenient mode a 404 gives None instead of NotFoundError.

@@ -25,7 +25,7 @@ from wats_api.api.product import (
 )
 
 from pywats._sync._service import Service
-from pywats._models import many, one, the
+from pywats._models import many, the
 from pywats._models_products import Product, ProductRevision, ProductSummary
 from pywats._odata import Filter, ODataQuery
 from pywats._wire import FileSource, file_bytes, json_of, model, require
@@ -55,19 +55,15 @@ class ProductService(Service):
             NotFoundError: no such product (strict mode).
         """
         require(part_number, "part_number")
-        response = self._lookup(
-            lambda: product_get.sync_detailed(part_number, client=self._api)
-        )
-        return None if response is None else one(Product, response.parsed)
+        kwargs = product_get._get_kwargs(part_number)
+        return self._lookup(lambda: self._get_value(kwargs, Product))
 
     def get_revision(self, part_number: str, revision: str) -> ProductRevision | None:
         """Get one revision of a product (None if unknown, in lenient mode)."""
         require(part_number, "part_number")
         require(revision, "revision")
-        response = self._lookup(
-            lambda: product_get_revision.sync_detailed(part_number, revision, client=self._api)
-        )
-        return None if response is None else one(ProductRevision, response.parsed)
+        kwargs = product_get_revision._get_kwargs(part_number, revision)
+        return self._lookup(lambda: self._get_value(kwargs, ProductRevision))
 
     def query(
         self,
