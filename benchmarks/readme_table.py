@@ -64,7 +64,14 @@ LINES = (
     Line("sync GET latency", (("4", r"^sync GET .*latency"),)),
     Line(
         "async GETs, concurrency 20: throughput / CPU per request",
-        (("4", r"^async GET .*throughput"), ("4", r"^async GET .*CPU")),
+        (("4", r"^async GET /api/Product/\{pn\}: throughput"), ("4", r"^async GET .*: client CPU")),
+    ),
+    Line(
+        "async GETs, concurrency 20, paired with raw httpx: throughput / CPU per request",
+        (
+            ("4", r"^async GET .*alternating in one process, \d+ rounds of \d+\): throughput"),
+            ("4", r"^async GET .*alternating in one process, \d+ rounds of \d+\): client CPU"),
+        ),
     ),
     Line("submit a 100-step report", (("4", r"^report submission .*latency"),)),
     Line(
