@@ -32,12 +32,13 @@ from pywats.reports._status import (
     FAIL_RANK,
     worse_status,
 )
+from pywats.reports._step_more import RareFields, StepMore, same_more
 
 __all__ = ["Loop", "Step"]
 
 
-@attrs.define(kw_only=True)
-class Step(_StepBuilder):
+@attrs.define(kw_only=True, init=False)
+class Step(RareFields, _StepBuilder):
     """A node of the ``root`` tree: a sequence call, a test step or a flow-control step.
 
     ``step_type`` is free text (§4.10); which payload is set (``numeric_meas``,
@@ -54,31 +55,114 @@ class Step(_StepBuilder):
     id: int | None = None
     start: datetime | None = None
     tot_time: float | None = None
-    tot_time_format: str | None = None
     error_code: int | None = None
-    error_code_format: str | None = None
     error_message: str | None = None
     report_text: str | None = None
-    ts_guid: str | None = None
-    interactive_exe_num: int | None = None
-    interactive_exe_num_format: str | None = None
     caused_seq_failure: bool | None = None
     caused_uut_failure: bool | None = None
-    loop: LoopInfo | None = None
     steps: list[Step] | None = None
-    seq_call: SeqCall | None = None
     numeric_meas: list[NumericMeasurement] | None = None
     string_meas: list[StringMeasurement] | None = None
     boolean_meas: list[BooleanMeasurement] | None = None
-    call_exe: CallExe | None = None
-    message_popup: MessagePopup | None = None
-    chart: Chart | None = None
-    attachment: Attachment | None = None
-    additional_results: list[AdditionalData] | None = None
     auto: bool = False
     _start_memo: tuple[datetime, str] | None = attrs.field(
         default=None, init=False, repr=False, eq=False
     )
+    # tot_time_format, error_code_format, ts_guid, interactive_exe_num(_format), loop,
+    # seq_call, call_exe, message_popup, chart, attachment, additional_results: properties
+    # over this one slot (_step_more.py), so a plain leaf step is small.
+    _more: StepMore | None = attrs.field(
+        default=None, eq=attrs.cmp_using(eq=same_more, require_same_type=False)
+    )
+
+    def __init__(
+        self,
+        *,
+        name: str = "",
+        step_type: str = StepType.ACTION.value,
+        group: str = "M",
+        status: str | None = None,
+        id: int | None = None,
+        start: datetime | None = None,
+        tot_time: float | None = None,
+        tot_time_format: str | None = None,
+        error_code: int | None = None,
+        error_code_format: str | None = None,
+        error_message: str | None = None,
+        report_text: str | None = None,
+        ts_guid: str | None = None,
+        interactive_exe_num: int | None = None,
+        interactive_exe_num_format: str | None = None,
+        caused_seq_failure: bool | None = None,
+        caused_uut_failure: bool | None = None,
+        loop: LoopInfo | None = None,
+        steps: list[Step] | None = None,
+        seq_call: SeqCall | None = None,
+        numeric_meas: list[NumericMeasurement] | None = None,
+        string_meas: list[StringMeasurement] | None = None,
+        boolean_meas: list[BooleanMeasurement] | None = None,
+        call_exe: CallExe | None = None,
+        message_popup: MessagePopup | None = None,
+        chart: Chart | None = None,
+        attachment: Attachment | None = None,
+        additional_results: list[AdditionalData] | None = None,
+        auto: bool = False,
+    ) -> None:
+        more = None
+        if (
+            tot_time_format is not None
+            or error_code_format is not None
+            or ts_guid is not None
+            or interactive_exe_num is not None
+            or interactive_exe_num_format is not None
+            or loop is not None
+            or seq_call is not None
+            or call_exe is not None
+            or message_popup is not None
+            or chart is not None
+            or attachment is not None
+            or additional_results is not None
+        ):
+            more = StepMore(
+                tot_time_format=tot_time_format,
+                error_code_format=error_code_format,
+                ts_guid=ts_guid,
+                interactive_exe_num=interactive_exe_num,
+                interactive_exe_num_format=interactive_exe_num_format,
+                loop=loop,
+                seq_call=seq_call,
+                call_exe=call_exe,
+                message_popup=message_popup,
+                chart=chart,
+                attachment=attachment,
+                additional_results=additional_results,
+            )
+        # What attrs' own __init__ would do, without its extra call (a step is made per leaf).
+        self.name = name
+        self.step_type = step_type
+        self.group = group
+        self.status = status
+        self.id = id
+        self.start = start
+        self.tot_time = tot_time
+        self.error_code = error_code
+        self.error_message = error_message
+        self.report_text = report_text
+        self.caused_seq_failure = caused_seq_failure
+        self.caused_uut_failure = caused_uut_failure
+        self.steps = steps
+        self.numeric_meas = numeric_meas
+        self.string_meas = string_meas
+        self.boolean_meas = boolean_meas
+        self.auto = auto
+        self._start_memo = None
+        self._more = more
+
+    def _more_for_write(self) -> StepMore:
+        more = self._more
+        if more is None:
+            more = self._more = StepMore()
+        return more
 
     def _attach(self, step: Step) -> Step:
         if self.steps is None:

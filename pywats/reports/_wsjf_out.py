@@ -27,8 +27,11 @@ from pywats.reports._parts import (
     NumericMeasurement,
     SubUnit,
 )
+from pywats.reports._step_more import StepMore
 
 __all__ = ["report_to_wsjf"]
+
+_NO_MORE = StepMore()
 
 
 def _num(x: Any) -> Any:
@@ -138,6 +141,7 @@ def _chart_out(c: Chart) -> dict[str, Any]:
 
 
 def _step_out(s: Step) -> dict[str, Any]:
+    more = s._more or _NO_MORE  # the rare fields, read from their one object
     d: dict[str, Any] = {
         "id": _int(s.id, "id", s),
         "group": s.group,
@@ -149,26 +153,26 @@ def _step_out(s: Step) -> dict[str, Any]:
     d["status"] = s.status
     if s.error_code is not None:
         d["errorCode"] = _int(s.error_code, "errorCode", s)
-    if s.error_code_format is not None:
-        d["errorCodeFormat"] = s.error_code_format
+    if more.error_code_format is not None:
+        d["errorCodeFormat"] = more.error_code_format
     if s.error_message is not None:
         d["errorMessage"] = s.error_message
-    if s.ts_guid is not None:
-        d["tsGuid"] = s.ts_guid
-    if s.interactive_exe_num is not None:
-        d["interactiveExeNum"] = _int(s.interactive_exe_num, "interactiveExeNum", s)
-    if s.interactive_exe_num_format is not None:
-        d["interactiveExeNumFormat"] = s.interactive_exe_num_format
+    if more.ts_guid is not None:
+        d["tsGuid"] = more.ts_guid
+    if more.interactive_exe_num is not None:
+        d["interactiveExeNum"] = _int(more.interactive_exe_num, "interactiveExeNum", s)
+    if more.interactive_exe_num_format is not None:
+        d["interactiveExeNumFormat"] = more.interactive_exe_num_format
     d["totTime"] = _num(s.tot_time)
-    if s.tot_time_format is not None:
-        d["totTimeFormat"] = s.tot_time_format
+    if more.tot_time_format is not None:
+        d["totTimeFormat"] = more.tot_time_format
     if s.caused_seq_failure is not None:
         d["causedSeqFailure"] = s.caused_seq_failure
     if s.caused_uut_failure is not None:
         d["causedUUTFailure"] = s.caused_uut_failure
     if s.report_text is not None:
         d["reportText"] = s.report_text
-    lp = s.loop
+    lp = more.loop
     if lp is not None:
         d["loop"] = {
             "idx": _int(lp.idx, "loop idx", s),
@@ -179,7 +183,7 @@ def _step_out(s: Step) -> dict[str, Any]:
         }
     if s.steps is not None:
         d["steps"] = [_step_out(c) for c in s.steps]
-    sc = s.seq_call
+    sc = more.seq_call
     if sc is not None:
         d["seqCall"] = {"path": sc.path, "name": sc.name, "version": sc.version}
     if s.numeric_meas is not None:
@@ -197,23 +201,23 @@ def _step_out(s: Step) -> dict[str, Any]:
         ]
     if s.boolean_meas is not None:
         d["booleanMeas"] = [{"name": m.name, "status": m.status} for m in s.boolean_meas]
-    ce = s.call_exe
+    ce = more.call_exe
     if ce is not None:
         d["callExe"] = {"exitCode": _num(ce.exit_code)}
         if ce.exit_code_format is not None:
             d["callExe"]["exitCodeFormat"] = ce.exit_code_format
-    mp = s.message_popup
+    mp = more.message_popup
     if mp is not None:
         d["messagePopup"] = {"response": mp.response, "button": _int(mp.button, "button", s)}
         if mp.button_format is not None:
             d["messagePopup"]["buttonFormat"] = mp.button_format
-    if s.chart is not None:
-        d["chart"] = _chart_out(s.chart)
-    at = s.attachment
+    if more.chart is not None:
+        d["chart"] = _chart_out(more.chart)
+    at = more.attachment
     if at is not None:
         d["attachment"] = {"name": at.name, "contentType": at.content_type, "data": at.data}
-    if s.additional_results is not None:
-        d["additionalResults"] = [_additional_out(a) for a in s.additional_results]
+    if more.additional_results is not None:
+        d["additionalResults"] = [_additional_out(a) for a in more.additional_results]
     return d
 
 

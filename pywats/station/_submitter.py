@@ -7,10 +7,9 @@ instance file, and the HTTP stack imported without what the service never runs.
 
 from __future__ import annotations
 
-import contextlib
-import sys
-from collections.abc import Iterator
 from typing import Any, Protocol, runtime_checkable
+
+from pywats._stack import blocked
 
 __all__ = ["SdkSubmitter", "Submitter"]
 
@@ -20,28 +19,6 @@ class Submitter(Protocol):
     """What the uploader needs from a client: send one WSJF report, return the server's id."""
 
     async def submit(self, report: dict[str, Any]) -> str: ...
-
-
-@contextlib.contextmanager
-def _asyncio_only() -> Iterator[None]:
-    """Import the HTTP stack without what the service never runs: trio, tornado, httpx's CLI.
-
-    httpcore imports trio and tenacity imports tornado whenever they are installed (selenium
-    brings trio, openhtf tornado), and httpx imports its command-line tool (rich's console,
-    progress and syntax, pygments' lexers, click) whenever those are installed, which they
-    always are beside typer. Resident, that is ~6 MB for httpx's CLI and a few MB for
-    trio/tornado (measured in ``wats watch``). Each library treats the import failing as
-    "not installed"; afterwards the names are importable again for anything else.
-    """
-    blocked = [name for name in ("trio", "tornado", "httpx._main") if name not in sys.modules]
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # import raises ImportError
-    try:
-        yield
-    finally:
-        for name in blocked:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
 
 
 class SdkSubmitter:
@@ -58,7 +35,10 @@ class SdkSubmitter:
         breaker_failures: int = 5,
         breaker_open_seconds: float = 30.0,
     ) -> None:
-        with _asyncio_only():
+        # The service never runs trio, tornado or httpx's CLI; installed beside it (selenium
+        # brings trio, openhtf tornado, typer httpx's CLI), they would stay resident: ~6 MB for
+        # the CLI and a few MB for trio/tornado, measured in `wats watch`.
+        with blocked("trio", "tornado", "httpx._main"):
             import httpcore  # noqa: F401  imported here, without trio
             import httpx  # noqa: F401  imported here, without its CLI
             import tenacity  # noqa: F401  imported here, without tornado

@@ -21,19 +21,18 @@ nothing and waits for it.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import attrs
 
 from pywats._breaker import counts_as_failure
-from pywats._exceptions import ApiError, CircuitOpenError, ReportValidationError
+from pywats._exceptions import ApiError, CircuitOpenError
 from pywats.station._submitter import SdkSubmitter, Submitter
-from pywats.station._upload_policy import Outcome, backoff, classify
+from pywats.station._upload_commit import OutcomeWriter
+from pywats.station._upload_policy import Outcome, backoff, check_payload, classify, invalid
 from pywats.station.converters.isolation import trim_memory
 from pywats.station.metrics import Histogram
 from pywats.station.queue import QueueItem, ReportQueue, Settlement
@@ -51,29 +50,6 @@ log = logging.getLogger("pywats.station")
 _BIG_PAYLOAD = 4 * 1024 * 1024  # characters of report JSON after which memory is trimmed
 _ROWS_PER_SLOT = 8  # rows claimed per upload slot: a batch of 32 at the default concurrency 4
 _MAX_BATCH = 64
-
-
-def _drop(_value: dict[str, Any]) -> None:
-    return None
-
-
-def _check_payload(payload: str) -> None:
-    """Raise ``ValueError`` unless ``payload`` is a JSON object, as ``QueueItem.report``
-    would, without its tree: each object is dropped as soon as it is parsed. (Parsing a big
-    report into dicts on every attempt left the service tens of MB larger for good.)"""
-    # An object parses to what _drop returns (None), as does "null": told apart by the text.
-    if json.loads(payload, object_hook=_drop) is not None or not payload.lstrip().startswith("{"):
-        raise ValueError("the stored payload is not a JSON object")
-
-
-def _invalid(report: dict[str, Any]) -> ReportValidationError | None:
-    from pywats.reports import validate
-
-    try:
-        validate(report)
-    except ReportValidationError as exc:
-        return exc
-    return None
 
 
 @attrs.define
@@ -132,10 +108,7 @@ class Uploader:
         """Attempts that failed on the server's side (5xx, unreachable) since the last answer."""
         self._breaker_seen = "closed"
         self._last_now = float("-inf")
-        self._unsettled: list[Settlement] = []
-        self._round: asyncio.Future[None] | None = None
-        """Resolved when the commit holding the outcomes appended since the last one ends."""
-        self._committer: asyncio.Future[None] | None = None
+        self._writer = OutcomeWriter(lambda: self.queue, lambda: self.clock())
         self.stopping: Callable[[], bool] = lambda: False
         """Says the service is stopping: rows claimed and not yet sent are released."""
 
@@ -147,10 +120,11 @@ class Uploader:
         """Send one batch of due rows; return how many were tried.
 
         A batch is up to :attr:`batch` rows claimed in one transaction and sent with at most
-        ``concurrency`` in flight: a slow answer holds one slot, not the batch. A slot is held
-        until its outcome is committed, so a crash re-sends at most ``concurrency`` reports;
-        outcomes that finish while a commit is running share the next one (group commit),
-        and commits run in a worker thread, so an fsync never stalls the event loop. Rows of
+        ``concurrency`` in flight: a slow answer holds one slot, not the batch. Outcomes are
+        written together, up to ``concurrency`` per commit, in a worker thread (so an fsync
+        never stalls the event loop); a slot waits while ``concurrency`` outcomes already wait
+        for their commit, so a crash re-sends at most twice ``concurrency`` reports (see
+        :mod:`~pywats.station._upload_commit`). All are written before this returns. Rows of
         the batch not yet sent when the breaker opens or the service stops go back to
         ``pending`` unsent (their attempt is not counted).
         """
@@ -169,7 +143,7 @@ class Uploader:
         self._last_now = now
         if self._holding(now):
             return 0
-        if self._unsettled and not self.flush():
+        if self._writer.unsettled and not self.flush():
             return 0  # the queue is still locked: claim nothing more until outcomes are written
         # While the breaker is not closed, one report probes the server; the rest would only be
         # refused by the breaker and pushed back a whole open period.
@@ -182,59 +156,30 @@ class Uploader:
             return 0
         if not items:
             return 0
-        slots = asyncio.Semaphore(1 if probing else self.concurrency)
+        window = 1 if probing else self.concurrency
+        slots = asyncio.Semaphore(window)
+        sending = 0
 
         async def one(item: QueueItem) -> Settlement:
+            nonlocal sending
             async with slots:
                 if self._holding(self.clock()):
                     outcome = Settlement(item.id, "release")
                 else:
-                    outcome = await self._send(item)
-                await self._commit(outcome)
+                    sending += 1
+                    try:
+                        outcome = await self._send(item)
+                    finally:
+                        sending -= 1
+                await self._writer.add(outcome, window=window, idle=sending == 0)
                 return outcome
 
         outcomes = await asyncio.gather(*(one(item) for item in items))
+        await self._writer.drain()
         self.check_breaker()
         if sum(len(item.payload) for item in items) > _BIG_PAYLOAD:
             trim_memory()  # the parsed reports are gone: return their memory to the OS
         return sum(1 for outcome in outcomes if outcome.kind != "release")
-
-    async def _commit(self, outcome: Settlement) -> None:
-        """Record ``outcome`` with the others that finish meanwhile, in one transaction.
-
-        Returns once it is committed, or kept in memory because the queue refused (then
-        :meth:`flush` writes it before anything more is claimed).
-        """
-        self._unsettled.append(outcome)
-        if self._round is None:
-            self._round = asyncio.get_running_loop().create_future()
-        waiter = self._round
-        if self._committer is None:
-            self._committer = asyncio.ensure_future(self._commit_rounds())
-        await asyncio.shield(waiter)
-
-    async def _commit_rounds(self) -> None:
-        try:
-            while self._round is not None:
-                # Outcomes appended from now on wait for the next round.
-                done, self._round = self._round, None
-                count = len(self._unsettled)
-                try:
-                    stale = await asyncio.to_thread(
-                        self.queue.settle, self._unsettled[:count], now=self.clock()
-                    )
-                except sqlite3.Error as exc:
-                    self._refused(exc)
-                    done.set_result(None)
-                    if self._round is not None:  # kept in memory too; flush() writes them
-                        self._round.set_result(None)
-                        self._round = None
-                    return
-                del self._unsettled[:count]
-                self._report_stale(stale)
-                done.set_result(None)
-        finally:
-            self._committer = None
 
     def _holding(self, now: float) -> bool:
         """Whether nothing may be sent now: paused, the breaker open, or stopping."""
@@ -302,29 +247,7 @@ class Uploader:
 
     def flush(self) -> bool:
         """Write the outcomes held in memory; False (they are kept) when the queue refuses."""
-        if not self._unsettled:
-            return True
-        try:
-            stale = self.queue.settle(self._unsettled, now=self.clock())
-        except sqlite3.Error as exc:
-            self._refused(exc)
-            return False
-        self._unsettled = []
-        self._report_stale(stale)
-        return True
-
-    def _refused(self, exc: sqlite3.Error) -> None:
-        log.warning(
-            "the queue is busy or unwritable (%s): %d upload outcome(s) kept in memory and"
-            " written when it frees",
-            exc,
-            len(self._unsettled),
-        )
-
-    def _report_stale(self, stale: list[int]) -> None:
-        for item_id in stale:
-            # An operator (`wats queue drop`) changed the row while it was in flight.
-            log.warning("queue item %s changed while being sent; outcome not recorded", item_id)
+        return self._writer.flush()
 
     async def _send(self, item: QueueItem) -> Settlement:
         as_text = getattr(self.submitter, "submit_json", None)
@@ -334,11 +257,11 @@ class Uploader:
                     # Not converted here (an integration, a spool file, `queue.add`): nobody
                     # has validated it yet, so what the server would refuse is refused here.
                     # A converted file's reports were validated in their worker.
-                    problem = _invalid(item.report())
+                    problem = invalid(item.report())
                     if problem is not None:
                         return self._failed(item, problem)
                 else:
-                    _check_payload(item.payload)
+                    check_payload(item.payload)
                 sending = as_text(item.payload, item.report_id)
             else:
                 sending = self.submitter.submit(item.report())
@@ -353,7 +276,8 @@ class Uploader:
             return Settlement(item.id, "quarantine", f"unreadable payload: {exc}")
         started = time.perf_counter()
         try:
-            await asyncio.wait_for(sending, self.timeout)
+            async with asyncio.timeout(self.timeout):
+                await sending
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if task is None or task.cancelling():

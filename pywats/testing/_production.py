@@ -176,7 +176,7 @@ async def put_units(request: Request) -> Response:
 
 async def unit_verification(request: Request) -> Response:
     """Grade a unit from its test and repair reports (see the module notes for the grade)."""
-    from pywats.testing._reports import processes
+    from pywats.testing._reports_ingest import processes
 
     params = Params(request)
     store = store_of(request)
@@ -253,7 +253,7 @@ async def set_unit_phase(request: Request) -> Response:
 
 async def set_unit_process(request: Request) -> Response:
     """Set a unit's current process by its exact name; answers the unit."""
-    from pywats.testing._reports import processes
+    from pywats.testing._reports_ingest import processes
 
     params = Params(request)
     store = store_of(request)

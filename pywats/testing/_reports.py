@@ -9,23 +9,19 @@ everything); the certificate is a one-page PDF of the header; ``run`` is always 
 from __future__ import annotations
 
 import copy
-import json
-import uuid
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from pywats.testing._http import ApiProblem, Params, error, ok, store_of, user_of
+from pywats.testing._http import ApiProblem, Params, ok, store_of
 from pywats.testing._odata import ODataOptions, apply
 from pywats.testing._reports_files import _record_or_404, attachment, attachments_zip, certificate
+from pywats.testing._reports_ingest import post_wsjf, post_wsxf, processes, validate_report
 from pywats.testing._store import ReportRecord, Store
 from pywats.testing._wsjf import (
-    RESULT_WORDS,
-    check_processes,
     find_step,
     iter_binary,
-    make_header,
     start_utc,
     walk_steps,
 )
@@ -60,111 +56,6 @@ _HEADER_OPTIONS = ODataOptions(
         "uurattachments": "uurAttachments",
     },
 )
-
-
-def processes(store: Store) -> dict[int, dict[str, Any]]:
-    return {int(p["code"]): p for p in store.all("process")}
-
-
-def _basic_lines(doc: dict[str, Any]) -> list[str]:
-    # Used only when pywats.reports is unavailable: the report-level rules of §8.3.
-    lines = []
-    if doc.get("type") not in ("T", "R"):
-        lines.append("type: must be 'T' (test) or 'R' (repair).")
-    try:
-        uuid.UUID(str(doc.get("id")))
-    except ValueError:
-        lines.append("id: must be a GUID.")
-    for name in ("pn", "sn", "rev", "machineName", "location", "purpose", "start"):
-        value = doc.get(name)
-        if not isinstance(value, str) or not value:
-            lines.append(f"{name}: is required.")
-        elif len(value) > 100:
-            lines.append(f"{name}: must be at most 100 characters.")
-    if doc.get("result") not in RESULT_WORDS:
-        lines.append("result: must be one of P, F, E, T.")
-    if doc.get("type") == "T" and not isinstance(doc.get("root"), dict):
-        lines.append("root: is required for a test (UUT) report.")
-    if doc.get("type") == "R" and not isinstance(doc.get("uur"), dict):
-        lines.append("uur: is required for a repair (UUR) report.")
-    return lines
-
-
-def validate_report(doc: Any, store: Store) -> list[str]:
-    """Every problem the server would report for ``doc``, as path-prefixed lines."""
-    if not isinstance(doc, dict):
-        return ["report: the body must be a JSON object (a WSJF report)."]
-    try:
-        from pywats.reports import validate
-    except ImportError:  # the report model is not installed: keep the server-side rules
-        lines = _basic_lines(doc)
-    else:
-        from pywats._exceptions import ReportValidationError
-
-        lines = []
-        try:
-            validate(doc)
-        except ReportValidationError as exc:
-            lines = list(exc.lines)
-        except (TypeError, ValueError, KeyError, AttributeError) as exc:
-            lines = [f"report: {exc}"]
-    return lines + check_processes(doc, processes(store))
-
-
-async def post_wsjf(request: Request) -> Response:
-    """Submit a WSJF report: 400 with every validation line, else 200 ``InsertReportResult``.
-
-    Re-posting an id replaces the stored report (``receiveCount`` goes up). UUR attachments get
-    their output-only ``id`` on receipt.
-    """
-    store = store_of(request)
-    raw = await request.body()
-    try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        return error(400, f"report: the body is not valid JSON ({exc}).")
-    return _accept(request, store, doc)
-
-
-def _accept(request: Request, store: Store, doc: Any) -> Response:
-    """Validate and store one report dict (WSJF, or WSXF converted); the POST answer."""
-    lines = validate_report(doc, store)
-    if lines:
-        return error(400, "\n".join(lines))
-    for item, _where in iter_binary(doc):
-        item.setdefault("id", str(uuid.uuid4()))
-        if item.get("id") is None:
-            item["id"] = str(uuid.uuid4())
-    report_id = str(doc["id"])
-    process = processes(store).get(int(doc["processCode"]), {})
-    header = make_header(
-        doc,
-        process_name=process.get("name"),
-        origin=str(doc.get("origin") or user_of(request)),
-    )
-    record = store.put_report(report_id, doc, header)
-    if record.receive_count == 1:  # a re-post replaces; it must not count asset usage twice
-        from pywats.testing._assets import record_usage
-
-        record_usage(store, doc)
-    return ok({"ID": report_id, "uuid": report_id, "Report_ID": record.seq})
-
-
-async def post_wsxf(request: Request) -> Response:
-    """Submit a WSXF report (one ``<Report>``): converted to WSJF, then as ``post_wsjf``."""
-    from pywats.station.converters import ConversionError
-    from pywats.station.converters.wsxf import wsxf_to_wsjf
-
-    store = store_of(request)
-    try:
-        docs = wsxf_to_wsjf(await request.body(), source="report")
-    except ConversionError as exc:
-        return error(400, str(exc))
-    if len(docs) != 1:
-        return error(400, f"report: the document holds {len(docs)} reports; post exactly one.")
-    if not docs[0].get("id"):
-        docs[0]["id"] = str(uuid.uuid4())  # the server gives a report without ID a new GUID
-    return _accept(request, store, docs[0])
 
 
 def read_report(

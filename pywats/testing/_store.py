@@ -157,9 +157,18 @@ class Store:
     # -- reports ------------------------------------------------------------------------------
 
     def put_report(
-        self, report_id: str, doc: dict[str, Any], header: dict[str, Any]
+        self,
+        report_id: str,
+        doc: dict[str, Any],
+        header: dict[str, Any],
+        *,
+        text: str | None = None,
     ) -> ReportRecord:
-        """Insert or replace a report; the header gets ``timeStamp`` and ``receiveCount``."""
+        """Insert or replace a report; the header gets ``timeStamp`` and ``receiveCount``.
+
+        ``text`` is ``doc`` as JSON when the caller has it (the body as posted): stored as it
+        is instead of being written again.
+        """
         with self.transaction() as db:
             row = db.execute(
                 "SELECT receive_count FROM report WHERE id = ?", (report_id,)
@@ -177,7 +186,7 @@ class Store:
                     receive_count,
                     str(doc.get("type")),
                     ref_uut if isinstance(ref_uut, str) else None,
-                    json.dumps(doc),
+                    json.dumps(doc) if text is None else text,
                     json.dumps(header),
                 ),
             )

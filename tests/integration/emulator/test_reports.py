@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import zipfile
 from typing import Any
 
@@ -311,3 +312,21 @@ def test_malformed_wsxf_is_400_with_position(
     assert response.status_code == 400
     assert "line 1" in response.json()["Message"]
     assert fresh_emulator.reports() == []
+
+
+def test_numbers_past_64_bits_are_read_exactly(
+    client: httpx.Client, fresh_emulator: Emulator
+) -> None:
+    # The fast reader (orjson) would make 2**64 a float; the standard library keeps it exact,
+    # as the server's parser does, so such bodies are read by the standard library.
+    report = uut_report()
+    report["uut"]["execTime"] = 2**64
+    body = json.dumps(report)
+    response = client.post(
+        "/api/Report/WSJF", content=body, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 200
+    (header,) = client.get("/api/Report/Query/Header").json()
+    assert header["executionTime"] == 2**64
+    assert isinstance(header["executionTime"], int)
+    assert fresh_emulator.reports() == [report]

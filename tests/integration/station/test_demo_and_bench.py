@@ -50,3 +50,10 @@ def test_station_benchmark_runs_at_a_tiny_size() -> None:
     assert figures["files_per_s"] > 0
     assert 0 <= figures["latency_p50_s"] <= figures["latency_p95_s"] < 30
     assert figures["rss_idle_mb"] > 0
+    # CPU seconds per file, by process: the load-insensitive figures to compare changes by.
+    assert figures["cpu_service_s_per_file"] > 0
+    assert figures["cpu_emulator_s_per_file"] > 0
+    assert figures["cpu_workers_s_per_file"] >= 0
+    parts = ("service", "workers", "emulator")
+    total = sum(figures[f"cpu_{part}_s_per_file"] for part in parts)
+    assert figures["cpu_total_s_per_file"] == pytest.approx(total)

@@ -1,4 +1,4 @@
-"""The station queue benchmark (``bench_station.measure_queue``) at a tiny size.
+"""The station queue benchmark (``bench_queue.measure_queue``) at a tiny size.
 
 No timed assertions: it must enqueue every report through the production PRAGMAs and turn
 the runs into section-5 rows with a median and a spread.
@@ -32,7 +32,7 @@ def _steps(node: dict[str, object]) -> int:
 def test_queue_report_is_a_valid_fifty_step_uut(monkeypatch: pytest.MonkeyPatch) -> None:
     from pywats.reports import validate
 
-    bench = _load("bench_station", monkeypatch)
+    bench = _load("bench_queue", monkeypatch)
     report = bench.queue_report(3)
     validate(report)
     assert report["type"] == "T"
@@ -46,7 +46,7 @@ def test_queue_report_is_a_valid_fifty_step_uut(monkeypatch: pytest.MonkeyPatch)
 def test_measure_queue_commits_every_report(
     batch: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bench = _load("bench_station", monkeypatch)
+    bench = _load("bench_queue", monkeypatch)
     payloads = [bench.queue_report(i) for i in range(3)]
     # 20 = one full batch of 16 and a remainder of 4
     figures = bench.measure_queue(20, batch=batch, folder=tmp_path, payloads=payloads)
@@ -62,7 +62,7 @@ def test_measure_queue_commits_every_report(
 def test_measure_queue_refuses_a_zero_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bench = _load("bench_station", monkeypatch)
+    bench = _load("bench_queue", monkeypatch)
     with pytest.raises(ValueError, match="batch"):
         bench.measure_queue(2, batch=0, folder=tmp_path)
 
@@ -70,7 +70,7 @@ def test_measure_queue_refuses_a_zero_batch(
 def test_queue_rows_give_a_median_and_a_spread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bench = _load("bench_station", monkeypatch)
+    bench = _load("bench_queue", monkeypatch)
     rows = bench.queue_rows(8, 2, batch=4, folder=tmp_path)
     assert [r.section for r in rows] == ["5", "5"]
     assert "1 report per transaction" in rows[0].name
@@ -86,7 +86,7 @@ def test_queue_rows_give_a_median_and_a_spread(
 
 
 def test_filesystem_of_a_path_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    bench = _load("bench_station", monkeypatch)
+    bench = _load("bench_queue", monkeypatch)
     kind = bench._filesystem(tmp_path)
     if Path("/proc/mounts").exists():
         assert kind not in ("", "?")
@@ -98,7 +98,7 @@ def test_the_queue_rows_hold_what_was_enqueued(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The timed path writes what the service writes: source, converter, detection time."""
-    bench = _load("bench_station", monkeypatch)
+    bench = _load("bench_queue", monkeypatch)
     seen: list[tuple[str, str, int]] = []
     from pywats.station import queue as queue_module
 

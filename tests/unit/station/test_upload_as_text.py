@@ -59,10 +59,11 @@ def test_the_stored_payload_is_sent_as_it_is(queue: ReportQueue) -> None:
         ('{"id": 1', "unreadable payload: Expecting ',' delimiter: line 1 column 9 (char 8)"),
     ],
 )
+@pytest.mark.parametrize("detected_at", [None, 99.0])  # queued by an integration / converted
 def test_an_unreadable_row_is_still_quarantined(
-    queue: ReportQueue, payload: str, reason: str
+    queue: ReportQueue, payload: str, reason: str, detected_at: float | None
 ) -> None:
-    queue.add([wsjf("A")], now=100.0)
+    queue.add([wsjf("A")], now=100.0, detected_at=detected_at)
     queue._db.execute("UPDATE item SET payload = ?", (payload,))
     submitter = TextSubmitter()
     asyncio.run(Uploader(queue, submitter, clock=lambda: 100.0).upload_due(100.0))
@@ -70,3 +71,21 @@ def test_an_unreadable_row_is_still_quarantined(
     assert item.state is State.QUARANTINED
     assert item.last_error == reason
     assert submitter.texts == []
+
+
+@pytest.mark.parametrize(
+    "payload",
+    ['{"id": "A", "value": NaN}', '{"id": "A", "count": 18446744073709551616}'],
+)
+def test_a_payload_the_fast_reader_refuses_is_judged_as_before(
+    queue: ReportQueue, payload: str
+) -> None:
+    # A converted row is checked with orjson; what it refuses but the standard library reads
+    # (NaN, integers past 64 bits) is readable, so it is sent (the server judges it).
+    queue.add([wsjf("A")], now=100.0, detected_at=99.0)
+    queue._db.execute("UPDATE item SET payload = ?", (payload,))
+    [stored] = queue.items()
+    submitter = TextSubmitter()
+    asyncio.run(Uploader(queue, submitter, clock=lambda: 100.0).upload_due(100.0))
+    assert submitter.texts == [(payload, stored.report_id)]
+    assert [item.state for item in queue.items()] == [State.DELIVERED]
