@@ -178,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if output.resolve() == RESULTS.resolve():
         readme_table.update()
         progress(f"README's table rendered from {RESULTS.name}")
+        for line in readme_table.missing(text):
+            progress(f"README line not measured (no such row in {RESULTS.name}): {line}")
     return 0
 
 

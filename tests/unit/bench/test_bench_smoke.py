@@ -183,3 +183,20 @@ def test_bulk_section_runs_at_a_tiny_size(monkeypatch: pytest.MonkeyPatch) -> No
         assert row.floor.stats is not None, (row.name, row.floor.note)
         assert row.anchor is not None
         assert row.anchor.note == "not run (--no-anchor)"
+
+
+def test_a_failed_bulk_run_costs_that_run_not_the_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    bench_bulk = _load("bench_bulk", monkeypatch)
+    run = {"seconds": 10.0, "count": 2000, "maxrss_bytes": 60_000_000}
+    results = {("export", "wats"): [run, run, run], ("export", "anchor"): [run, run]}
+    failures = {
+        ("export", "anchor"): ["PyWATSError: HTTP request failed"],
+        ("export", "httpx"): ["ReadTimeout", "ReadTimeout"],
+    }
+    rows = bench_bulk._rows(results, failures, 2000, 1000, 0, "")
+    export = rows[0]
+    assert export.anchor.stats.samples == (200.0, 200.0)  # the two runs that finished
+    assert export.anchor.note == "1 of 3 runs failed: PyWATSError: HTTP request failed"
+    assert export.vs_anchor() == pytest.approx(1.0)
+    assert export.floor.stats is None  # no run finished: the row says why
+    assert export.floor.note == "fails: ReadTimeout"

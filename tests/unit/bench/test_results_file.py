@@ -167,6 +167,12 @@ def test_readme_lines_show_the_medians_ratios_and_targets(
     # each figure stays under its label ("rate / memory"); a line whose rows are not in the
     # results says so
     assert "| sync GET latency | not measured | — | — | — |  |" in block
+    assert "sync GET latency: section 4 /^sync GET .*latency/" in readme_table.missing(text)
+    export = [m for m in readme_table.missing(text) if m.startswith("export 2,000")]
+    assert export == [
+        "export 2,000 reports (`wats report export`): rate / memory:"
+        " section 6 /^export [\\d,]+ reports: peak RSS/"
+    ]
     readme = tmp_path / "README.md"
     readme.write_text(f"intro\n{readme_table.BEGIN}\nold\n{readme_table.END}\nrest\n")
     source = tmp_path / "results.md"
