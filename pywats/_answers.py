@@ -54,7 +54,7 @@ _KINDS = {
 _Step = tuple[str, str, str, str, "tuple[type, ...] | None"]
 _NO_PLAN: list[_Step] = []
 _PLANS: dict[str, list[_Step]] = {}  # by generated class name (one value class may have two)
-_BUSY: list[_Step] = []  # marks a plan being made (a class nested in itself)
+_BUSY: list[_Step] = []  # a plan being made (a class may nest itself, not a cycle of two)
 _CAUGHT = (TypeError, ValueError, AttributeError, KeyError)  # what the generated parsers catch
 
 
@@ -97,8 +97,8 @@ def _make_plan(wire_name: str) -> list[_Step]:
         if found is None:
             return _NO_PLAN
         kind, nested = found
-        if nested and not _plan(nested) and _PLANS.get(nested) is not _BUSY:
-            return _NO_PLAN
+        if nested and nested != wire_name and not _plan(nested):
+            return _NO_PLAN  # a nested class without a plan (or in a cycle with this one)
         plan.append((keys[name], field.name, kind, nested, _expected(field.type)))
     if len({step[0] for step in plan}) != len(plan) or len(plan) != len(fields):
         return _NO_PLAN  # a generated field we do not read would land in the wrong place

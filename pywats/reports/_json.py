@@ -27,7 +27,9 @@ from typing import Any
 __all__ = ["dumps", "use_orjson"]
 
 # A float orjson formats differently from Python: "0.0000..." or a one-digit negative exponent.
-_ONE_DIGIT_EXPONENT = re.compile(rb"e-\d(?!\d)")
+# The exponent must end a number (digit before the "e", a delimiter after), so a report id like
+# "0123456e-1a2b-..." (about one uuid4 in 16) does not send the report down the slow path.
+_ONE_DIGIT_EXPONENT = re.compile(rb"(?<=\d)e-\d(?=[,\]}]|$)")
 _DIGITS = frozenset(b"0123456789")
 
 _orjson: Any = None  # the module once imported; False when it is not installed

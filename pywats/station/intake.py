@@ -44,7 +44,7 @@ class Intake:
         station_name: the ``machineName`` for reports that carry none.
         clock: Unix time.
         stopping: says whether the service is stopping (a pass ends between batches).
-        on_taken: called after a pass that queued reports (wakes the uploader).
+        on_taken: called each time reports are committed (wakes the uploader).
     """
 
     def __init__(
@@ -243,8 +243,11 @@ class Intake:
                     break
                 done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
                 if committing is not None and committing in done:
-                    taken += committing.result()
+                    committed = committing.result()
                     committing = None
+                    if committed:
+                        taken += committed
+                        self.on_taken()  # these go now, not when the whole pass is done
                 for task in done:
                     path = converting.pop(task, None)  # type: ignore[arg-type]
                     if path is None:
@@ -258,8 +261,9 @@ class Intake:
         finally:
             for task in converting:  # cancelled (shutdown): nothing of theirs was committed
                 task.cancel()
-        taken += self._take_spool()
-        if taken:
+        spooled = self._take_spool()
+        if spooled:
+            taken += spooled
             self.on_taken()
         self._purge(now)
         return taken

@@ -86,6 +86,30 @@ def test_plain_report_takes_the_fast_path_and_matches(
     assert r.to_json() == expected
 
 
+def test_an_id_that_looks_like_an_exponent_keeps_the_fast_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest.importorskip("orjson")
+    r = UUTReport(
+        pn="P",
+        sn="S",
+        rev="A",
+        process_code=10,
+        station_name="ST",
+        location="L",
+        purpose="P",
+        id="0123456e-1a2b-4c3d-8e4f-5e6a7b8c9d0e",
+    )
+    r.root.add_sequence("plain").add_numeric_step("v", 1.5, low=1.0, high=2.0, unit="V")
+    expected = stdlib(r.to_wsjf())
+    previous = wsjf_json.use_orjson(True)
+    monkeypatch.setattr(wsjf_json, "_stdlib", lambda data: "fallback")
+    try:
+        assert r.to_json() == expected
+    finally:
+        wsjf_json.use_orjson(previous)
+
+
 def test_deep_nesting_falls_back(engine: str) -> None:
     r = tricky()
     step = r.root

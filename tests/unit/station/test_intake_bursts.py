@@ -136,3 +136,30 @@ def test_a_burst_of_events_wakes_the_loop_once_per_gathering(
     finally:
         service._loop = None
         loop.close()
+
+
+def test_uploads_are_woken_as_soon_as_a_batch_is_committed_not_at_the_end_of_the_pass(
+    make_station: Callable[..., Station],
+) -> None:
+    # The second file converts until the uploader is woken (at most 5 s): the first file's
+    # reports, committed meanwhile, must not wait for the whole pass (a burst's pass takes
+    # seconds, and the upload loop otherwise sleeps poll_seconds).
+    from pywats.station.converters import ConverterContext
+    from pywats.station.converters.wsjf import WSJFConverter
+
+    woken_during_pass: list[bool] = []
+
+    class SlowSecond(WSJFConverter):
+        def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
+            if path.name == "b.json":
+                woken_during_pass.append(wake.wait(5.0))
+            return super().convert(path, context)
+
+    wake = threading.Event()
+    st = make_station(converters=[SlowSecond()])
+    st.service.intake.on_taken = wake.set
+    (st.inbox / "a.json").write_text(json.dumps(wsjf("WAKE-A")), "utf-8")
+    (st.inbox / "b.json").write_text(json.dumps(wsjf("WAKE-B")), "utf-8")
+    asyncio.run(st.service.intake_pass(st.clock.now))
+    assert st.service.files_converted == 2
+    assert woken_during_pass == [True]
