@@ -47,6 +47,15 @@ _HEAD = struct.Struct("iIII")  # wd, mask, cookie, len; then len bytes of NUL-pa
 _READ_BYTES = 64 * 1024
 
 
+def _poll_instead(scanner: FolderScanner, exc: OSError) -> FolderScanner:
+    """Mark ``scanner``'s folder for polling because its native events failed (and say so)."""
+    log.warning(
+        "native events unavailable for %s (%s); polling it instead", scanner.folder.path, exc
+    )
+    scanner.polling = True
+    return scanner
+
+
 class _Inotify:
     """One inotify descriptor read by the event loop; flat folders only."""
 
@@ -169,13 +178,7 @@ class NativeObserver:
                 scanner.folder.path.mkdir(parents=True, exist_ok=True)
                 self._inotify.watch(scanner)
             except OSError as exc:
-                log.warning(
-                    "native events unavailable for %s (%s); polling it instead",
-                    scanner.folder.path,
-                    exc,
-                )
-                scanner.polling = True
-                fallback.append(scanner)
+                fallback.append(_poll_instead(scanner, exc))
         if rest:
             fallback.extend(self._start_watchdog(rest))
         return fallback
@@ -221,13 +224,7 @@ class NativeObserver:
                     event_filter=[FileCreatedEvent, FileClosedEvent, FileMovedEvent],
                 )
             except OSError as exc:
-                log.warning(
-                    "native events unavailable for %s (%s); polling it instead",
-                    scanner.folder.path,
-                    exc,
-                )
-                scanner.polling = True
-                fallback.append(scanner)
+                fallback.append(_poll_instead(scanner, exc))
         observer.daemon = True
         try:
             observer.start()
