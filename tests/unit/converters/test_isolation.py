@@ -181,11 +181,18 @@ def test_a_job_queued_behind_a_failed_one_runs_again_and_only_the_culprit_fails(
     good = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter="junit")
     bad = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter=culprit)
 
+    size = (DATA / "junit" / "robot-nested.xml").stat().st_size
+
     async def go() -> list[Any]:
         try:
-            first = asyncio.ensure_future(pool.run(bad))
-            await asyncio.sleep(0)  # the bad job is sent first
-            return list(await asyncio.gather(first, pool.run(good)))
+            first = asyncio.ensure_future(pool.run(bad, size=size))
+            # The bad job must be in the worker's pipe before the good one is sent (a bare
+            # sleep(0) left the order to the worker's start-up: CI once sent the good first).
+            deadline = time.monotonic() + 30
+            while not any(w.pending for w in pool._live):
+                assert time.monotonic() < deadline, "the bad job never reached a worker"
+                await asyncio.sleep(0.01)
+            return list(await asyncio.gather(first, pool.run(good, size=size)))
         finally:
             pool.close()
 
