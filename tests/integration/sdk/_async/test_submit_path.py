@@ -20,7 +20,7 @@ from tests.integration.sdk._recorder import recording_server
 TOKEN = "dGVzdDpzZWNyZXQ="
 
 
-def _report() -> UUTReport:
+def _report(leak: float = 0.5) -> UUTReport:
     report = UUTReport(
         pn="PCB-1",
         sn="SN-Ω-1",  # non-ASCII stays as UTF-8, as httpx's json= wrote it
@@ -32,14 +32,17 @@ def _report() -> UUTReport:
         operator="op1",
     )
     seq = report.root.add_sequence("Power")
-    seq.add_numeric_step("leak", value=1e-05, low=0.0, high=2e-05, unit="A")  # stdlib's spelling
+    seq.add_numeric_step("leak", value=leak, low=0.0, high=leak * 2, unit="A")
     seq.add_numeric_step("3V3", value=3.31, low=3.2, high=3.4, unit="V")
     return report
 
 
 @pytest.mark.anyio
-async def test_submit_sends_what_httpx_json_sent_to_the_url_under_a_virtual_directory() -> None:
-    report = _report()
+@pytest.mark.parametrize("leak", [0.5, 1e-05])  # orjson writes the first; 1e-05 is Python's
+async def test_submit_sends_what_httpx_json_sent_to_the_url_under_a_virtual_directory(
+    leak: float,
+) -> None:
+    report = _report(leak)
     with recording_server() as (url, seen):
         async with AsyncWATS(url + "/wats", TOKEN, retry=None) as api:
             first = await api.report.submit(report)
