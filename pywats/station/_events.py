@@ -16,7 +16,8 @@ linearly; in a burst of 1,000 files that was 10-13 % of the service's CPU. Recur
 
 A watched folder deleted, moved away or unmounted loses its inotify watch (a folder made again
 at its path would get no events until the rescan): its path is polled meanwhile, and once a
-folder is there again it is watched again and the files it already holds are hinted.
+folder is there again it is watched again and the files it already holds are hinted. Under
+watchdog (recursive folders), a deleted folder is polled until the service restarts or reloads.
 """
 
 from __future__ import annotations
@@ -215,6 +216,7 @@ class NativeObserver:
         self._notify = notify
         self._observer: Any = None
         self._inotify: _Inotify | None = None
+        self._watchdog_lost: list[FolderScanner] = []
 
     def start(self, scanners: Iterable[FolderScanner]) -> list[FolderScanner]:
         """Watch every non-polling folder; return those that fell back to polling."""
@@ -242,8 +244,10 @@ class NativeObserver:
 
     def _start_watchdog(self, scanners: list[FolderScanner]) -> list[FolderScanner]:
         from watchdog.events import (
+            DirDeletedEvent,
             FileClosedEvent,
             FileCreatedEvent,
+            FileDeletedEvent,
             FileMovedEvent,
             FileSystemEvent,
             FileSystemEventHandler,
@@ -254,9 +258,18 @@ class NativeObserver:
         # shutdown must not reach an operator as an error: nothing is lost, the rescan finds it.
         logging.getLogger("watchdog.observers.inotify").addFilter(_quiet_watchdog_shutdown)
         notify = self._notify
+        roots = {_key(scanner.folder.path): scanner for scanner in scanners}
+        lost = self._watchdog_lost
 
         class _Handler(FileSystemEventHandler):
             def on_any_event(self, event: FileSystemEvent) -> None:
+                if event.event_type == "deleted":
+                    # A watched folder itself deleted: watchdog stops its watch, and a folder
+                    # made again there would get no events: poll it (until the next start).
+                    gone = roots.get(_key(event.src_path))
+                    if gone is not None and not gone.polling:
+                        lost.append(_poll_instead(gone, FileNotFoundError(2, "it went away")))
+                    return
                 if event.is_directory:
                     return
                 target = getattr(event, "dest_path", "") or event.src_path
@@ -277,8 +290,15 @@ class NativeObserver:
                     # What makes a file appear or complete: created, closed after writing,
                     # renamed in. Not each write (thousands for one big file; a tracked file's
                     # size is watched anyway), not opens and reads (the service's own lock
-                    # probes and conversions would hint every file again), not deletions.
-                    event_filter=[FileCreatedEvent, FileClosedEvent, FileMovedEvent],
+                    # probes and conversions would hint every file again). Deletions only
+                    # to see the watched folder itself go.
+                    event_filter=[
+                        FileCreatedEvent,
+                        FileClosedEvent,
+                        FileMovedEvent,
+                        FileDeletedEvent,
+                        DirDeletedEvent,
+                    ],
                 )
             except OSError as exc:
                 fallback.append(_poll_instead(scanner, exc))
@@ -305,6 +325,13 @@ class NativeObserver:
             self._observer.stop()
             self._observer.join(timeout=5)
             self._observer = None
+        for scanner in self._watchdog_lost:
+            scanner.polling = False
+        self._watchdog_lost.clear()
+
+
+def _key(path: str | bytes | Path) -> str:
+    return os.path.normcase(os.path.abspath(os.fsdecode(path)))
 
 
 def _quiet_watchdog_shutdown(record: logging.LogRecord) -> bool:

@@ -1,8 +1,8 @@
 """``wats watch`` keeps taking files from a watched folder that was deleted and made again.
 
-The rescan is an hour away, so only the service noticing the folder went (and polling it, then
-watching it again) can find the files: each wait is on the server having the report, with a
-deadline far past what the machine needs and far short of the rescan.
+The rescan is an hour away, so only the service noticing the folder went (polling it, then,
+for a flat folder, watching it again) can find the files: each wait is on the server having
+the report, with a deadline far past what the machine needs and far short of the rescan.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -20,8 +21,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def test_files_in_a_folder_made_again_are_taken(station: Callable[..., Station]) -> None:
-    st = station(intake={"rescan_seconds": 3600.0})
+@pytest.mark.parametrize("recursive", [False, True], ids=["flat-inotify", "recursive-watchdog"])
+def test_files_in_a_folder_made_again_are_taken(
+    station: Callable[..., Station], tmp_path: Path, recursive: bool
+) -> None:
+    folder = {"path": str(tmp_path / "inbox"), "converter": "wsjf", "recursive": recursive}
+    st = station(intake={"rescan_seconds": 3600.0}, folders=[folder])
     st.start()
     try:
         first = make_report("SN-REFOLD-1")
