@@ -111,6 +111,8 @@ class Uploader:
         self._writer = OutcomeWriter(lambda: self.queue, lambda: self.clock())
         self.stopping: Callable[[], bool] = lambda: False
         """Says the service is stopping: rows claimed and not yet sent are released."""
+        self.on_answer: Callable[[], None] = lambda: None
+        """Called as each report of a pass gets its outcome: the pass is moving on."""
 
     def breaker_state(self) -> str:
         probe = getattr(self.submitter, "breaker_state", None)
@@ -169,6 +171,7 @@ class Uploader:
                     finally:
                         sending -= 1
                 answered.add(item.id)  # from here on the writer holds its outcome
+                self.on_answer()
                 await self._writer.add(outcome, window=window, idle=sending == 0)
                 return outcome
 
@@ -324,7 +327,7 @@ class Uploader:
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if task is None or task.cancelling():
-                raise  # shutdown: the row stays uploading and recover() returns it at next start
+                raise  # the pass is cancelled (supervisor, stop): _upload_due hands it back
             # Not ours: a client library let its own cancellation escape. Re-raising it would
             # end the upload loop for good; it is a failed attempt like any other.
             return self._failed(item, RuntimeError("the client raised CancelledError"))
