@@ -90,7 +90,7 @@ class Running:
 
     def __enter__(self) -> Running:
         self.thread.start()
-        wait_for(lambda: self.service.state == "running", 10, "the service to start")
+        wait_for(lambda: self.service.state == "running", 30, "the service to start")
         self._sampler.start()
         return self
 
@@ -191,10 +191,15 @@ def test_server_faults(running: Running, fresh_emulator: Emulator, figures: dict
     before = faults.hits(*WSJF_POST)
     during = set()
     t0 = time.monotonic()
-    while time.monotonic() - t0 < outage_s:
+    # The outage lasts outage_s, and (bounded) until the breaker was seen open: on a loaded
+    # machine the threshold's failures can take longer than the quick variant's 4 s.
+    while time.monotonic() - t0 < outage_s or (
+        "open" not in running.breaker_seen and time.monotonic() - t0 < 30
+    ):
         during |= running.drop(2, f"OUT{len(during)}")
         time.sleep(0.2)
     outage_posts = faults.hits(*WSJF_POST) - before
+    outage_s = max(outage_s, math.ceil((time.monotonic() - t0) * 10) / 10)
     assert "open" in running.breaker_seen, running.breaker_seen
     # No storm: after the threshold, about one probe per reset period (a handful claimed
     # together may each try once) - not one attempt per report per ladder step.
@@ -207,7 +212,7 @@ def test_server_faults(running: Running, fresh_emulator: Emulator, figures: dict
     recovered = time.monotonic()
     wait_for(lambda: during <= set(_ids(fresh_emulator)), scale(30, 120), "the backlog to drain")
     drain_s = time.monotonic() - recovered
-    wait_for(lambda: running.breaker_seen[-1] == "closed", 10, "the breaker to close")
+    wait_for(lambda: running.breaker_seen[-1] == "closed", 30, "the breaker to close")
     stored = [str(r["id"]) for r in fresh_emulator.reports()]
     assert len(stored) == len(set(stored)) == len(rough | during)
     figures.update(
