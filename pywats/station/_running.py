@@ -124,7 +124,7 @@ async def shutdown(service: StationService) -> None:
         await service._endpoint.stop()
         service._endpoint = None
     service.intake.committer.pool.close()  # idle workers exit, busy ones are stopped
-    if not service.uploader.flush():  # outcomes the queue refused so far: one last try
+    if not await service.uploader.write_outcomes():  # held or refused so far: one last try
         log.warning("upload outcomes not written; those rows are sent again at next start")
     close = getattr(service.uploader.submitter, "aclose", None)
     if close is not None:
