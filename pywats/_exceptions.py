@@ -227,7 +227,10 @@ class UnsupportedOperationError(ApiError):
             message += (
                 "; the answer was an HTML page from the web server or a proxy, not WATS':"
                 " if every call answers so, the server URL is wrong (an on-premise server may"
-                " sit under a path such as https://host/wats)"
+                " sit under a path such as https://host/wats); if only lookups do, a proxy may"
+                " be putting its own pages in place of WATS' error answers (nginx"
+                " proxy_intercept_errors, Apache ProxyErrorOverride), which hides a missing"
+                " record too: turn that off for the WATS site"
             )
         return cls(404, message, method=method, url=url, **kwargs)
 

@@ -9,8 +9,17 @@ Two answers say so:
 
 A missing record comes from a WATS route that exists, and WATS answers with JSON or text
 (``reference/wats-api.md`` §1.4), never with an HTML page, so neither answer is taken for
-one. (A proxy set to replace the application's error bodies with its own pages would blur
-that line; nothing in the answer could tell the two apart then.)
+one.
+
+The limit of the rule: a proxy set to put its own pages in place of the application's error
+answers (nginx ``proxy_intercept_errors on``, Apache ``ProxyErrorOverride On``) turns WATS'
+JSON 404 for a missing record and ASP.NET's JSON no-route answer into the same page. Nothing
+in the answer tells them apart then: not the body (the proxy's), not the headers (the proxy's
+too, with error interception), not the status. We keep reading such a page as a missing
+route, because that is what it is in the setups seen without interception (a server URL
+missing its virtual directory: every call answers so), and say in the error's message that
+interception is the other cause and how to turn it off. Guessing "missing record" instead
+would make a lenient lookup answer None for an operation the server may not have.
 """
 
 from __future__ import annotations

@@ -7,9 +7,12 @@ instance file, and the HTTP stack imported without what the service never runs.
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pywats._stack import blocked
+
+if TYPE_CHECKING:
+    from pywats._models_system import SystemNode
 
 __all__ = ["SdkSubmitter", "Submitter"]
 
@@ -76,6 +79,21 @@ class SdkSubmitter:
     async def processes(self) -> list[dict[str, Any]]:
         """The server's process list, fetched now (for the station's local copy)."""
         return await self._api.process.refresh()
+
+    async def processes_with_inactive(self) -> list[dict[str, Any]]:
+        """The process list with the inactive processes, fetched now (for the local copy)."""
+        return await self._api.process.refresh(include_inactive_processes=True)
+
+    async def levels(self) -> list[dict[str, Any]]:
+        """The server's levels (``/api/App/Levels``), fetched now (for the local copy)."""
+        rows = await self._api.analytics.get_levels()
+        if not isinstance(rows, list):
+            raise TypeError(f"expected a list of levels, got {type(rows).__name__}")
+        return [row for row in rows if isinstance(row, dict)]
+
+    async def level_nodes(self) -> list[SystemNode]:
+        """The System Manager's levels, with their parents (for the local copy's paths)."""
+        return await self._api.system.list_clients(include_levels=True)
 
     def breaker_state(self) -> str:
         """The SDK circuit breaker's state name (``closed``, ``open``, ``half_open``)."""

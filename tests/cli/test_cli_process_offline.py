@@ -46,7 +46,7 @@ def test_the_list_from_the_server_then_from_the_local_copy(
     assert got.exit_code == 0, got.stderr
     assert json.loads(got.stdout)["code"] == 100
     assert wats("--retries", "0", "process", "get", "Nope").exit_code == 5
-    # Other flags than the default list are not kept: the outage is the error it is.
+    # The list with the inactive processes was never fetched: the outage is the error it is.
     assert wats("--retries", "0", "process", "list", "--inactive").exit_code == 6
 
 

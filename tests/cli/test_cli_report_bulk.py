@@ -216,8 +216,9 @@ def test_the_in_flight_peak_counts_only_requests_since_clear(online: Emulator) -
         target=httpx.get, args=(f"{online.url}/api/App/Version",), kwargs={"timeout": 10}
     )
     slow.start()
-    deadline = time.monotonic() + 5
-    while faults.peak_in_flight < 1 and time.monotonic() < deadline:
+    deadline = time.monotonic() + 30
+    while faults.peak_in_flight < 1:
+        assert time.monotonic() < deadline, "the slow request never reached the emulator"
         time.sleep(0.01)
     faults.clear()  # the slow request is still in the server: a test before this one
     httpx.get(f"{online.url}/api/Product/X", headers=online.auth_headers, timeout=10)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ._webdriver import Browser
 
-WAIT = 10.0
+WAIT = 30.0  # ends a test that would hang; a page that is there returns at once
 
 
 def until(predicate: Callable[[], Any], what: str, timeout: float = WAIT) -> Any:

@@ -93,12 +93,6 @@ class FakeControl:
         self.reloads += 1
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 class ServedConsole:
     """The console mounted at ``/console`` on uvicorn in a thread, on a loopback port."""
 
@@ -110,17 +104,21 @@ class ServedConsole:
         from pywats.station.console import build_console
 
         app = Starlette(routes=[Mount("/console", app=build_console(control))])
-        self.port = free_port()
+        # Bound here and handed to uvicorn: a port only probed as free could be taken by
+        # someone else before uvicorn binds it.
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.port = int(self.sock.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.port, log_config=None, access_log=False
-        )
+        config = uvicorn.Config(app, log_config=None, access_log=False)
         self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
+        )
 
     def __enter__(self) -> ServedConsole:
         self.thread.start()
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while not self.server.started:
             if time.monotonic() > deadline or not self.thread.is_alive():
                 raise RuntimeError("the console test server did not start")
@@ -129,4 +127,5 @@ class ServedConsole:
 
     def __exit__(self, *exc: object) -> None:
         self.server.should_exit = True
-        self.thread.join(10)
+        self.thread.join(30)
+        self.sock.close()

@@ -75,7 +75,7 @@ class Browser:
         )
         base = f"http://127.0.0.1:{port}"
         try:
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + 60
             while True:
                 with contextlib.suppress(httpx.TransportError):
                     if httpx.get(f"{base}/status", timeout=2).json()["value"]["ready"]:
@@ -99,7 +99,7 @@ class Browser:
                 "browserName": "chrome",
                 "goog:chromeOptions": options,
                 "goog:loggingPrefs": {"browser": "ALL"},
-                "timeouts": {"pageLoad": 20000, "script": 10000},
+                "timeouts": {"pageLoad": 60000, "script": 30000},
             }
             answer = httpx.post(
                 f"{base}/session",

@@ -42,7 +42,7 @@ def client(served: ServedConsole, fake: FakeControl) -> Iterator[httpx.Client]:
 
     from pywats.station.console import login_url
 
-    with httpx.Client(base_url=served.url, timeout=10) as http:
+    with httpx.Client(base_url=served.url, timeout=30) as http:
         answer = http.get(login_url(served.url, fake.secret))
         assert answer.status_code == 200, answer.text
         yield http

@@ -432,7 +432,7 @@ def test_try_a_converter_stops_a_hanging_converter_at_the_timeout(
         params={"name": "x.hang", "folder": "0"},
         content=b"anything",
         headers={"X-CSRF-Token": token, "Content-Type": "application/octet-stream"},
-        timeout=30,
+        timeout=60,
     ).text
     assert "the converter took longer than 5.5 s (stopped)" in shown
-    assert time.monotonic() - started < 15
+    assert time.monotonic() - started < 45  # stopped, not left to its 60 s

@@ -54,20 +54,20 @@ def test_console_of_a_running_service(
     try:
         parked = make_report("SN-PARKED")
         st.drop("parked.json", parked)
-        wait_for(lambda: [r for r in st.queue_rows() if r["state"] == "parked"], 15, "a parked row")
+        wait_for(lambda: [r for r in st.queue_rows() if r["state"] == "parked"], 30, "a parked row")
         delivered = [make_report(f"SN-OK-{i}") for i in range(3)]
         for i, report in enumerate(delivered):
             st.drop(f"ok{i}.json", report)
         st.drop("broken.json", '{"type": "T", "pn": ')
         st.wait_stored({r["id"] for r in delivered})
-        wait_for(lambda: (st.error / "broken.json.error.txt").exists(), 15, "the error file")
+        wait_for(lambda: (st.error / "broken.json.error.txt").exists(), 30, "the error file")
 
         link = _link(st)
         browser.delete_all_cookies()
         browser.get(link)
         until(lambda: text_of(browser, "main h1") == "Dashboard", "the dashboard")
         until(lambda: text_of(browser, "#count-parked") == "1", "the parked count")
-        assert text_of(browser, "#server") == "online"
+        until(lambda: text_of(browser, "#server") == "online", "the server online")
         browser.get(link)  # the link is used up
         assert "already used" in text_of(browser, "#problem")
         browser.back()
@@ -89,7 +89,7 @@ def test_console_of_a_running_service(
         shoot(browser, shots, "queue-row")
         click(browser, "#retry")
         until(lambda: "woken" in text_of(browser, "#notice"), "the retry notice")
-        st.wait_stored({parked["id"]}, timeout=15)
+        st.wait_stored({parked["id"]})
 
         # Folders: the error file with its reason.
         click(browser, "#nav-folders")

@@ -26,14 +26,14 @@ def test_queue_push_exit_codes_say_what_stays(offline_site: Site) -> None:
 
     with ReportQueue(offline_site.queue_path) as queue:
         queue.add([make_report("SN-Q-1")])  # no station identity: refused before sending
-    done = offline_site.wats("wats queue push -i it --timeout 5")
+    done = offline_site.wats("wats queue push -i it --timeout 30")
     assert done.returncode == 7, done.stdout + done.stderr
     assert json.loads(done.stdout)["parked"] == 1
 
     good = {**make_report("SN-Q-2"), "machineName": "M", "location": "L", "purpose": "P"}
     with ReportQueue(offline_site.queue_path) as queue:
         queue.add([good])
-    done = offline_site.wats("wats queue push -i it --timeout 5")
+    done = offline_site.wats("wats queue push -i it --timeout 30")
     assert done.returncode == 6, done.stdout + done.stderr  # the server is down
     result = json.loads(done.stdout)
     assert (result["tried"], result["delivered"], result["pending"]) == (1, 0, 1)

@@ -56,7 +56,7 @@ def test_disk_floor_pauses_intake_says_so_and_keeps_uploading(
     outage = faults.add(*WSJF_POST, status=503, times=None)
     st.start()
     queued = _drop(st, 5, "FLOOR-Q")
-    wait_for(lambda: len(st.queue_rows()) == 5, 20, "five queued reports")
+    wait_for(lambda: len(st.queue_rows()) == 5, 30, "five queued reports")
     assert st.stop() == 0
     # Now the disk is "nearly full": the floor sits above the free space.
     free_mb = shutil.disk_usage(st.home).free / 1e6
@@ -65,10 +65,10 @@ def test_disk_floor_pauses_intake_says_so_and_keeps_uploading(
     outage.times = 0
     st.start()
     waiting = _drop(st, scale(5, 50), "FLOOR-W")
-    health = wait_for(lambda: (h := st.health())["intake_paused"] and h, 20, "intake paused")
+    health = wait_for(lambda: (h := st.health())["intake_paused"] and h, 30, "intake paused")
     assert "MB free" in health["intake_paused"]
-    wait_for(lambda: "INTAKE PAUSED" in st.logs(), 10, "a loud log line")
-    st.wait_stored(queued, timeout=20)  # the backlog still goes out while intake is paused
+    wait_for(lambda: "INTAKE PAUSED" in st.logs(), 30, "a loud log line")
+    st.wait_stored(queued, timeout=60)  # the backlog still goes out while intake is paused
     time.sleep(1.0)  # several intake passes
     assert all((st.inbox / f"FLOOR-W-{i:03d}.json").exists() for i in range(len(waiting)))
     assert not waiting & set(st.stored_ids())
@@ -80,7 +80,7 @@ def test_disk_floor_pauses_intake_says_so_and_keeps_uploading(
     resumed = time.monotonic()
     st.start()
     st.wait_stored(waiting, timeout=30)
-    st.wait_drained(timeout=20)
+    st.wait_drained(timeout=60)
     assert st.stop() == 0
     figures.update(
         files=len(queued | waiting),
@@ -101,7 +101,7 @@ def test_queue_database_locked_by_another_process(
     st.emulator.faults.latency(0.05)
     st.start()
     before = _drop(st, 10, "LOCK-A")
-    wait_for(lambda: st.queue_rows(), 20, "the queue to exist")
+    wait_for(lambda: st.queue_rows(), 30, "the queue to exist")
     locker = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(st.data / "queue.sqlite3"), str(hold)],
         stdout=subprocess.PIPE,
@@ -143,7 +143,7 @@ def test_rows_in_flight_when_the_queue_lock_outlasts_busy_timeout_are_not_strand
     st.emulator.faults.add(*WSJF_POST, delay=3.0, times=None)  # uploads stay in flight
     st.start()
     _drop(st, 4, "STRAND")
-    wait_for(lambda: any(r["state"] == "uploading" for r in st.queue_rows()), 20, "in flight")
+    wait_for(lambda: any(r["state"] == "uploading" for r in st.queue_rows()), 30, "in flight")
     locker = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(st.data / "queue.sqlite3"), "20"],
         stdout=subprocess.PIPE,
@@ -201,11 +201,11 @@ def test_config_broken_while_running(
     st = station()
     st.start()
     first = _drop(st, 3, "CFG-A")
-    st.wait_stored(first, timeout=20)
+    st.wait_stored(first, timeout=60)
     # Someone saves a half-edited file: the running service keeps the settings it loaded.
     st.write_config("[server\nurl = 'http://")
     second = _drop(st, 3, "CFG-B")
-    st.wait_stored(second, timeout=20)
+    st.wait_stored(second, timeout=60)
     assert st.alive()
     assert st.stop() == 0
     # A restart refuses the broken file clearly ...
@@ -217,8 +217,8 @@ def test_config_broken_while_running(
     third = _drop(st, 3, "CFG-C")
     st.write_config()
     st.start()
-    st.wait_stored(third, timeout=20)
-    st.wait_drained(timeout=20)
+    st.wait_stored(third, timeout=60)
+    st.wait_drained(timeout=60)
     assert st.stop() == 0
     stored = st.stored_ids()
     ids = first | second | third

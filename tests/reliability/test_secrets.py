@@ -104,9 +104,9 @@ def test_station_token_never_exposed(station: Callable[..., Station]) -> None:
     st.drop("broken.json", b'{"type": "T", "pn": ')  # a conversion error, with its reason
     st.drop("raises.json", {"type": "T", "pn": "P", "sn": "S", "uut": []})  # not a report
     st.wait_stored({r["id"] for r in good}, timeout=30)
-    wait_for(lambda: len(list(st.error.glob("*.error.txt"))) == 2, 15, "two error files")
+    wait_for(lambda: len(list(st.error.glob("*.error.txt"))) == 2, 30, "two error files")
     st.drop("bug.json", make_report("SEC-BUG"), folder=buggy)
-    wait_for(lambda: list((buggy / "Error").glob("*.error.txt")), 15, "the converter bug noted")
+    wait_for(lambda: list((buggy / "Error").glob("*.error.txt")), 30, "the converter bug noted")
 
     ps = _ps_output()
     assert str(st.proc.pid) in ps
@@ -232,7 +232,7 @@ def test_station_verifies_tls_and_trusts_a_ca_bundle_from_ssl_cert_file(
         assert {r["state"] for r in st.queue_rows()} == {"pending"}  # kept, not parked
         st.env["SSL_CERT_FILE"] = str(certificates.ca)
         st.start()
-        wait_for(lambda: {r["state"] for r in st.queue_rows()} == {"delivered"}, 20, "delivery")
+        wait_for(lambda: {r["state"] for r in st.queue_rows()} == {"delivered"}, 30, "delivery")
         assert st.stop() == 0
     finally:
         st.kill()
@@ -267,7 +267,7 @@ def test_servers_bind_loopback_by_default(
         assert proc.stdout is not None
         first = proc.stdout.readline()
         assert first.startswith("PYWATS_SERVER_URL=http://127.0.0.1:"), first
-        wait_for(lambda: _listening(proc.pid), 15, "wats emulator to listen")
+        wait_for(lambda: _listening(proc.pid), 30, "wats emulator to listen")
         assert {ip for ip, _ in _listening(proc.pid)} == {"127.0.0.1"}
     finally:
         proc.kill()

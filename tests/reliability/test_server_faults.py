@@ -55,7 +55,7 @@ class FastBreakerSubmitter:
             rate_limit=None,
             circuit_breaker=BreakerConfig(failure_threshold=THRESHOLD, reset_timeout=RESET),
         )
-        self._api = self._client.with_options(max_retries=0, timeout=5.0)
+        self._api = self._client.with_options(max_retries=0, timeout=30.0)
 
     async def submit(self, report: dict[str, Any]) -> str:
         return str(await self._api.report.submit(report))
@@ -90,7 +90,7 @@ class Running:
 
     def __enter__(self) -> Running:
         self.thread.start()
-        wait_for(lambda: self.service.state == "running", 10, "the service to start")
+        wait_for(lambda: self.service.state == "running", 30, "the service to start")
         self._sampler.start()
         return self
 
@@ -137,7 +137,7 @@ def running(tmp_path: Path, fresh_emulator: Emulator) -> Iterator[Running]:
         lock_path=tmp_path / "service.lock",
         log_path=None,
         concurrency=CONCURRENCY,
-        upload_timeout=5.0,
+        upload_timeout=30.0,  # a timeout on a loaded machine would be one more request
         requests_per_minute=0,
         retry_ladder=(0.1, 0.2, 0.5, 1.0),
         min_free_mb=0,
@@ -191,10 +191,15 @@ def test_server_faults(running: Running, fresh_emulator: Emulator, figures: dict
     before = faults.hits(*WSJF_POST)
     during = set()
     t0 = time.monotonic()
-    while time.monotonic() - t0 < outage_s:
+    # The outage lasts outage_s, and (bounded) until the breaker was seen open: on a loaded
+    # machine the threshold's failures can take longer than the quick variant's 4 s.
+    while time.monotonic() - t0 < outage_s or (
+        "open" not in running.breaker_seen and time.monotonic() - t0 < 30
+    ):
         during |= running.drop(2, f"OUT{len(during)}")
         time.sleep(0.2)
     outage_posts = faults.hits(*WSJF_POST) - before
+    outage_s = max(outage_s, math.ceil((time.monotonic() - t0) * 10) / 10)
     assert "open" in running.breaker_seen, running.breaker_seen
     # No storm: after the threshold, about one probe per reset period (a handful claimed
     # together may each try once) - not one attempt per report per ladder step.
@@ -207,7 +212,7 @@ def test_server_faults(running: Running, fresh_emulator: Emulator, figures: dict
     recovered = time.monotonic()
     wait_for(lambda: during <= set(_ids(fresh_emulator)), scale(30, 120), "the backlog to drain")
     drain_s = time.monotonic() - recovered
-    wait_for(lambda: running.breaker_seen[-1] == "closed", 10, "the breaker to close")
+    wait_for(lambda: running.breaker_seen[-1] == "closed", 30, "the breaker to close")
     stored = [str(r["id"]) for r in fresh_emulator.reports()]
     assert len(stored) == len(set(stored)) == len(rough | during)
     figures.update(

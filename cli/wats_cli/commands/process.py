@@ -1,7 +1,8 @@
 """``wats process``: the server's processes (test, repair and WIP operation types).
 
-The default list also lands in the instance's local copy (``pywats.station.reference``), which
-answers while the server cannot be reached; stderr says where the list came from and its age.
+The lists (every kind, with or without the inactive processes) also land in the instance's
+local copy (``pywats.station.reference``), which answers while the server cannot be reached;
+stderr says where a list came from and its age.
 """
 
 from __future__ import annotations
@@ -14,37 +15,36 @@ from wats_cli._types import OutputFormat, output_option
 
 if TYPE_CHECKING:
     from pywats import pyWATS
-    from pywats.station.reference import Freshness
 
 app = typer.Typer(help="Processes (operation types).", no_args_is_help=True)
 
 _COLUMNS = ["code", "name", "isTestOperation", "isRepairOperation", "isWipOperation"]
 
 
-def _default_list(api: pyWATS) -> list[dict[str, Any]]:
-    """The default process list: the client, else (server unreachable) the local copy."""
-    from pywats.config import resolve_instance
-    from pywats.station.reference import copy_for_instance, processes_with_fallback
-    from wats_cli._context import state
+def _processes(
+    api: pyWATS, kinds: tuple[bool, bool, bool] = (True, True, True), inactive: bool = False
+) -> list[dict[str, Any]]:
+    """A process list from the client, else (server unreachable) from the local copy."""
+    from pywats.station.reference import processes_with_fallback
+    from wats_cli._offline import local_copy, tell
 
-    copy = copy_for_instance(resolve_instance(state().instance))
-    rows, fresh = processes_with_fallback(api.process.query, api.process.freshness, copy)
-    _tell(fresh, str(copy.path))
+    test, repair, wip = kinds
+    flags = {
+        "include_test_operations": test,
+        "include_repair_operations": repair,
+        "include_wip_operations": wip,
+        "include_inactive_processes": inactive,
+    }
+    copy = local_copy()
+    rows, fresh = processes_with_fallback(
+        lambda: api.process.query(**flags),
+        lambda: api.process.freshness(**flags),
+        copy,
+        inactive=inactive,
+        kinds=kinds,
+    )
+    tell(fresh, copy, "processes")
     return rows
-
-
-def _tell(fresh: Freshness | None, path: str = "") -> None:
-    from wats_cli._context import info, warn
-
-    if fresh is None:
-        return
-    if fresh.source == "disk":
-        warn(
-            f"the server could not be reached: processes from the local copy {path}, fetched"
-            f" {fresh.fetched_at:%Y-%m-%d %H:%M:%S} UTC ({fresh.age})"
-        )
-    else:
-        info(f"processes: {fresh.describe()}")
 
 
 @app.command("list")
@@ -55,22 +55,10 @@ def list_(
     inactive: bool = typer.Option(False, "--inactive", help="Include inactive processes."),
     output: OutputFormat = output_option(),
 ) -> None:
-    """List processes with their codes (the default list works offline from the local copy)."""
+    """List processes with their codes (from the local copy when the server is away)."""
     from wats_cli._context import client, emit
 
-    api = client()
-    if (test, repair, wip, inactive) == (True, True, True, False):
-        emit(_default_list(api), output, columns=_COLUMNS)
-        return
-    flags = {
-        "include_test_operations": test,
-        "include_repair_operations": repair,
-        "include_wip_operations": wip,
-        "include_inactive_processes": inactive,
-    }
-    rows = api.process.query(**flags)
-    _tell(api.process.freshness(**flags))
-    emit(rows, output, columns=_COLUMNS)
+    emit(_processes(client(), (test, repair, wip), inactive), output, columns=_COLUMNS)
 
 
 @app.command()
@@ -85,5 +73,5 @@ def get(
     from wats_cli._context import client, emit, found
 
     key: int | str = int(process) if process.strip().isdigit() else process
-    row = find_process(_default_list(client()), key)
+    row = find_process(_processes(client()), key)
     emit(found(row, f"process {process!r}"), output)

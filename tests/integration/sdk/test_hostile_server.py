@@ -136,7 +136,7 @@ def test_a_body_that_drips_is_cut_at_the_total_deadline(serve) -> None:  # type:
     started = time.monotonic()
     with pytest.raises(WatsTimeoutError):
         _version(url, timeout=1.0)
-    assert time.monotonic() - started < 4.0
+    assert time.monotonic() - started < 20  # ~1 s; the body alone would take minutes
 
 
 def test_an_endless_chunked_body_is_cut_at_the_total_deadline(serve) -> None:  # type: ignore[no-untyped-def]
@@ -149,7 +149,7 @@ def test_an_endless_chunked_body_is_cut_at_the_total_deadline(serve) -> None:  #
     started = time.monotonic()
     with pytest.raises(WatsTimeoutError):
         _version(url, timeout=1.0)
-    assert time.monotonic() - started < 4.0
+    assert time.monotonic() - started < 20  # ~1 s; the body alone would take minutes
 
 
 def test_a_normal_answer_still_reads(serve) -> None:  # type: ignore[no-untyped-def]

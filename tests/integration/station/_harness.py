@@ -44,6 +44,11 @@ def make_report(sn: str, *, report_id: str | None = None) -> dict[str, Any]:
 
 
 def wait_for(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
+    """Poll ``predicate`` until it returns something truthy; fail after ``timeout`` seconds.
+
+    The deadline only ends a test that would hang: give it room for a slow, loaded machine
+    (30 s or more); a condition that holds returns at once.
+    """
     deadline = time.monotonic() + timeout
     while True:
         value = predicate()
@@ -88,7 +93,9 @@ class Station:
             "server": {"url": emulator.url},
             "station": {"name": "IT-ST-01", "location": "Test lab", "purpose": "Test"},
             "queue": {"retry_ladder": [0.2, 0.4, 0.8], "min_free_mb": 0},
-            "upload": {"concurrency": 4, "timeout": 5, "requests_per_minute": 0},
+            # A generous upload timeout: one spent on a loaded machine is an extra request,
+            # and several tests count requests. (Tests of timeouts set their own.)
+            "upload": {"concurrency": 4, "timeout": 30, "requests_per_minute": 0},
             "intake": intake,
             "service": {"health_port": 0, "shutdown_timeout": 3},
             "folders": folders,
@@ -115,7 +122,7 @@ class Station:
             text=True,
         )
         handle.close()
-        wait_for(lambda: self._started(service_json), 20, "wats watch to start")
+        wait_for(lambda: self._started(service_json), 60, "wats watch to start")
 
     def _started(self, service_json: Path) -> bool:
         assert self.proc is not None
@@ -130,14 +137,14 @@ class Station:
         assert self.proc is not None
         self.proc.send_signal(signal.SIGTERM)
         try:
-            return self.proc.wait(timeout=15)
+            return self.proc.wait(timeout=30)
         finally:
             self.proc = None
 
     def kill(self) -> None:
         assert self.proc is not None
         self.proc.kill()
-        self.proc.wait(timeout=10)
+        self.proc.wait(timeout=30)
         self.proc = None
 
     def alive(self) -> bool:
@@ -147,7 +154,7 @@ class Station:
         import urllib.request
 
         info = json.loads((self.data / "service.json").read_text(encoding="utf-8"))
-        with urllib.request.urlopen(info["health_url"], timeout=5) as answer:
+        with urllib.request.urlopen(info["health_url"], timeout=30) as answer:
             data: dict[str, Any] = json.loads(answer.read())
         return data
 
@@ -173,7 +180,7 @@ class Station:
     def stored_ids(self) -> list[str]:
         return [str(r["id"]) for r in self.emulator.reports()]
 
-    def wait_stored(self, ids: set[str], timeout: float = 20) -> None:
+    def wait_stored(self, ids: set[str], timeout: float = 60) -> None:
         wait_for(
             lambda: ids <= set(self.stored_ids()),
             timeout,
@@ -205,4 +212,4 @@ def station_factory(tmp_path: Path, emulator: Emulator) -> Iterator[Callable[...
         if st.alive():
             assert st.proc is not None
             st.proc.kill()
-            st.proc.wait(timeout=10)
+            st.proc.wait(timeout=30)

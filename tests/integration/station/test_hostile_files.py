@@ -29,18 +29,18 @@ def test_a_fifo_swapped_in_stops_neither_other_files_nor_sigterm(
     trap = st.drop("trap.json", make_report("TRAP"))
     # Found and tracked, not yet stable (a fixed sleep was not enough on a loaded machine:
     # the file was taken before the swap, or the pipe was there before the first look).
-    wait_for(lambda: st.health().get("files_waiting") == 1, 10, "trap.json tracked")
+    wait_for(lambda: st.health().get("files_waiting") == 1, 30, "trap.json tracked")
     fifo = st.inbox / ".trap.fifo"
     os.mkfifo(fifo)
     os.replace(fifo, trap)  # the tracked result file is now a named pipe
     reports = [make_report(f"AFTER-{i}") for i in range(3)]
     for i, report in enumerate(reports):
         st.drop(f"after{i}.json", report)
-    st.wait_stored({r["id"] for r in reports}, timeout=20)
+    st.wait_stored({r["id"] for r in reports})
     assert st.health()["state"] == "running"
     started = time.monotonic()
     assert st.stop() == 0
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 20  # SIGTERM was heard (shutdown_timeout is 3 s)
     assert trap.exists()  # the pipe itself was left alone
     assert not trap.is_file()
     assert "not a regular file" in st.output()
@@ -69,7 +69,7 @@ def test_symlinks_are_not_followed_unless_the_folder_says_so(
     (linked_in / "y.json").symlink_to(outside / "followed.json")
     normal = make_report("NORMAL")
     st.drop("normal.json", normal)
-    st.wait_stored({normal["id"], followed["id"]}, timeout=20)
+    st.wait_stored({normal["id"], followed["id"]})
     time.sleep(1.0)  # several more scans: the link in the default folder stays untouched
     assert secret["id"] not in st.stored_ids()
     assert link.is_symlink()
@@ -100,7 +100,7 @@ def test_a_done_folder_turned_symlink_is_checked_before_each_move(
     first = make_report("FIRST")
     st.drop("first.json", first)
     st.wait_stored({first["id"]})
-    wait_for(lambda: (st.done / "first.json").exists(), 10, "first.json in Done/")
+    wait_for(lambda: (st.done / "first.json").exists(), 30, "first.json in Done/")
     moved = st.done.rename(tmp_path / "old-done")
     assert moved.exists()
     st.done.symlink_to(elsewhere, target_is_directory=True)  # Done/ now points elsewhere
@@ -123,7 +123,7 @@ def test_an_absurd_retry_after_is_capped(station: Callable[..., Station]) -> Non
     st.start()
     report = make_report("RETRY-AFTER")
     st.drop("r.json", report)
-    st.wait_stored({report["id"]}, timeout=20)  # after about 1 s, not 3 years
+    st.wait_stored({report["id"]})  # after about 1 s, not 3 years
     assert st.stop() == 0
     assert "the server asked to wait 99999999 s; waiting 1 s" in st.output()
 
@@ -136,7 +136,7 @@ def test_a_file_name_with_a_newline_cannot_forge_a_log_line(
     st.start()
     forged = "2026-01-01 00:00:00,000 INFO    queued 1 report(s) from forged.json"
     st.drop(f"bad\n{forged}\x1b[31m.json", "not json")
-    wait_for(lambda: list(st.error.glob("bad*.error.txt")), 20, "the bad file in Error/")
+    wait_for(lambda: list(st.error.glob("bad*.error.txt")), 30, "the bad file in Error/")
     assert st.stop() == 0
     log_file = st.home / "log" / "it.log"
     for text in (st.output(), log_file.read_text(encoding="utf-8")):

@@ -73,13 +73,15 @@ async def test_a_stale_call_ending_during_the_probe_does_not_admit_a_second_prob
         except Exception as exc:
             outcomes[name] = exc
 
-    with anyio.fail_after(5):
+    with anyio.fail_after(30):
         async with api, anyio.create_task_group() as tg:
             stale_scope = anyio.CancelScope()
+            stale_over = anyio.Event()
 
             async def stale() -> None:
                 with stale_scope:
                     await call("stale")
+                stale_over.set()
 
             tg.start_soon(stale)
             while len(seen) < 1:
@@ -100,7 +102,7 @@ async def test_a_stale_call_ending_during_the_probe_does_not_admit_a_second_prob
                 assert isinstance(outcomes["stale"], ServerError)
             else:
                 stale_scope.cancel()
-                await anyio.sleep(0.01)
+                await stale_over.wait()  # its cancellation has run its course
 
             clock.now += 10
             await call("second")

@@ -49,6 +49,6 @@ def test_threads_never_exceed_the_budget() -> None:
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(5)
-    assert time.monotonic() - start < 5
+        thread.join(60)
+    assert time.monotonic() - start < 60  # all within one window (milliseconds, usually)
     assert len(admitted) == 25

@@ -56,7 +56,7 @@ def make_service(tmp_path: Path, **settings: Any) -> tuple[StationService, FakeS
 @asynccontextmanager
 async def serving(service: StationService, **kwargs: Any) -> AsyncIterator[str]:
     task = asyncio.create_task(service.serve(**kwargs))
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while service.endpoint_url is None:
         assert not task.done(), task.exception() if task.done() else None
         assert time.monotonic() < deadline, "the endpoint did not start"
@@ -65,10 +65,11 @@ async def serving(service: StationService, **kwargs: Any) -> AsyncIterator[str]:
         yield service.endpoint_url
     finally:
         service.request_stop()
-        await asyncio.wait_for(task, 10)
+        await asyncio.wait_for(task, 30)
 
 
 async def until(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
+    """Wait for ``predicate()``; the deadline only ends a test that would hang (give it 30 s)."""
     deadline = time.monotonic() + timeout
     while not (value := predicate()):
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
@@ -91,13 +92,13 @@ def test_a_connection_that_never_finishes_its_request_is_closed(
                 writer.write(piece)  # a slowloris: bytes trickle in, the request never ends
                 await writer.drain()
                 await asyncio.sleep(0.2)
-            closed = await asyncio.wait_for(reader.read(), 5)
+            closed = await asyncio.wait_for(reader.read(), 30)
             writer.close()
             assert closed == b""
             return time.monotonic() - started
 
     took = asyncio.run(run())
-    assert took < 3.0
+    assert took < 10  # closed by the endpoint (~1 s), not left open
 
 
 def test_connections_past_the_cap_are_refused(
@@ -155,7 +156,7 @@ def test_a_loop_that_dies_is_restarted_and_files_still_flow(
     async def run() -> dict[str, Any]:
         async with serving(service):
             drop(tmp_path / "inbox", "a.json", report)
-            await until(lambda: report["id"] in server.accepted, 10, "the delivery")
+            await until(lambda: report["id"] in server.accepted, 30, "the delivery")
             return service.refresh_snapshot()
 
     snapshot = asyncio.run(run())
@@ -176,7 +177,7 @@ def test_a_loop_that_keeps_dying_puts_the_service_in_error_and_health_answers_50
 
     async def run() -> httpx.Response:
         async with serving(service) as url, httpx.AsyncClient() as client:
-            await until(lambda: service.state == "error", 15, "state error")
+            await until(lambda: service.state == "error", 30, "state error")
             return await client.get(url + "/health")
 
     answer = asyncio.run(run())
@@ -204,6 +205,6 @@ def test_mutations_need_the_secret_and_pause_holds_files(tmp_path: Path) -> None
             assert source.exists()
             assert not server.accepted
             assert (await client.post(url + "/resume", headers=good)).status_code == 202
-            await until(lambda: report["id"] in server.accepted, 10, "the delivery")
+            await until(lambda: report["id"] in server.accepted, 30, "the delivery")
 
     asyncio.run(run())

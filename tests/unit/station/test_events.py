@@ -21,7 +21,7 @@ linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="in
 async def _hints_for(
     scanners: list[FolderScanner], act: Callable[[], None], wanted: int
 ) -> tuple[list[Path], int]:
-    """Start an observer, run ``act()``, collect hints until ``wanted`` or 5 s; threads added."""
+    """Start an observer, run ``act()``, collect hints until ``wanted`` (or 30 s); threads added."""
     hints: list[Path] = []
     got = asyncio.Event()
 
@@ -39,7 +39,7 @@ async def _hints_for(
     try:
         act()
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(got.wait(), 5.0)
+            await asyncio.wait_for(got.wait(), 30)
         await asyncio.sleep(0.05)  # anything late (a hint that should not come) shows too
     finally:
         observer.stop()

@@ -141,7 +141,7 @@ def test_a_burst_of_events_wakes_the_loop_once_per_gathering(
 def test_uploads_are_woken_as_soon_as_a_batch_is_committed_not_at_the_end_of_the_pass(
     make_station: Callable[..., Station],
 ) -> None:
-    # The second file converts until the uploader is woken (at most 5 s): the first file's
+    # The second file converts until the uploader is woken (at most 30 s): the first file's
     # reports, committed meanwhile, must not wait for the whole pass (a burst's pass takes
     # seconds, and the upload loop otherwise sleeps poll_seconds).
     from pywats.station.converters import ConverterContext
@@ -152,7 +152,7 @@ def test_uploads_are_woken_as_soon_as_a_batch_is_committed_not_at_the_end_of_the
     class SlowSecond(WSJFConverter):
         def convert(self, path: Path, context: ConverterContext) -> list[dict[str, Any]]:
             if path.name == "b.json":
-                woken_during_pass.append(wake.wait(5.0))
+                woken_during_pass.append(wake.wait(30))
             return super().convert(path, context)
 
     wake = threading.Event()

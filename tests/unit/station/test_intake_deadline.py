@@ -82,8 +82,8 @@ def test_a_long_conversion_of_a_big_file_is_not_taken_for_a_stuck_loop(
 
     async def run() -> int:
         async with serving(service):
-            await until(lambda: slow.started.is_set(), 10, "the conversion to start")
-            await until(lambda: slow.report["id"] in server.accepted, 15, "the delivery")
+            await until(lambda: slow.started.is_set(), 30, "the conversion to start")
+            await until(lambda: slow.report["id"] in server.accepted, 30, "the delivery")
             return service.supervisor.restarts("intake")
 
     assert asyncio.run(run()) == 0

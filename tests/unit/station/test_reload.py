@@ -26,6 +26,8 @@ class SlowWSJF(WSJFConverter):
     name = "slow-wsjf"
 
     def convert(self, path: Path, context: ConverterContext) -> list[Any]:
+        # Say so beside the watched folder (this runs in a worker process).
+        (path.parent.parent / f"{path.name}.converting").touch()
         time.sleep(0.6)
         return super().convert(path, context)
 
@@ -65,13 +67,15 @@ def test_reload_during_a_conversion_adds_a_folder_and_loses_or_doubles_nothing(
     async def run() -> list[str]:
         async with serving(service):
             drop(first, "a.json", reports[0])
-            await until(lambda: service.intake.files_waiting == 0 and not server.accepted, 5, "")
-            await asyncio.sleep(0.2)  # the conversion of a.json is under way (0.6 s)
+            # The reload comes while a.json is being converted (0.6 s). (Waiting for "nothing
+            # waiting, nothing delivered" was true before a.json was even seen.)
+            started = tmp_path / "a.json.converting"
+            await until(started.exists, 30, "the conversion of a.json to start")
             write(path, [first, second], concurrency=3)
             changes = await service.reload()
             drop(second, "b.json", reports[1])
             drop(first, "c.json", reports[2])
-            await until(lambda: len(server.accepted) == 3, 10, "three deliveries")
+            await until(lambda: len(server.accepted) == 3, 30, "three deliveries")
             await asyncio.sleep(0.3)
             assert service.uploader.concurrency == 3
             return changes

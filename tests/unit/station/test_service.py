@@ -849,7 +849,7 @@ def test_a_cancellation_leaking_from_the_client_does_not_stop_uploads(
 
     async def run() -> None:
         serving = asyncio.create_task(st.service.serve())
-        deadline = time.monotonic() + 5.0
+        deadline = time.monotonic() + 30  # ends a test that would hang; no more
         while len(server.accepted) < 1 and time.monotonic() < deadline:
             st.clock.now = time.time()
             await asyncio.sleep(0.02)
@@ -858,7 +858,7 @@ def test_a_cancellation_leaking_from_the_client_does_not_stop_uploads(
             st.clock.now = time.time()
             await asyncio.sleep(0.02)
         st.service.request_stop()
-        await asyncio.wait_for(serving, 5.0)
+        await asyncio.wait_for(serving, 30)
 
     asyncio.run(run())
     assert set(server.accepted) == {r["id"] for r in reports}
@@ -896,14 +896,14 @@ def test_a_failed_queue_read_does_not_stop_the_upload_or_status_loop(
         serving = asyncio.create_task(st.service.serve())
         await asyncio.sleep(0.3)  # both loops have met their failed read by now
         drop(st.inbox, "a.json", report)
-        deadline = time.monotonic() + 5.0
+        deadline = time.monotonic() + 30  # ends a test that would hang; no more
         while not st.server.accepted and time.monotonic() < deadline:
             st.clock.now = time.time()
             await asyncio.sleep(0.02)
         while st.service.snapshot().get("delivered") != 1 and time.monotonic() < deadline:
             await asyncio.sleep(0.05)  # the status loop refreshes every second
         st.service.request_stop()
-        await asyncio.wait_for(serving, 5.0)
+        await asyncio.wait_for(serving, 30)
 
     asyncio.run(run())
     assert failures == {"next_due_at": 0, "stats": 0}
