@@ -61,7 +61,7 @@ class _Reader(asyncio.Protocol):
         self.lost: BaseException | None = None
         self.write_paused = False
         self.read_paused = False
-        self.waiter: asyncio.Future[None] | None = None
+        self.waiters: list[asyncio.Future[None]] = []  # a read's, a write's: one each at most
         self.transport: asyncio.Transport | None = None
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -95,9 +95,10 @@ class _Reader(asyncio.Protocol):
         self._wake()
 
     def _wake(self) -> None:
-        waiter, self.waiter = self.waiter, None
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+        waiters, self.waiters = self.waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
 
 
 def _expire(waiter: asyncio.Future[None], error: Exception) -> None:
@@ -116,15 +117,19 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         self._sock = sock
         self._closed = False
 
-    async def _wait(self, timeout: float | None, error: Exception) -> None:
-        # Wait for the protocol's next wake-up (data, EOF, loss, drained), at most `timeout`.
+    async def _wait(self, deadline: float | None, error: Exception) -> None:
+        # Wait for the protocol's next wake-up (data, EOF, loss, drained) until `deadline`
+        # (loop time). A wake-up is a hint: the caller checks again what it waits for.
         reader = self._reader
-        waiter = reader.waiter = reader.loop.create_future()
-        timer = None if timeout is None else reader.loop.call_later(timeout, _expire, waiter, error)
+        loop = reader.loop
+        waiter = loop.create_future()
+        reader.waiters.append(waiter)
+        timer = None if deadline is None else loop.call_at(deadline, _expire, waiter, error)
         try:
             await waiter
         finally:
-            reader.waiter = None
+            if waiter in reader.waiters:
+                reader.waiters.remove(waiter)
             if timer is not None:
                 timer.cancel()
 
@@ -133,7 +138,11 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         if self._closed:
             raise httpcore.ReadError("the connection is closed")
         if not reader.buffer and not reader.eof:
-            await self._wait(timeout, httpcore.ReadTimeout("timed out reading from the server"))
+            deadline = None if timeout is None else reader.loop.time() + timeout
+            while not reader.buffer and not reader.eof:
+                await self._wait(
+                    deadline, httpcore.ReadTimeout("timed out reading from the server")
+                )
         buffer = reader.buffer
         if buffer:
             if len(buffer) <= max_bytes:
@@ -164,8 +173,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
         if reader.write_paused:
             deadline = None if timeout is None else reader.loop.time() + timeout
             while reader.write_paused:
-                left = None if deadline is None else max(0.0, deadline - reader.loop.time())
-                await self._wait(left, httpcore.WriteTimeout("timed out writing to the server"))
+                await self._wait(deadline, httpcore.WriteTimeout("timed out writing to the server"))
             if reader.lost is not None or transport.is_closing():
                 raise httpcore.WriteError(_describe(reader.lost, "the connection was lost"))
 
