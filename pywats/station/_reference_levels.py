@@ -95,7 +95,7 @@ def learn_level(copy: ReferenceCopy, path: Sequence[str] | str, level_id: int | 
         return {**old, "rows": rows, "fetchedAt": old.get("fetchedAt", 0.0)}
 
     try:
-        copy._change(LEVEL_PATHS, change)
+        copy.update(LEVEL_PATHS, change)
     except OSError as exc:  # a read-only data folder must not fail the lookup
         log.warning("cannot save the local level paths in %s: %s", copy.path, exc)
 
