@@ -82,6 +82,16 @@ class OutcomeWriter:
             self._timer.cancel()
             self._timer = None
 
+    def hand_back(self, releases: list[Settlement]) -> None:
+        """Write ``releases`` (rows of a cancelled pass) soon, after the outcomes held.
+
+        Called from the event loop as a pass is cancelled: nothing waits here, the commit
+        runs in its own task (or :meth:`flush` writes them, if the queue refuses meanwhile).
+        """
+        self.unsettled.extend(releases)
+        self._due = True
+        self._start()
+
     def flush(self) -> bool:
         """Write held outcomes synchronously; False (they are kept) when the queue refuses.
 

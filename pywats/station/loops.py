@@ -98,6 +98,9 @@ def _largest_file_budget(service: StationService) -> float:
 async def upload_loop(service: StationService) -> None:
     stop, wake, sup = service.events.stop, service.events.wake_upload, service.supervisor
     uploader = service.uploader
+    # A batch takes several rounds of answers, each up to the timeout: a pass is stuck only
+    # when no answer came for that long, not when the whole batch is slow.
+    uploader.on_answer = lambda: sup.beat("upload", within=2 * uploader.timeout + _SLACK)
     while not stop.is_set():
         sup.beat("upload", within=2 * uploader.timeout + _SLACK)
         try:

@@ -180,7 +180,7 @@ async def _pass(
         log.warning("the delivery pass for instance %r ran out of time", config.name)
     finally:
         await submitter.aclose()
-        uploader.flush()
+        await uploader.write_outcomes()  # before recover(): an outcome must find its row
         queue.recover()  # rows the time-out cut short: ours to return, we hold the lock
     counts = queue.stats().counts
     stats = uploader.stats

@@ -17,6 +17,7 @@ States (one enum, one CHECK constraint, this diagram)::
     any row whose payload cannot be read ──► quarantined   (kept, never deleted)
     at start, rows left ``uploading`` by a crash ──► pending  (recover())
     claimed in a batch but never sent (breaker opened, stopping) ──► pending  (settle: release)
+    claimed by a pass that was cancelled, no answer yet ──► pending  (settle: release)
 
 Naming: the issue calls these states queued / sending / done / parked; here they are
 ``pending`` (= queued), ``uploading`` (= sending), ``delivered`` (= done), ``parked`` and

@@ -111,6 +111,8 @@ class Uploader:
         self._writer = OutcomeWriter(lambda: self.queue, lambda: self.clock())
         self.stopping: Callable[[], bool] = lambda: False
         """Says the service is stopping: rows claimed and not yet sent are released."""
+        self.on_answer: Callable[[], None] = lambda: None
+        """Called as each report of a pass gets its outcome: the pass is moving on."""
 
     def breaker_state(self) -> str:
         probe = getattr(self.submitter, "breaker_state", None)
@@ -149,16 +151,13 @@ class Uploader:
         # refused by the breaker and pushed back a whole open period.
         probing = self.breaker_state() in ("open", "half_open")
         limit = 1 if probing else self.batch
-        try:
-            items = await asyncio.to_thread(self.queue.claim, limit, now=now)
-        except sqlite3.Error as exc:
-            log.warning("the queue is busy or unwritable (%s); uploads wait", exc)
-            return 0
+        items = await self._claim(limit, now)
         if not items:
             return 0
         window = 1 if probing else self.concurrency
         slots = asyncio.Semaphore(window)
         sending = 0
+        answered: set[int] = set()
 
         async def one(item: QueueItem) -> Settlement:
             nonlocal sending
@@ -171,15 +170,54 @@ class Uploader:
                         outcome = await self._send(item)
                     finally:
                         sending -= 1
+                answered.add(item.id)  # from here on the writer holds its outcome
+                self.on_answer()
                 await self._writer.add(outcome, window=window, idle=sending == 0)
                 return outcome
 
-        outcomes = await asyncio.gather(*(one(item) for item in items))
+        try:
+            outcomes = await asyncio.gather(*(one(item) for item in items))
+        except asyncio.CancelledError:
+            # The supervisor gave up on this pass, or the service stops: rows without an
+            # outcome go back to pending (see _hand_back); outcomes held are written as usual.
+            self._hand_back([item.id for item in items if item.id not in answered])
+            raise
         await self._writer.drain()
         self.check_breaker()
         if sum(len(item.payload) for item in items) > _BIG_PAYLOAD:
             trim_memory()  # the parsed reports are gone: return their memory to the OS
         return sum(1 for outcome in outcomes if outcome.kind != "release")
+
+    async def _claim(self, limit: int, now: float) -> list[QueueItem]:
+        """Claim due rows in a worker thread; [] when the queue refuses.
+
+        A claim the pass is cancelled during still commits in its thread: its rows are
+        handed back when it ends, or they would stay ``uploading`` until the next start.
+        """
+        claiming = asyncio.ensure_future(asyncio.to_thread(self.queue.claim, limit, now=now))
+        try:
+            return await asyncio.shield(claiming)
+        except asyncio.CancelledError:
+            claiming.add_done_callback(self._hand_back_claimed)
+            raise
+        except sqlite3.Error as exc:
+            log.warning("the queue is busy or unwritable (%s); uploads wait", exc)
+            return []
+
+    def _hand_back_claimed(self, claiming: asyncio.Future[list[QueueItem]]) -> None:
+        if not claiming.cancelled() and claiming.exception() is None:
+            self._hand_back([item.id for item in claiming.result()])
+
+    def _hand_back(self, item_ids: list[int]) -> None:
+        """Return claimed rows that have no outcome to ``pending``, due now, unsent or not.
+
+        A row in flight may have reached the server: it is sent again (at-least-once; the
+        server replaces a report by id). Its attempt is not counted, as the server did not
+        fail it. The releases go through the outcome writer, after the outcomes it holds.
+        """
+        if item_ids:
+            log.info("upload pass cancelled: %d report(s) back to pending", len(item_ids))
+            self._writer.hand_back([Settlement(item_id, "release") for item_id in item_ids])
 
     def _holding(self, now: float) -> bool:
         """Whether nothing may be sent now: paused, the breaker open, or stopping."""
@@ -249,6 +287,14 @@ class Uploader:
         """Write the outcomes held in memory; False (they are kept) when the queue refuses."""
         return self._writer.flush()
 
+    async def write_outcomes(self) -> bool:
+        """Wait for the commit running (if any), then write what is still held; as ``flush``.
+
+        For the end of a run: a cancelled pass hands its rows back through the writer.
+        """
+        await self._writer.drain()
+        return self._writer.flush()
+
     async def _send(self, item: QueueItem) -> Settlement:
         as_text = getattr(self.submitter, "submit_json", None)
         try:
@@ -281,7 +327,7 @@ class Uploader:
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if task is None or task.cancelling():
-                raise  # shutdown: the row stays uploading and recover() returns it at next start
+                raise  # the pass is cancelled (supervisor, stop): _upload_due hands it back
             # Not ours: a client library let its own cancellation escape. Re-raising it would
             # end the upload loop for good; it is a failed attempt like any other.
             return self._failed(item, RuntimeError("the client raised CancelledError"))
