@@ -1,7 +1,7 @@
 """What the station benchmark reads about the processes it runs: memory and CPU seconds.
 
 Read with psutil from the benchmark process: the service (``wats watch``), its converter
-workers (its children) and the emulator's server thread (in the benchmark process itself).
+workers (its children) and the emulator (a process of its own, ``_emulator_proc.py``).
 """
 
 from __future__ import annotations
@@ -56,12 +56,11 @@ class RssSampler:
 class CpuMeter:
     """CPU seconds (user + system) used so far by the service, its workers and the emulator."""
 
-    def __init__(self, service_pid: int, emulator_thread: int | None) -> None:
+    def __init__(self, service_pid: int, emulator_pid: int) -> None:
         import psutil
 
         self._service = psutil.Process(service_pid)
-        self._bench = psutil.Process()
-        self._thread = emulator_thread
+        self._emulator = psutil.Process(emulator_pid)
         self._workers: dict[int, float] = {}  # last reading of every worker seen
 
     def read(self) -> dict[str, float]:
@@ -77,12 +76,9 @@ class CpuMeter:
         # A worker that exited and was reaped is counted in the service's children_* times
         # and also in its last reading: take the larger, never both.
         reaped = times.children_user + times.children_system
-        emulator = 0.0
-        for thread in self._bench.threads():
-            if thread.id == self._thread:
-                emulator = thread.user_time + thread.system_time
+        emulator = self._emulator.cpu_times()
         return {
             "service": times.user + times.system,
             "workers": max(sum(self._workers.values()), reaped),
-            "emulator": emulator,
+            "emulator": emulator.user + emulator.system,
         }

@@ -263,7 +263,8 @@ def _specs() -> Iterator[Spec]:
     yield Spec(
         "5",
         "Station service and its durable queue",
-        "`benchmarks/bench_station.py`: `wats watch` as its own process against the emulator;"
+        "`benchmarks/bench_station.py`: `wats watch` as its own process against the emulator"
+        " (a process of its own too);"
         " WSJF files dropped at once (burst) and at 20 files/s (paced); latency is the"
         " service's own queue time from file found complete to server acknowledgement"
         " (p50/p95/max within a run, then the median and spread over the runs, each with a"

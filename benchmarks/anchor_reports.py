@@ -13,11 +13,14 @@ from datetime import datetime
 from typing import Any
 
 # The anchor's report API, driven as its documentation shows (Active mode computes statuses).
-from pywats.domains.report.enums import ImportMode
-from pywats.domains.report.import_mode import set_import_mode
-from pywats.domains.report.report_models import UUTReport
-from pywats.domains.report.report_models.uut.uut_info import UUTInfo
-from pywats.shared.enums import CompOp
+# mypy sees our pywats under the same name: the anchor's modules are not in it.
+from pywats.domains.report.enums import ImportMode  # type: ignore[import-not-found]
+from pywats.domains.report.import_mode import set_import_mode  # type: ignore[import-not-found]
+from pywats.domains.report.report_models import UUTReport  # type: ignore[import-not-found]
+from pywats.domains.report.report_models.uut.uut_info import (  # type: ignore[import-not-found]
+    UUTInfo,
+)
+from pywats.shared.enums import CompOp  # type: ignore[import-not-found]
 from worker_common import measure, parse_args
 
 set_import_mode(ImportMode.Active)

@@ -3,7 +3,7 @@
 Run by ``bench_requests.py`` with the Python of the anchor's own virtual environment (never
 import this from the project): ``python anchor_requests.py PART_NUMBER --gets=N ...``, the
 server in ``PYWATS_SERVER_URL``/``PYWATS_API_TOKEN``; prints one JSON line. Mirrors
-``bench_requests.make_pywats``: its sync client ``pyWATS`` for sequential GETs and
+``_request_workers.make_pywats``: its sync client ``pyWATS`` for sequential GETs and
 submissions, its ``AsyncWATS`` for the concurrent GETs, the same 100-step report
 (``anchor_reports.build``), its GET cache and its throttling off.
 """

@@ -1,7 +1,8 @@
 """Section 5: the station service end to end — files in a folder to reports on the server.
 
-One emulator runs in this process; ``wats watch`` runs as its own process (as on a station),
-so its resident memory is its own. The protocol:
+The emulator runs in a process of its own (``_emulator_proc.py``: a fresh interpreter for each
+run, as a WATS server is another machine), and so does ``wats watch`` (as on a station), so
+each one's memory and CPU are its own. The protocol:
 
 1. start ``wats watch`` for a fresh instance watching an empty folder; wait ``idle_seconds``
    and read its RSS (idle);
@@ -14,7 +15,7 @@ so its resident memory is its own. The protocol:
    to the server's acknowledgement; p50 and p95 over all reports;
 5. CPU seconds per file, by process, from just before the first file is written to one
    second after the last report is stored: the service, its converter workers, and the
-   emulator's server thread. Unlike latency and files/s these hardly move with the machine's
+   emulator's process. Unlike latency and files/s these hardly move with the machine's
    other load, so they are the figures to compare one change by.
 
 Settings: stable 0.3 s, minimum age 0.1 s, poll 0.1 s, 4 uploads in flight, the SDK's client
@@ -47,7 +48,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _process_meters import CpuMeter, RssSampler, rss_mb  # beside this file
+from _emulator_proc import EmulatorProcess  # beside this file
+from _process_meters import CpuMeter, RssSampler, rss_mb
 from bench_queue import measure_queue, queue_rows
 
 RUN_WATS = "import sys; from wats_cli.main import run; sys.argv[0] = 'wats'; run()"
@@ -106,9 +108,7 @@ def measure(
     """
     import tomli_w
 
-    from pywats.testing import Emulator
-
-    with tempfile.TemporaryDirectory(prefix="bench-station-") as tmp, Emulator() as emulator:
+    with tempfile.TemporaryDirectory(prefix="bench-station-") as tmp, EmulatorProcess() as emulator:
         base = Path(tmp)
         inbox = base / "inbox"
         inbox.mkdir()
@@ -172,8 +172,7 @@ def measure(
             sampler = threading.Thread(target=sample, daemon=True)
             sampler.start()
             bodies = [json.dumps(_report(i)) for i in range(files)]
-            server_thread = emulator._thread
-            meter = CpuMeter(proc.pid, server_thread.native_id if server_thread else None)
+            meter = CpuMeter(proc.pid, emulator.pid)
             cpu_before = meter.read()
             written: dict[str, float] = {}
             started = time.monotonic()
@@ -184,7 +183,7 @@ def measure(
                 hidden.write_text(body, encoding="utf-8")
                 os.replace(hidden, inbox / f"r{i:06d}.json")
                 written[f"r{i:06d}.json"] = time.time()
-            while emulator.store.report_count() < files:
+            while emulator.report_count() < files:
                 if time.monotonic() - started > timeout or proc.poll() is not None:
                     raise RuntimeError("not every report arrived")
                 time.sleep(0.05)
@@ -194,7 +193,7 @@ def measure(
             time.sleep(1.0)
             rss_after = rss_mb(proc.pid)
             cpu_after = meter.read()
-            posts = emulator.faults.hits("POST", "/api/Report/WSJF")
+            posts = emulator.posts()
         finally:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGTERM)
@@ -239,7 +238,7 @@ def measure(
 _CPU_ROWS = (
     ("service", "service", "`wats watch` itself (user + system seconds)"),
     ("converter workers", "workers", "the service's worker processes"),
-    ("emulator", "emulator", "the emulator's server thread (not the benchmark's own threads)"),
+    ("emulator", "emulator", "the emulator's own process (a fresh one for each run)"),
     ("all three", "total", "the CPU a burst needs: compare changes by this, not by latency"),
 )
 

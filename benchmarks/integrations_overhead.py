@@ -137,8 +137,9 @@ def main() -> None:
             script = HTF if instance == "bench" else HTF.replace('"bench"', '"up"')
             (root / "htf.py").write_text(script, encoding="utf-8")
             times = [timed([sys.executable, "htf.py"], env, root)[1] for _ in range(RUNS)]
-            ms = [float(m) for t in times for m in re.findall(r"CALLBACK_MS ([\d.]+)", t)]
-            print(f"openhtf callback ({instance}): {min(ms) if ms else times[-1][-500:]} ms")
+            callbacks = [float(m) for t in times for m in re.findall(r"CALLBACK_MS ([\d.]+)", t)]
+            shown = min(callbacks) if callbacks else times[-1][-500:]
+            print(f"openhtf callback ({instance}): {shown} ms")
 
 
 if __name__ == "__main__":

@@ -12,37 +12,25 @@ the client's CPU per request.
 socket up once and answers ``is_readable`` with one ``poll()``, exactly the check httpcore
 makes (same socket, same zero timeout); everything else is passed through. The sync pool's
 streams already answer cheaply and are left alone.
+
+On asyncio (the station's loop, and a script's ``asyncio.run``) a TCP connection goes further:
+it is a :class:`pywats._aionet.AsyncioStream`, httpcore's stream written on asyncio's own
+transport without anyio's per-read and per-write cancel scopes (the same errors, timeouts and
+liveness check). Under another event loop library (trio) httpcore's own backend connects.
 """
 
 from __future__ import annotations
 
-import select
 import ssl
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any
 
 import httpcore
+import sniffio
+
+from pywats._aionet import _HasFileno, connect_tcp, is_readable
 
 __all__ = ["cache_liveness_checks"]
-
-_POLL = getattr(select, "poll", None)
-
-
-class _HasFileno(Protocol):
-    def fileno(self) -> int: ...
-
-
-def _is_readable(sock: _HasFileno) -> bool:
-    # What httpcore's is_socket_readable does: a closed socket counts as readable (EOF).
-    fd = sock.fileno()
-    if fd < 0:
-        return True
-    if _POLL is None:  # Windows
-        ready, _, _ = select.select([fd], [], [], 0)
-        return bool(ready)
-    poller = _POLL()
-    poller.register(fd, select.POLLIN)
-    return bool(poller.poll(0))
 
 
 class _Stream(httpcore.AsyncNetworkStream):
@@ -75,7 +63,7 @@ class _Stream(httpcore.AsyncNetworkStream):
 
     def get_extra_info(self, info: str) -> Any:
         if info == "is_readable" and self._sock is not None:
-            return _is_readable(self._sock)
+            return is_readable(self._sock)
         return self._inner.get_extra_info(info)
 
 
@@ -93,6 +81,14 @@ class _Backend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
+        if sniffio.current_async_library() == "asyncio":
+            return await connect_tcp(
+                host,
+                port,
+                timeout=timeout,
+                local_address=local_address,
+                socket_options=socket_options,
+            )
         stream = await self._inner.connect_tcp(
             host, port, timeout=timeout, local_address=local_address, socket_options=socket_options
         )

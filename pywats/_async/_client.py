@@ -28,6 +28,7 @@ from pywats._http import (
     lookup_in_flight,
     set_timeout,
     ssl_verify,
+    use_set_cookie_only,
 )
 from pywats._limits import (
     DEFAULT_MAX_DOWNLOAD_SIZE,
@@ -111,6 +112,15 @@ class AsyncClientState:
         self.limiter = limiter
         self.stations = stations
         self.sleep = sleep
+        self._urls: dict[str, httpx.URL] = {}
+
+    def absolute(self, path: str) -> httpx.URL:
+        """A fixed API path (no per-call parts) merged with the base URL as httpx merges it,
+        remembered: a request given the merged URL skips httpx's parsing and merging."""
+        url = self._urls.get(path)
+        if url is None:
+            url = self._urls[path] = self.http.build_request("GET", path).url
+        return url
 
     @functools.cached_property
     def generated(self) -> GeneratedClient:
@@ -205,6 +215,7 @@ class AsyncWATS(AsyncDomains):
                 "response": [_on_response],
             },
         )
+        use_set_cookie_only(http)
         if isinstance(station, StationRegistry):
             stations = station
         else:

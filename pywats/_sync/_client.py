@@ -30,6 +30,7 @@ from pywats._http import (
     lookup_in_flight,
     set_timeout,
     ssl_verify,
+    use_set_cookie_only,
 )
 from pywats._limits import (
     DEFAULT_MAX_DOWNLOAD_SIZE,
@@ -113,6 +114,15 @@ class ClientState:
         self.limiter = limiter
         self.stations = stations
         self.sleep = sleep
+        self._urls: dict[str, httpx.URL] = {}
+
+    def absolute(self, path: str) -> httpx.URL:
+        """A fixed API path (no per-call parts) merged with the base URL as httpx merges it,
+        remembered: a request given the merged URL skips httpx's parsing and merging."""
+        url = self._urls.get(path)
+        if url is None:
+            url = self._urls[path] = self.http.build_request("GET", path).url
+        return url
 
     @functools.cached_property
     def generated(self) -> GeneratedClient:
@@ -207,6 +217,7 @@ class pyWATS(Domains):
                 "response": [_on_response],
             },
         )
+        use_set_cookie_only(http)
         if isinstance(station, StationRegistry):
             stations = station
         else:

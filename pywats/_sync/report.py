@@ -25,7 +25,13 @@ from pywats._sync._service import Service
 from pywats._models import many
 from pywats._models_reports import MiscInfoMatch, ReportHeader
 from pywats._odata import Filter, ODataQuery
-from pywats._reportio import ReportSource, prepare_submission, read_report, submitted_id
+from pywats._reportio import (
+    ReportSource,
+    prepare_submission,
+    read_report,
+    submitted_id,
+    wsjf_bytes,
+)
 from pywats._wire import FileSource, JsonBody, as_uuid, file_bytes, json_of, opt, upload
 
 if TYPE_CHECKING:
@@ -58,10 +64,7 @@ class ReportService(Service):
             BadRequestError: the server rejected it anyway; ``.lines`` has its reasons.
         """
         data = prepare_submission(report, self._client.station)
-        # The raw exchange: the answer is read once here, not also into the generated model.
-        kwargs = report_post_wsjf._get_kwargs(body=JsonBody(data))
-        response = self._call(lambda: self._http.request(**kwargs), idempotent=True)
-        return submitted_id(json_of(response.content), data)
+        return submitted_id(self._post_wsjf(wsjf_bytes(data)), data)
 
     def submit_json(self, text: str | bytes, *, report_id: str | None = None) -> uuid.UUID:
         """Submit a WSJF report given as JSON text, sent exactly as it is; return its id.
@@ -76,11 +79,17 @@ class ReportService(Service):
             report_id: the report's id, returned when the server's answer names none.
         """
         content = text.encode("utf-8") if isinstance(text, str) else text
+        return submitted_id(self._post_wsjf(content), {"id": report_id})
+
+    def _post_wsjf(self, content: bytes) -> Any:
+        # The raw exchange: the answer is read once here, not also into the generated model.
+        # The URL is merged with the base URL once per client, not parsed again per report.
         kwargs = report_post_wsjf._get_kwargs(body=JsonBody(None))
         del kwargs["json"]
         kwargs["content"] = content
+        kwargs["url"] = self._client._state.absolute(kwargs["url"])
         response = self._call(lambda: self._http.request(**kwargs), idempotent=True)
-        return submitted_id(json_of(response.content), {"id": report_id})
+        return json_of(response.content)
 
     def submit_many(
         self,

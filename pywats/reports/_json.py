@@ -24,7 +24,7 @@ import json
 import re
 from typing import Any
 
-__all__ = ["dumps", "use_orjson"]
+__all__ = ["dumps", "dumps_bytes", "use_orjson"]
 
 # A float orjson formats differently from Python: "0.0000..." or a one-digit negative exponent.
 # The exponent must end a number (digit before the "e", a delimiter after), so a report id like
@@ -61,18 +61,30 @@ def _stdlib(data: Any) -> str:
 
 def dumps(data: Any) -> str:
     """``data`` as compact JSON text (non-ASCII kept, NaN refused), as ``json.dumps`` writes it."""
+    raw = _orjson_bytes(data)
+    return _stdlib(data) if raw is None else raw.decode("utf-8")
+
+
+def dumps_bytes(data: Any) -> bytes:
+    """``dumps(data)`` encoded as UTF-8 (a request body): orjson's bytes are not decoded."""
+    raw = _orjson_bytes(data)
+    return _stdlib(data).encode("utf-8") if raw is None else raw
+
+
+def _orjson_bytes(data: Any) -> bytes | None:
+    """orjson's text of ``data`` when it is the standard library's, else None."""
     fast = _fast()
     if not fast:
-        return _stdlib(data)
+        return None
     try:
         raw: bytes = fast.dumps(
             data, option=fast.OPT_PASSTHROUGH_DATETIME | fast.OPT_PASSTHROUGH_DATACLASS
         )
     except TypeError:  # orjson.JSONEncodeError is a TypeError
-        return _stdlib(data)
+        return None
     if _small_decimal(raw) or (b"e-" in raw and _ONE_DIGIT_EXPONENT.search(raw)):
-        return _stdlib(data)
-    return raw.decode("utf-8")
+        return None
+    return raw
 
 
 def _small_decimal(raw: bytes) -> bool:

@@ -74,12 +74,21 @@ async def serve(
     """Run until ``request_stop()`` (or SIGTERM/SIGINT, which call it); then shut down."""
     from pywats.station.loops import heartbeat_loop, intake_loop, status_loop, upload_loop
 
-    await start(service)
-    events = service.events
     loop = asyncio.get_running_loop()
-    installed = install_signal_handlers(
+    # SIGTERM/SIGINT first: start() ends by writing service.json, and whoever stops the
+    # service on seeing that file must find a handler, not the default action (killed, -15).
+    installed = install_signal_handlers(loop, service.request_stop)
+    try:
+        await start(service)
+    except BaseException:
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+        raise
+    events = service.events
+    more = install_signal_handlers(  # SIGHUP (a reload) only once there is a service to reload
         loop, service.request_stop, on_hangup=lambda: service.spawn_reload("SIGHUP")
     )
+    installed += [sig for sig in more if sig not in installed]
     sup = service.supervisor
     sup.start("upload", lambda: upload_loop(service))
     sup.start("intake", lambda: intake_loop(service))

@@ -95,7 +95,9 @@ class Station:
             "server": {"url": emulator.url},
             "station": {"name": "REL-ST-01", "location": "Reliability lab", "purpose": "Test"},
             "queue": {"retry_ladder": [0.2, 0.5, 1.0], "min_free_mb": 0},
-            "upload": {"concurrency": 4, "timeout": 5, "requests_per_minute": 0},
+            # Generous: an upload timed out on a loaded machine is an extra request, and the
+            # tests bound the requests.
+            "upload": {"concurrency": 4, "timeout": 30, "requests_per_minute": 0},
             "intake": dict(FAST_INTAKE),
             "service": {"health_port": 0, "shutdown_timeout": 2},
             "folders": folders or [{"path": str(self.inbox), "converter": "wsjf"}],

@@ -55,7 +55,7 @@ class FastBreakerSubmitter:
             rate_limit=None,
             circuit_breaker=BreakerConfig(failure_threshold=THRESHOLD, reset_timeout=RESET),
         )
-        self._api = self._client.with_options(max_retries=0, timeout=5.0)
+        self._api = self._client.with_options(max_retries=0, timeout=30.0)
 
     async def submit(self, report: dict[str, Any]) -> str:
         return str(await self._api.report.submit(report))
@@ -137,7 +137,7 @@ def running(tmp_path: Path, fresh_emulator: Emulator) -> Iterator[Running]:
         lock_path=tmp_path / "service.lock",
         log_path=None,
         concurrency=CONCURRENCY,
-        upload_timeout=5.0,
+        upload_timeout=30.0,  # a timeout on a loaded machine would be one more request
         requests_per_minute=0,
         retry_ladder=(0.1, 0.2, 0.5, 1.0),
         min_free_mb=0,

@@ -36,7 +36,7 @@ def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], list[str]
             lines.append(line.strip())
 
     threading.Thread(target=read, daemon=True).start()
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 60
     while len(lines) < 2:
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
@@ -48,7 +48,7 @@ def _start(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], list[str]
 def _stop(proc: subprocess.Popen[str]) -> int:
     proc.send_signal(signal.SIGINT)
     try:
-        return proc.wait(timeout=15)
+        return proc.wait(timeout=30)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait(timeout=5)

@@ -93,7 +93,9 @@ class Station:
             "server": {"url": emulator.url},
             "station": {"name": "IT-ST-01", "location": "Test lab", "purpose": "Test"},
             "queue": {"retry_ladder": [0.2, 0.4, 0.8], "min_free_mb": 0},
-            "upload": {"concurrency": 4, "timeout": 5, "requests_per_minute": 0},
+            # A generous upload timeout: one spent on a loaded machine is an extra request,
+            # and several tests count requests. (Tests of timeouts set their own.)
+            "upload": {"concurrency": 4, "timeout": 30, "requests_per_minute": 0},
             "intake": intake,
             "service": {"health_port": 0, "shutdown_timeout": 3},
             "folders": folders,

@@ -60,6 +60,7 @@ def test_service_memory_is_back_near_idle_after_a_large_file(
     st = station(
         folders=[{"path": str(inbox), "converter": "junit", "patterns": ["*.xml"]}],
         intake={"converter_timeout": 120},
+        upload={"concurrency": 4, "timeout": 5, "requests_per_minute": 0},
     )
     # The first attempts fail: each one used to parse the report into dicts again, and the
     # service kept ~80 MB of fragmented heap after them (issue 16).

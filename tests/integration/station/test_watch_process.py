@@ -268,9 +268,12 @@ def test_a_second_service_for_the_same_instance_is_refused(station: Callable[...
 def test_sigterm_finishes_the_upload_in_hand_and_a_second_one_exits_at_once(
     station: Callable[..., Station],
 ) -> None:
-    # A long shutdown_timeout, so that "at once" and "waited for it" are far apart even on a
-    # loaded machine (the 3 s default left 0.3 s between them).
-    st = station(service={"health_port": 0, "shutdown_timeout": 20})
+    # A long shutdown_timeout (and a longer upload timeout), so that "at once" and "waited for
+    # it" are far apart even on a loaded machine (3 s and 2.7 s left 0.3 s between them).
+    st = station(
+        service={"health_port": 0, "shutdown_timeout": 20},
+        upload={"concurrency": 4, "timeout": 30, "requests_per_minute": 0},
+    )
     st.emulator.faults.add(*WSJF_POST, delay=1.0, times=1)
     st.start()
     first = make_report("T-1")

@@ -67,6 +67,7 @@ def test_tricky_values_match_the_standard_library(engine: str) -> None:
     r = tricky()
     text = r.to_json()
     assert text == stdlib(r.to_wsjf())
+    assert wsjf_json.dumps_bytes(r.to_wsjf()) == text.encode("utf-8")
     assert "1e-07" in text  # Python's spelling, not orjson's 1e-7
     assert "1e-05" in text
 
@@ -84,6 +85,7 @@ def test_plain_report_takes_the_fast_path_and_matches(
     if engine == "orjson":  # no fallback needed: orjson wrote it
         monkeypatch.setattr(wsjf_json, "_stdlib", lambda data: "fallback")
     assert r.to_json() == expected
+    assert wsjf_json.dumps_bytes(r.to_wsjf()) == expected.encode("utf-8")
 
 
 def test_an_id_that_looks_like_an_exponent_keeps_the_fast_path(
@@ -139,6 +141,8 @@ def test_any_built_report_writes_the_same_text(report: UUTReport) -> None:
 def test_dumps_refuses_datetimes_like_json(engine: str) -> None:
     with pytest.raises(TypeError):
         wsjf_json.dumps({"when": datetime.now(UTC)})
+    with pytest.raises(TypeError):
+        wsjf_json.dumps_bytes({"when": datetime.now(UTC)})
 
 
 def test_round_trip_after_the_fast_path(engine: str) -> None:
