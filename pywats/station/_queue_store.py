@@ -39,6 +39,15 @@ UPDATE item SET state = 'pending', next_attempt_at = :now, attempts = 0, updated
 WHERE id = :id AND state IN ('parked', 'quarantined')
 """
 
+# Each a MIN/MAX on an index (state, time): a lookup, not a scan (an IN list would scan).
+_TIMES = """
+SELECT (SELECT MIN(oldest) FROM (SELECT MIN(created_at) AS oldest FROM item WHERE state = 'pending'
+                                 UNION ALL
+                                 SELECT MIN(created_at) FROM item WHERE state = 'uploading')),
+       (SELECT MAX(delivered_at) FROM item WHERE state = 'delivered'),
+       (SELECT MIN(next_attempt_at) FROM item WHERE state = 'pending')
+"""
+
 
 class QueueStore:
     """An open queue file; see :class:`pywats.station.queue.ReportQueue` for the arguments."""
@@ -283,11 +292,7 @@ class QueueStore:
         with self._snapshot() as db:  # the counts and the times from one committed state
             for row in db.execute("SELECT state, COUNT(*) FROM item GROUP BY state").fetchall():
                 counts[row[0]] = row[1]
-            oldest, last, due = db.execute(
-                "SELECT (SELECT MIN(created_at) FROM item WHERE state IN ('pending', 'uploading')),"
-                " (SELECT MAX(delivered_at) FROM item WHERE state = 'delivered'),"
-                " (SELECT MIN(next_attempt_at) FROM item WHERE state = 'pending')"
-            ).fetchall()[0]
+            oldest, last, due = db.execute(_TIMES).fetchall()[0]
         return QueueStats(
             counts=counts, oldest_pending_at=oldest, last_delivered_at=last, next_due_at=due
         )
