@@ -135,7 +135,9 @@ def test_export_keeps_at_most_j_requests_in_flight(
     wats: Any, online: Emulator, faults: Faults, tmp_path: Path
 ) -> None:
     seed(online, tmp_path, 10)
-    faults.latency(0.1, method="GET", path=WSJF_GET)
+    # Each answer held 0.3 s, so that requests overlap even when a loaded machine is slow
+    # to hand them out (peak_in_flight >= 2 below).
+    faults.latency(0.3, method="GET", path=WSJF_GET)
     code, summary, stderr = export(wats, "--to", str(tmp_path / "out"), "-j", "3")
     assert code == 0, stderr
     assert summary["written"] == 10
@@ -159,7 +161,7 @@ def test_submit_many_files_concurrently_keeps_rows_in_order(
     files = [str(make_report(tmp_path / f"r{i}.json", sn=f"SN-{i}")) for i in range(8)]
     files.insert(3, str(make_broken(tmp_path / "bad.json")))
     files.insert(5, str(tmp_path / "missing.json"))
-    faults.latency(0.1, method="POST", path="/api/Report/WSJF")
+    faults.latency(0.3, method="POST", path="/api/Report/WSJF")  # requests overlap (see above)
     result = wats("report", "submit", *files, "-j", "3")
     assert result.exit_code == 7, result.stderr
     rows = json.loads(result.stdout)

@@ -34,7 +34,8 @@ def test_the_service_takes_the_spool(station: Station) -> None:
     (spool / f"{report['id']}.json").write_text(json.dumps(report), encoding="utf-8")
     (spool / "garbage.json").write_text("{not json", encoding="utf-8")
     station.wait_stored({report["id"]}, timeout=60)  # bounded, generous on a busy machine
-    assert not (spool / f"{report['id']}.json").exists()
+    spooled = spool / f"{report['id']}.json"
+    wait_for(lambda: not spooled.exists(), 30, "the spooled file removed once queued")
     wait_for(lambda: (spool / "garbage.json.rejected").exists(), 60, "the bad file set aside")
 
 

@@ -40,11 +40,11 @@ def test_industrial_folders_in_the_service(tmp_path: Path, fresh_emulator: Emula
             (inbox / name / f".{source.name}.tmp").replace(inbox / name / source.name)
         truncated = (DATA / "takaya" / "panel-ca.ATD").read_bytes().rsplit(b"@", 1)[0]
         _drop(inbox / "takaya", "cut.ATD", truncated)
-        st.wait_stored(set(expected), timeout=30)
+        st.wait_stored(set(expected))
         stored = {r["id"]: r["sn"] for r in fresh_emulator.reports()}
         assert {i: stored[i] for i in expected} == expected
         reason_file = inbox / "takaya" / "Error" / "cut.ATD.error.txt"
-        wait_for(reason_file.exists, 15, "the truncated file's reason in Error/")
+        wait_for(reason_file.exists, 30, "the truncated file's reason in Error/")
         reason = reason_file.read_text("utf-8")
         assert "cut.ATD: line" in reason
         assert "closing '@' line (truncated while written?)" in reason

@@ -43,7 +43,7 @@ def test_every_built_in_converter_runs_in_the_service(
             tmp = inbox / name / f".{source.name}.tmp"  # hidden until renamed
             shutil.copyfile(source, tmp)
             tmp.replace(inbox / name / source.name)
-        st.wait_stored(set(expected), timeout=30)
+        st.wait_stored(set(expected))
         stored = {r["id"]: r for r in fresh_emulator.reports()}
         assert {i: stored[i]["sn"] for i in expected} == expected
         # the station names the reports, except WSXF files, which carry their own station
@@ -51,7 +51,7 @@ def test_every_built_in_converter_runs_in_the_service(
         assert named == {"IT-ST-01", "ST-01", "RW-1"}
         wait_for(
             lambda: all((inbox / n / "Done" / s.name).exists() for n, s, _ in CASES),
-            10,
+            30,
             "every source in its Done folder",
         )
         assert not any((inbox / n / "Error").exists() for n, _, _ in CASES)

@@ -85,7 +85,9 @@ class Station:
             "rescan_seconds": 2.0,
             "stable_seconds": 0.2,
             "min_age_seconds": 0.1,
-            "converter_timeout": 2.0,
+            # A conversion's timeout includes its worker importing the converter: 2 s was
+            # tight on a loaded machine. (Tests of the timeout set their own.)
+            "converter_timeout": 30.0,
         }
         intake.update(settings.pop("intake", {}))
         folders = settings.pop("folders", [{"path": str(self.inbox), "converter": "wsjf"}])

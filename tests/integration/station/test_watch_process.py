@@ -71,8 +71,9 @@ def test_sigkill_mid_flight_then_restart_loses_and_duplicates_nothing(
     # At-least-once, bounded: only the uploads in flight at the kill (4) and those answered
     # but not yet written (at most 4 more: outcomes are committed in groups) went twice.
     assert st.emulator.faults.hits(*WSJF_POST) <= 40 + 2 * 4
-    assert len(list(st.done.glob("*.json"))) + len(list(st.inbox.glob("*.json"))) == 40
+    # (Counting Done/ and the inbox one after the other could miss a file moved in between.)
     wait_for(lambda: not list(st.inbox.glob("*.json")), 30, "sources post-processed")
+    assert len(list(st.done.glob("*.json"))) == 40
     assert st.stop() == 0
 
 
@@ -200,7 +201,9 @@ def test_bad_input_never_stops_the_service_and_every_file_is_accounted_for(
             {"path": str(inbox), "converter": "it_plugins:Raising"},
             {"path": str(inbox), "converter": "it_plugins:Hanging"},
         ],
-        intake={"stable_seconds": 1.5, "converter_timeout": 1.0},
+        # 5 s: the hanging converter is stopped, the others (their workers importing the
+        # plugin first) finish well within it even on a loaded machine.
+        intake={"stable_seconds": 1.5, "converter_timeout": 5.0},
     )
     st.start()
     st.drop("malformed.json", '{"type": "T", "pn": ')
@@ -235,17 +238,25 @@ def test_bad_input_never_stops_the_service_and_every_file_is_accounted_for(
         handle.close()
     st.wait_stored({locked_report["id"]})
 
+    wait_for(lambda: len(list(st.error.glob("*.error.txt"))) == 4, 30, "four error notes")
     reasons = {p.name: p.read_text("utf-8") for p in st.error.glob("*.error.txt")}
     assert "not valid JSON" in reasons["malformed.json.error.txt"]
     assert "is required" in reasons["invalid.json.error.txt"]  # the report validator's lines
     assert "this rig writes nonsense" in reasons["x.raise.error.txt"]
-    assert "did not finish within 1 s" in reasons["y.hang.error.txt"]
+    assert "did not finish within 5 s" in reasons["y.hang.error.txt"]
     assert st.alive()
     after = make_report("AFTER-1")
     st.drop("after.json", after)
     st.wait_stored({after["id"]})
-    # Every file is somewhere an operator can see it: Done/ or Error/, none left behind.
-    assert sorted(p.name for p in st.done.iterdir()) == ["after.json", "locked.json", "slow.json"]
+    # Every file is somewhere an operator can see it: Done/ or Error/, none left behind. (A
+    # source is moved after its commit, which the upload may overtake.)
+    wait_for(
+        lambda: (
+            sorted(p.name for p in st.done.iterdir()) == ["after.json", "locked.json", "slow.json"]
+        ),
+        30,
+        "the sources in Done/",
+    )
     assert sorted(p.name for p in st.error.iterdir() if not p.name.endswith(".txt")) == [
         "invalid.json",
         "malformed.json",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ._harness import Station, make_report
+from ._harness import Station, make_report, wait_for
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="the service's own inotify reader is Linux's"
@@ -42,6 +42,11 @@ def test_files_in_a_folder_made_again_are_taken(
         third = make_report("SN-REFOLD-3")  # and again later (by events or the poll)
         st.drop("third.json", third)
         st.wait_stored({third["id"]}, timeout=60)
-        assert sorted(p.name for p in st.done.iterdir()) == ["second.json", "third.json"]
+        # A source is moved to Done/ after its commit, which the upload may overtake.
+        wait_for(
+            lambda: sorted(p.name for p in st.done.iterdir()) == ["second.json", "third.json"],
+            30,
+            "second.json and third.json in Done/",
+        )
     finally:
         assert st.stop() == 0, st.output()

@@ -181,7 +181,11 @@ def test_a_job_queued_behind_a_failed_one_runs_again_and_only_the_culprit_fails(
 ) -> None:
     # One worker holding two jobs: the first hangs (killed at its timeout) or kills its
     # worker; the second, waiting in the same worker's pipe, is converted by a new worker.
-    pool = ConversionPool(timeout=1.0, workers=1, depth=2)
+    # The timeout counts from when a worker takes the job, unpickling included: the dying
+    # converter's worker imports this module (pytest and all) first, which took over 1 s on a
+    # loaded machine, so it gets room to die; the sleeper's 5 s also leave the good job room.
+    timeout = 5.0 if isinstance(culprit, SleepingConverter) else 60.0
+    pool = ConversionPool(timeout=timeout, workers=1, depth=2)
     good = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter="junit")
     bad = Job(path=str(DATA / "junit" / "robot-nested.xml"), converter=culprit)
 
