@@ -43,6 +43,7 @@ from _workload import (
     RequestWorkload,
     async_rate,
     drive_requests,
+    timed_calls,
     worker_main,
 )
 
@@ -74,5 +75,6 @@ __all__ = [
     "maxrss_bytes",
     "run_json",
     "time_command",
+    "timed_calls",
     "worker_main",
 ]

@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
-from _common import AsyncGet, RequestSizes, RequestWorkload, async_rate
+from _common import AsyncGet, RequestSizes, RequestWorkload, async_rate, timed_calls
 
 __all__ = ["IMPLS", "SESSIONS", "make_httpx", "make_pywats", "pair_main"]
 
@@ -122,8 +122,10 @@ def pair_main(argv: Sequence[str]) -> int:
     Both in this one process, round by round in ABBA order (httpx, ours, ours, httpx, ...),
     so that each pair of runs sees the same machine: a ratio per pair, not one ratio of two
     medians taken minutes apart. Each round also measures both over ``httpx.MockTransport``
-    answering the server's own body: the client's CPU with no socket and no server at all.
-    Prints one JSON line: ``{"socket"|"mock": {"pywats"|"httpx": [[rate, cpu], ...]}}``.
+    answering the server's own body: the client's CPU with no socket and no server at all,
+    and both sync clients submitting the report (``submits`` each, after one untimed).
+    Prints one JSON line: ``{"socket"|"mock": {"pywats"|"httpx": [[rate, cpu], ...]},
+    "submit": {"pywats"|"httpx": [[median seconds, cpu seconds], ...]}}``.
     """
     import httpx
 
@@ -140,7 +142,11 @@ def pair_main(argv: Sequence[str]) -> int:
     results: dict[str, dict[str, list[tuple[float, float]]]] = {
         "socket": {"pywats": [], "httpx": []},
         "mock": {"pywats": [], "httpx": []},
+        "submit": {"pywats": [], "httpx": []},
     }
+    workloads = {impl: make(url, token, part_number, sizes) for impl, make in IMPLS.items()}
+    for work in workloads.values():
+        work.submit()  # first-call imports are start-up, not a submission's cost
 
     async def measure(impl: str, transport: Any, n: int) -> tuple[float, float]:
         async with SESSIONS[impl](url, token, part_number, transport) as get:
@@ -152,5 +158,9 @@ def pair_main(argv: Sequence[str]) -> int:
             results["socket"][impl].append(asyncio.run(measure(impl, None, sizes.async_gets)))
         for impl in order:
             results["mock"][impl].append(asyncio.run(measure(impl, mock(), sizes.mock_gets)))
+        for impl in order:
+            results["submit"][impl].append(timed_calls(workloads[impl].submit, sizes.submits))
+    for work in workloads.values():
+        work.close()
     print(json.dumps(results))
     return 0

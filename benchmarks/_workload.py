@@ -24,6 +24,7 @@ __all__ = [
     "RequestWorkload",
     "async_rate",
     "drive_requests",
+    "timed_calls",
     "worker_main",
 ]
 
@@ -92,8 +93,8 @@ def drive_requests(work: RequestWorkload, sizes: RequestSizes) -> dict[str, Any]
     for _ in range(sizes.warmup):  # connections, lazy imports and caches are not the work
         work.get()
         work.submit()
-    get_s, get_cpu = _timed_calls(work.get, sizes.gets)
-    submit_s, submit_cpu = _timed_calls(work.submit, sizes.submits)
+    get_s, get_cpu = timed_calls(work.get, sizes.gets)
+    submit_s, submit_cpu = timed_calls(work.submit, sizes.submits)
     work.close()
     rate, async_cpu = asyncio.run(_async_gets(work, sizes))
     return {
@@ -107,7 +108,10 @@ def drive_requests(work: RequestWorkload, sizes: RequestSizes) -> dict[str, Any]
     }
 
 
-def _timed_calls(call: Callable[[], object], n: int) -> tuple[float, float]:
+def timed_calls(call: Callable[[], object], n: int) -> tuple[float, float]:
+    """``n`` calls of ``call`` after one untimed: the median seconds per call and the CPU
+    seconds per call (a first call's imports are start-up, not a request's cost)."""
+    call()
     gc.collect()
     times = []
     cpu0 = time.process_time()

@@ -70,12 +70,18 @@ LINES = (
         "async GETs, ours and httpx alternating in one process: throughput / CPU per request"
         " / CPU over MockTransport (no server)",
         (
-            ("4", r"alternating in one process, \d+ rounds of \d+\): throughput"),
-            ("4", r"alternating in one process, \d+ rounds of \d+\): client CPU"),
+            ("4", r"^async GET .*alternating in one process, \d+ rounds of \d+\): throughput"),
+            ("4", r"^async GET .*alternating in one process, \d+ rounds of \d+\): client CPU"),
             ("4", r"MockTransport.*: client CPU"),
         ),
     ),
-    Line("submit a 100-step report", (("4", r"^report submission .*latency"),)),
+    Line(
+        "submit a 100-step report: latency, a process per client / ours and httpx alternating",
+        (
+            ("4", r"^report submission \(\d+-step UUT\): latency"),
+            ("4", r"^report submission .*alternating in one process.*: latency"),
+        ),
+    ),
     Line(
         "export 2,000 reports (`wats report export`): rate / memory",
         (("6", r"^export [\d,]+ reports \("), ("6", r"^export [\d,]+ reports: peak RSS")),
