@@ -80,6 +80,12 @@ MIGRATIONS: list[str] = [
         committed_at REAL NOT NULL
     );
     """,
+    # stats() on every status refresh: its times without reading every delivered row (whose
+    # payload is in the row: 187 ms a call at 20,000 rows, on the event loop), and retention.
+    """
+    CREATE INDEX item_delivered ON item (state, delivered_at);
+    CREATE INDEX item_created ON item (state, created_at);
+    """,
 ]
 
 COLUMNS = (

@@ -4,6 +4,11 @@
 ``user_version`` migrations), brackets work in ``BEGIN IMMEDIATE`` transactions, and holds the
 operator actions (requeue, drop, export, retention) and the reads (get, find, items, search,
 stats). :class:`pywats.station.queue.ReportQueue` adds intake and the upload transitions.
+
+Reads go through a second, query-only connection: in WAL mode it sees the last committed
+state and never waits for a writer. On the writing connection a read would see the rows of a
+transaction another thread has not committed yet (a status showing a report delivered that a
+failed commit then takes back), or wait for that transaction's fsync on the event loop.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Self
@@ -34,6 +39,15 @@ UPDATE item SET state = 'pending', next_attempt_at = :now, attempts = 0, updated
 WHERE id = :id AND state IN ('parked', 'quarantined')
 """
 
+# Each a MIN/MAX on an index (state, time): a lookup, not a scan (an IN list would scan).
+_TIMES = """
+SELECT (SELECT MIN(oldest) FROM (SELECT MIN(created_at) AS oldest FROM item WHERE state = 'pending'
+                                 UNION ALL
+                                 SELECT MIN(created_at) FROM item WHERE state = 'uploading')),
+       (SELECT MAX(delivered_at) FROM item WHERE state = 'delivered'),
+       (SELECT MIN(next_attempt_at) FROM item WHERE state = 'pending')
+"""
+
 
 class QueueStore:
     """An open queue file; see :class:`pywats.station.queue.ReportQueue` for the arguments."""
@@ -51,13 +65,22 @@ class QueueStore:
         # Transactions may run in a worker thread (the uploader commits there, so an fsync does
         # not stall the event loop): one at a time on this connection.
         self._lock = threading.RLock()
+        self._reader = self._db
+        self._read_lock: threading.Lock | threading.RLock = self._lock
         try:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             self._migrate()
+            if str(path) != ":memory:":  # (a second connection would open another database)
+                self._reader = sqlite3.connect(
+                    str(path), isolation_level=None, timeout=busy_timeout, check_same_thread=False
+                )
+                self._read_lock = threading.Lock()
+                self._reader.row_factory = sqlite3.Row
+                self._reader.execute("PRAGMA query_only = 1")
         except sqlite3.DatabaseError as exc:
-            self._db.close()
+            self._close()
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 raise
             # Never "repair" by deleting: the file may hold reports nobody else has.
@@ -99,9 +122,32 @@ class QueueStore:
                 raise
             self._db.execute("COMMIT")
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[sqlite3.Connection]:
+        """Read committed rows, several statements from one snapshot (a read transaction)."""
+        with self._read_lock:
+            if self._reader is self._db:  # :memory: (one connection): reads take turns
+                yield self._db
+                return
+            self._reader.execute("BEGIN")
+            try:
+                yield self._reader
+            finally:
+                self._reader.execute("COMMIT")  # ends the snapshot: WAL can be checkpointed
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """All rows of one query, from the committed state."""
+        with self._read_lock:
+            return self._reader.execute(sql, params).fetchall()
+
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        with self._read_lock, self._lock:
+            self._close()
+
+    def _close(self) -> None:
+        if self._reader is not self._db:
+            self._reader.close()
+        self._db.close()
 
     def __enter__(self) -> Self:
         return self
@@ -170,10 +216,10 @@ class QueueStore:
         A source still present (post action ``keep``) stays remembered, or a restart would
         convert and send it again.
         """
-        rows = self._db.execute(
+        rows = self._read(
             "SELECT sha256, path FROM source_file WHERE committed_at < ? LIMIT ?",
             (older_than, limit),
-        ).fetchall()
+        )
         gone = [(row[0],) for row in rows if not exists(row[1])]
         if gone:
             with self.transaction() as db:
@@ -190,15 +236,15 @@ class QueueStore:
     # -- reading --------------------------------------------------------------------------
 
     def get(self, item_id: int) -> QueueItem | None:
-        row = self._db.execute(f"SELECT {COLUMNS} FROM item WHERE id = ?", (item_id,)).fetchone()
-        return None if row is None else QueueItem.from_row(row)
+        rows = self._read(f"SELECT {COLUMNS} FROM item WHERE id = ?", (item_id,))
+        return QueueItem.from_row(rows[0]) if rows else None
 
     def find(self, key: str) -> QueueItem | None:
         """Find a row by its queue id (digits) or its report id."""
         if key.isdigit():
             return self.get(int(key))
-        row = self._db.execute(f"SELECT {COLUMNS} FROM item WHERE report_id = ?", (key,)).fetchone()
-        return None if row is None else QueueItem.from_row(row)
+        rows = self._read(f"SELECT {COLUMNS} FROM item WHERE report_id = ?", (key,))
+        return QueueItem.from_row(rows[0]) if rows else None
 
     def items(self, state: State | None = None, *, limit: int | None = None) -> list[QueueItem]:
         sql = f"SELECT {COLUMNS} FROM item"
@@ -210,7 +256,7 @@ class QueueStore:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [QueueItem.from_row(row) for row in self._db.execute(sql, params)]
+        return [QueueItem.from_row(row) for row in self._read(sql, params)]
 
     def search(
         self, text: str = "", state: State | None = None, *, limit: int = 200
@@ -239,24 +285,19 @@ class QueueStore:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY id DESC LIMIT ?"
         params.append(limit)
-        return [QueueItem.from_row(row).summary() for row in self._db.execute(sql, params)]
+        return [QueueItem.from_row(row).summary() for row in self._read(sql, params)]
 
     def stats(self) -> QueueStats:
         counts = {state.value: 0 for state in State}
-        for row in self._db.execute("SELECT state, COUNT(*) FROM item GROUP BY state"):
-            counts[row[0]] = row[1]
-        oldest, last, due = self._db.execute(
-            "SELECT (SELECT MIN(created_at) FROM item WHERE state IN ('pending', 'uploading')),"
-            " (SELECT MAX(delivered_at) FROM item WHERE state = 'delivered'),"
-            " (SELECT MIN(next_attempt_at) FROM item WHERE state = 'pending')"
-        ).fetchone()
+        with self._snapshot() as db:  # the counts and the times from one committed state
+            for row in db.execute("SELECT state, COUNT(*) FROM item GROUP BY state").fetchall():
+                counts[row[0]] = row[1]
+            oldest, last, due = db.execute(_TIMES).fetchall()[0]
         return QueueStats(
             counts=counts, oldest_pending_at=oldest, last_delivered_at=last, next_due_at=due
         )
 
     def next_due_at(self) -> float | None:
         """When the earliest ``pending`` row is due (None when none is pending)."""
-        row = self._db.execute(
-            "SELECT MIN(next_attempt_at) FROM item WHERE state = 'pending'"
-        ).fetchone()
+        row = self._read("SELECT MIN(next_attempt_at) FROM item WHERE state = 'pending'")[0]
         return None if row[0] is None else float(row[0])

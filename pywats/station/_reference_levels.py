@@ -67,7 +67,7 @@ def _saved_id(copy: ReferenceCopy, names: list[str]) -> tuple[bool, int | None, 
         path = row.get("path")
         if isinstance(path, list) and _key(str(n) for n in path) == wanted:
             when = row.get("fetchedAt")
-            own = float(when) if isinstance(when, int | float) else None
+            own = float(when) if isinstance(when, int | float) and 0 < when < 1e11 else None
             level_id = row.get("id") if type(row.get("id")) is int else None
             return True, level_id, saved.freshness(fetched_at=own)
     # Not among the paths kept: absent from the whole tree when it came from the server.
@@ -95,7 +95,7 @@ def learn_level(copy: ReferenceCopy, path: Sequence[str] | str, level_id: int | 
         return {**old, "rows": rows, "fetchedAt": old.get("fetchedAt", 0.0)}
 
     try:
-        copy._change(LEVEL_PATHS, change)
+        copy.update(LEVEL_PATHS, change)
     except OSError as exc:  # a read-only data folder must not fail the lookup
         log.warning("cannot save the local level paths in %s: %s", copy.path, exc)
 
@@ -107,7 +107,7 @@ def level_id_with_fallback(
 ) -> tuple[int | None, Freshness | None]:
     """A level's id from the server (``lookup``), else from the copy; and where it came from.
 
-    An id the server gave is kept in the copy (a path it says does not exist is dropped).
+    What the server said is kept in the copy (the id, or that the path does not exist).
     The freshness is None when the server answered.
 
     Raises:

@@ -151,11 +151,15 @@ class StationControl:
         return self._service.queue.stats().as_dict()
 
     def metrics_data(self) -> dict[str, Any]:
-        """What ``/metrics`` shows (read at each scrape)."""
+        """What ``/metrics`` shows, read at each scrape (event loop thread only).
+
+        The state is computed now, as for ``/status``: the status loop's copy, up to a second
+        old, could show fewer reports delivered than the upload counts beside it.
+        """
         service = self._service
         committer = service.intake.committer
         return {
-            "snapshot": service.snapshot(),
+            "snapshot": dict(service.refresh_snapshot()),
             "upload_seconds": service.uploader.stats.upload_seconds,
             "conversions": dict(committer.conversions),
             "conversion_errors": dict(committer.conversion_errors),

@@ -216,7 +216,7 @@ class ReportQueue(QueueStore):
 
     def seen_source(self, sha256: str) -> bool:
         """Whether a source file with this content was already committed."""
-        return self._db.execute(_SEEN, (sha256,)).fetchone() is not None
+        return bool(self._read(_SEEN, (sha256,)))
 
     # -- upload transitions -----------------------------------------------------------------
 

@@ -150,8 +150,10 @@ class ReferenceCopy:
             return None
         try:
             rows = [row for row in part["rows"] if isinstance(row, dict)]
-            return SavedRows(rows=rows, fetched_at=float(part["fetchedAt"]))
-        except (KeyError, TypeError, ValueError) as exc:
+            fetched_at = float(part["fetchedAt"])
+            datetime.fromtimestamp(fetched_at, UTC)  # a time it can name (not NaN, not 1e300)
+            return SavedRows(rows=rows, fetched_at=fetched_at)
+        except (KeyError, TypeError, ValueError, OverflowError, OSError) as exc:
             log.warning("the local %s in %s cannot be read: %s", section, self.path, exc)
             return None
 
@@ -159,12 +161,12 @@ class ReferenceCopy:
         self, rows: list[dict[str, Any]], fetched_at: float, section: str = PROCESSES
     ) -> SavedRows:
         """Replace one section (keeping the others); the file is 0600, its folder 0700."""
-        self._change(section, lambda _old: {"rows": rows, "fetchedAt": fetched_at})
+        self.update(section, lambda _old: {"rows": rows, "fetchedAt": fetched_at})
         return SavedRows(rows=rows, fetched_at=fetched_at)
 
     def mark_failed(self, section: str, when: float) -> None:
         """Note a failed refresh of ``section`` (its rows, if any, stay)."""
-        self._change(section, lambda old: {**(old or {}), "failedAt": when})
+        self.update(section, lambda old: {**(old or {}), "failedAt": when})
 
     def due(self, section: str, now: float, every: float) -> bool:
         """Whether ``section`` should be fetched again: missing, ``every`` seconds old, or
@@ -182,7 +184,8 @@ class ReferenceCopy:
         wait = every / 4 if failed > fetched else every
         return not 0 <= now - last < wait  # a clock stepped back counts as due
 
-    def _change(self, section: str, change: Callable[[dict[str, Any] | None], Any]) -> None:
+    def update(self, section: str, change: Callable[[dict[str, Any] | None], Any]) -> None:
+        """Replace ``section`` with ``change(section as saved, or None)``, keeping the others."""
         from pywats._atomic import atomic_file
 
         document = self._document() or {}

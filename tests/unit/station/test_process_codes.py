@@ -63,3 +63,10 @@ def test_a_clock_that_steps_back_looks_again(tmp_path: Path) -> None:
     copy.save(_rows(102), 2.0)
     clock.now -= 5
     assert codes.get()["End of line test"] == 102
+
+
+def test_a_copy_with_an_impossible_time_is_no_copy(tmp_path: Path) -> None:
+    copy = ReferenceCopy(tmp_path)
+    for fetched in ("NaN", "1e300", '"yesterday"'):
+        copy.path.write_text(f'{{"processes": [], "fetchedAt": {fetched}}}', encoding="utf-8")
+        assert copy.load() is None

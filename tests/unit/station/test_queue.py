@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from pywats.station._queue_model import MIGRATIONS
 from pywats.station.queue import QueueStateError, ReportQueue, State
 
 
@@ -26,7 +27,7 @@ def queue(tmp_path: Path) -> Iterator[ReportQueue]:
 def test_opens_with_wal_full_sync_and_schema_version(queue: ReportQueue) -> None:
     db = sqlite3.connect(queue.path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
     db.close()
     assert queue._db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
@@ -185,6 +186,18 @@ def test_stats_and_purge(queue: ReportQueue) -> None:
     assert queue.purge_delivered(older_than=1.5) == 0
     assert queue.purge_delivered(older_than=2.5) == 1
     assert queue.stats().counts["delivered"] == 0
+
+
+def test_stats_times_count_uploading_rows_as_waiting(queue: ReportQueue) -> None:
+    queue.add([report("a")], now=1.0)
+    queue.add([report("b")], now=2.0)
+    queue.add([report("c")], now=3.0)
+    (a,) = queue.claim(1, now=5.0)  # the oldest, now uploading: still waiting to arrive
+    stats = queue.stats()
+    assert (stats.oldest_pending_at, stats.next_due_at, stats.last_delivered_at) == (1.0, 2.0, None)
+    queue.ack(a.id, now=6.0)
+    stats = queue.stats()
+    assert (stats.oldest_pending_at, stats.next_due_at, stats.last_delivered_at) == (2.0, 2.0, 6.0)
 
 
 def test_find_by_queue_id_or_report_id(queue: ReportQueue) -> None:
