@@ -56,6 +56,9 @@ def answer(body: bytes) -> bytes:
     return head % len(body) + body
 
 
+PRODUCT = b'{"partNumber": "PCB-1", "name": "Board"}'
+
+
 def client(url: str, **kwargs: object) -> AsyncWATS:
     return AsyncWATS(url, TOKEN, retry=None, rate_limit=None, **kwargs)  # type: ignore[arg-type]
 
@@ -99,12 +102,18 @@ async def test_a_server_that_never_answers_times_the_read_out() -> None:
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await read_request(reader)
+        writer.write(answer(PRODUCT))  # the first request connects and is answered
+        await writer.drain()
+        await read_request(reader)
         got_request.set()
         await reader.read()  # until the client gives up and closes
         gone.set()
         writer.close()
 
     async with serve(handle) as url, client(url, timeout=0.5) as api:
+        # Connected first: a stalled loop can only make the timed request's read late, never
+        # turn it into a connect timeout.
+        assert await api.product.get("PCB-1") is not None
         with pytest.raises(WatsTimeoutError) as raised:
             await api.product.get("PCB-1")
         assert isinstance(raised.value.__cause__, httpx.ReadTimeout)
@@ -123,6 +132,9 @@ async def test_a_server_that_never_reads_times_the_write_out_and_the_connection_
     stall = asyncio.Event()
 
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await read_request(reader)
+        writer.write(answer(PRODUCT))  # the first request connects and is answered
+        await writer.drain()
         connected.set()
         await stall.wait()  # read nothing until the client has given up
         try:
@@ -135,6 +147,7 @@ async def test_a_server_that_never_reads_times_the_write_out_and_the_connection_
 
     text = json.dumps({"id": str(uuid.uuid4()), "padding": "x" * BIG})
     async with serve(handle) as url, client(url, timeout=0.5) as api:
+        assert await api.product.get("PCB-1") is not None  # connected, as above
         with pytest.raises(WatsTimeoutError) as raised:
             await api.report.submit_json(text)
         assert isinstance(raised.value.__cause__, httpx.WriteTimeout)  # not waiting for a read
@@ -160,7 +173,7 @@ async def test_a_cancelled_request_leaves_the_client_working() -> None:
             if requests == 1:
                 first.set()
                 continue  # never answer the first request: its task is cancelled
-            writer.write(answer(b'{"partNumber": "PCB-1", "name": "Board"}'))
+            writer.write(answer(PRODUCT))
             await writer.drain()
         if requests == 1:
             first_gone.set()
