@@ -32,7 +32,14 @@ def text_of(driver: Browser, css: str) -> str:
 
 
 def click(driver: Browser, css: str) -> None:
-    driver.find_element("css selector", css).click()
+    """Click ``css`` once it is there (a page still loading, or htmx swapping it, is waited
+    for: CI once looked for the nav before the dashboard had loaded)."""
+
+    def attempt() -> bool:
+        driver.find_element("css selector", css).click()
+        return True
+
+    until(attempt, f"{css} to be there to click")
 
 
 def shoot(driver: Browser, folder: Path, name: str) -> Path:

@@ -31,6 +31,8 @@ def sign_in(browser: Browser, served: ServedConsole, control: FakeControl) -> No
     browser.delete_all_cookies()
     browser.get(login_url(served.url, control.secret))
     until(lambda: browser.current_url.rstrip("/").endswith("/console"), "the dashboard")
+    # The URL changes when the dashboard is asked for, not when it has loaded.
+    until(lambda: browser.find_elements("css selector", "#nav-try"), "the dashboard's page")
 
 
 def test_every_page_loads_and_the_dashboard_updates_itself(
